@@ -1,0 +1,53 @@
+#include "allot/base/money.h"
+
+#include <stdexcept>
+
+namespace allot {
+
+std::int64_t round_half_away(Int128 numerator, Int128 denominator) {
+  if (denominator == 0) throw std::logic_error("round_half_away: zero denominator");
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  const bool negative = numerator < 0;
+  const Int128 magnitude = negative ? -numerator : numerator;
+  Int128 quotient = magnitude / denominator;
+  const Int128 remainder = magnitude % denominator;
+  if (remainder * 2 >= denominator) ++quotient;
+  return static_cast<std::int64_t>(negative ? -quotient : quotient);
+}
+
+std::int64_t floor_div(Int128 numerator, Int128 denominator) {
+  if (denominator == 0) throw std::logic_error("floor_div: zero denominator");
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  Int128 quotient = numerator / denominator;
+  if (numerator % denominator != 0 && numerator < 0) --quotient;
+  return static_cast<std::int64_t>(quotient);
+}
+
+std::string format_pounds(Money amount) {
+  const std::int64_t pence = amount.pence();
+  const bool negative = pence < 0;
+  // Work in unsigned so the most negative value does not overflow.
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(pence) : static_cast<std::uint64_t>(pence);
+  const std::string digits = std::to_string(magnitude / 100);
+  std::string pounds;
+  for (std::size_t pos = 0; pos < digits.size(); ++pos) {
+    if (pos > 0 && (digits.size() - pos) % 3 == 0) pounds += ',';
+    pounds += digits[pos];
+  }
+  const std::uint64_t part = magnitude % 100;
+  std::string out = negative ? "-£" : "£";
+  out += pounds;
+  out += '.';
+  out += static_cast<char>('0' + part / 10);
+  out += static_cast<char>('0' + part % 10);
+  return out;
+}
+
+}  // namespace allot
