@@ -1,0 +1,50 @@
+#pragma once
+// Demo data for a first run: the example rulebooks, one agency of each kind and
+// one user per role, so a new installation can be tried at once.
+//
+// Files are read by the caller (CLI or server); this layer takes their text.
+
+#include <string>
+#include <vector>
+
+#include "allot/app/clock.h"
+#include "allot/app/password.h"
+#include "allot/app/store.h"
+#include "allot/base/issue.h"
+
+namespace allot::app {
+
+struct DemoRulebookFile {
+  std::string source;    // where it came from, for error paths: "data/rulebooks/ras.json"
+  std::string document;  // the JSON text
+};
+
+struct DemoDataInput {
+  std::vector<DemoRulebookFile> rulebooks;
+  // The password every demo user gets; empty means generate a random one.
+  std::string password;
+  PasswordCost password_cost = PasswordCost::kInteractive;
+};
+
+struct DemoAccount {
+  std::string username;  // the role's name: "assessor", "analyst", ...
+  std::string role;
+  std::string agency;    // agency code
+};
+
+struct DemoDataReport {
+  bool loaded = false;   // false: the database was not empty, nothing changed
+  std::string password;  // the demo users' password (print it on start); empty if not loaded
+  std::vector<DemoAccount> accounts;
+  std::vector<std::string> rulebooks;  // "id v1"
+};
+
+// On an empty database (no agencies, users or rulebooks), loads everything in one
+// transaction; on any other database changes nothing and reports loaded = false.
+// Every bad rulebook is reported at once (paths start with the file's source);
+// then nothing is loaded. kConflict if two files carry the same id and version.
+// Thread-safe (one transaction); a concurrent second call finds the database
+// non-empty or fails with a database error, and loads nothing.
+Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const DemoDataInput& input);
+
+}  // namespace allot::app
