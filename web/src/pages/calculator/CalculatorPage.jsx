@@ -1,0 +1,306 @@
+// The public calculator: answer the published questions and see the indicative
+// budget with its range and the derivation, as scored by the server.
+import { useRef, useState, useEffect } from 'preact/hooks';
+import { api, versionPath } from '../../api.js';
+import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../components.jsx';
+import { pickVersion, useRulebooks, useVersion } from '../../data.js';
+import { formatPence, formatNumber } from '../../format.js';
+import { initialAnswers, list, questionsByDomain } from '../../rulebook.js';
+import { useLocation } from '../../router.js';
+import { IndicativeNotice, RulebookPicker } from './RulebookPicker.jsx';
+
+export function CalculatorPage() {
+  const { query } = useLocation();
+  const rulebooks = useRulebooks();
+  const picked = pickVersion(rulebooks.data, query);
+  const id = picked && picked.rulebook.id;
+  const version = picked && picked.version;
+  const doc = useVersion(id, version);
+  return (
+    <>
+      <PageTitle>Work out an indicative budget</PageTitle>
+      <p class="lead">Answer the questions about the help you need. You will see an indicative budget for a year and a week, and how it was worked out.</p>
+      <IndicativeNotice />
+      {rulebooks.error && <ErrorMessage error={rulebooks.error} title="The criteria could not be loaded" />}
+      {rulebooks.data && rulebooks.data.length === 0 && <p>No criteria have been published yet.</p>}
+      <RulebookPicker rulebooks={rulebooks.data} current={id} path="/calculator" />
+      {doc.error && <ErrorMessage error={doc.error} title="The criteria could not be loaded" />}
+      {(rulebooks.loading || doc.loading) && <Loading what="Loading the questions" />}
+      {doc.data && (
+        <>
+          <p class="small">
+            Using {doc.data.title || id} (version {version}).{' '}
+            <a href={`/criteria?rulebook=${encodeURIComponent(id)}&version=${encodeURIComponent(version)}`}>Read the published criteria</a>.
+          </p>
+          <Calculator key={`${id}@${version}`} doc={doc.data} id={id} version={version} />
+        </>
+      )}
+    </>
+  );
+}
+
+function Question({ question, value, onChoose, missing }) {
+  const base = `q-${question.id}`;
+  const described = [question.help ? `${base}-hint` : '', missing ? `${base}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset class={`question${missing ? ' question--error' : ''}`} id={base} aria-describedby={described}>
+      <legend>{question.text}</legend>
+      {question.help && (
+        <p class="hint" id={`${base}-hint`}>
+          {question.help}
+        </p>
+      )}
+      {missing && (
+        <p class="field-error" id={`${base}-error`}>
+          <span class="visually-hidden">Error:</span> Choose one answer
+        </p>
+      )}
+      <div class="radios">
+        {list(question.answers).map((answer) => {
+          const inputId = `${base}--${answer.id}`;
+          return (
+            <div class="radio" key={answer.id}>
+              <input type="radio" id={inputId} name={base} value={answer.id} checked={value === answer.id} onChange={() => onChoose(question.id, answer.id)} />
+              <label for={inputId}>{answer.text}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function Calculator({ doc, id, version }) {
+  const questions = list(doc.questions);
+  const groups = questionsByDomain(doc);
+  const [answers, setAnswers] = useState(() => initialAnswers(doc));
+  const [mode, setMode] = useState('grouped');
+  const [step, setStep] = useState(0);
+  const [missing, setMissing] = useState([]);
+  const [result, setResult] = useState(null);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const resultHeading = useRef(null);
+  const summary = useRef(null);
+
+  useEffect(() => {
+    if (result && resultHeading.current) resultHeading.current.focus();
+  }, [result]);
+  useEffect(() => {
+    if (missing.length && summary.current) summary.current.focus();
+  }, [missing]);
+
+  const choose = (questionId, answerId) => {
+    setAnswers((previous) => ({ ...previous, [questionId]: answerId }));
+    setMissing((previous) => previous.filter((idx) => idx !== questionId));
+    setResult(null);
+  };
+
+  const submit = async (event) => {
+    if (event) event.preventDefault();
+    const unanswered = questions.filter((question) => answers[question.id] === undefined).map((question) => question.id);
+    setMissing(unanswered);
+    setError(null);
+    if (unanswered.length) return;
+    setBusy(true);
+    try {
+      setResult(await api.post(`${versionPath(id, version)}/score`, { answers }));
+    } catch (caught) {
+      setResult(null);
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startAgain = () => {
+    setAnswers(initialAnswers(doc));
+    setResult(null);
+    setMissing([]);
+    setError(null);
+    setStep(0);
+  };
+
+  const questionText = (questionId) => questions.find((question) => question.id === questionId)?.text || questionId;
+
+  const current = questions[Math.min(step, questions.length - 1)];
+  const stepForward = () => {
+    if (answers[current.id] === undefined) {
+      setMissing([current.id]);
+      return;
+    }
+    setMissing([]);
+    if (step < questions.length - 1) setStep(step + 1);
+    else submit();
+  };
+
+  return (
+    <>
+      <fieldset class="mode">
+        <legend>How would you like to answer?</legend>
+        <div class="radios radios--inline">
+          <div class="radio">
+            <input type="radio" id="mode-grouped" name="mode" checked={mode === 'grouped'} onChange={() => setMode('grouped')} />
+            <label for="mode-grouped">All questions on one page</label>
+          </div>
+          <div class="radio">
+            <input type="radio" id="mode-steps" name="mode" checked={mode === 'steps'} onChange={() => setMode('steps')} />
+            <label for="mode-steps">One question at a time</label>
+          </div>
+        </div>
+      </fieldset>
+
+      {missing.length > 0 && (
+        <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
+          <h2 class="error-summary__title">Please answer {missing.length === 1 ? 'this question' : `these ${missing.length} questions`}</h2>
+          <ul>
+            {missing.map((questionId) => (
+              <li key={questionId}>
+                <a
+                  href={`#q-${questionId}`}
+                  onClick={() => {
+                    if (mode === 'steps') setStep(questions.findIndex((question) => question.id === questionId));
+                  }}
+                >
+                  {questionText(questionId)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <form class="calculator" onSubmit={mode === 'grouped' ? submit : (event) => (event.preventDefault(), stepForward())} noValidate>
+        {mode === 'grouped' ? (
+          <>
+            {groups.map((group) => (
+              <section class="domain" key={group.domain}>
+                <h2>{group.domain}</h2>
+                {group.questions.map((question) => (
+                  <Question key={question.id} question={question} value={answers[question.id]} onChoose={choose} missing={missing.includes(question.id)} />
+                ))}
+              </section>
+            ))}
+            <div class="actions">
+              <button type="submit" class="button" disabled={busy}>
+                {busy ? 'Working it out…' : 'Work out my indicative budget'}
+              </button>
+              <button type="button" class="button button--secondary" onClick={startAgain}>
+                Start again
+              </button>
+            </div>
+          </>
+        ) : (
+          current && (
+            <>
+              <p class="step-count">
+                Question {step + 1} of {questions.length}
+                {current.domain ? ` · ${current.domain}` : ''}
+              </p>
+              <progress class="step-progress" max={questions.length} value={step + 1} aria-label="Questions answered" />
+              <Question key={current.id} question={current} value={answers[current.id]} onChoose={choose} missing={missing.includes(current.id)} />
+              <div class="actions">
+                {step > 0 && (
+                  <button type="button" class="button button--secondary" onClick={() => (setMissing([]), setStep(step - 1))}>
+                    Previous question
+                  </button>
+                )}
+                <button type="submit" class="button" disabled={busy}>
+                  {step < questions.length - 1 ? 'Next question' : busy ? 'Working it out…' : 'Work out my indicative budget'}
+                </button>
+              </div>
+            </>
+          )
+        )}
+      </form>
+
+      <ErrorMessage error={error} title="The budget could not be worked out" />
+
+      <div aria-live="polite" aria-atomic="true" class="visually-hidden" id="result-announcement">
+        {result ? `Your indicative budget is ${formatPence(result.annual_pence)} a year, about ${formatPence(result.weekly_pence)} a week.` : ''}
+      </div>
+
+      {result && <ScoreResult result={result} headingRef={resultHeading} onStartAgain={startAgain} />}
+    </>
+  );
+}
+
+export function ScoreResult({ result, headingRef, onStartAgain }) {
+  const flags = list(result.flags);
+  const domains = list(result.domains);
+  return (
+    <section class="result" aria-labelledby="result-heading" data-testid="score-result">
+      <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
+        Your indicative budget
+      </h2>
+      <p class="amount">
+        <span class="amount__annual" data-testid="annual">
+          {formatPence(result.annual_pence)}
+        </span>{' '}
+        a year
+      </p>
+      <p class="amount-weekly">
+        That is about <strong data-testid="weekly">{formatPence(result.weekly_pence)}</strong> a week.
+      </p>
+      {(result.lower_annual_pence !== undefined || result.upper_annual_pence !== undefined) && (
+        <p data-testid="range">
+          The range is from <strong>{formatPence(result.lower_annual_pence)}</strong> to <strong>{formatPence(result.upper_annual_pence)}</strong> a year.
+        </p>
+      )}
+      <p class="notice-inline">
+        This is an indicative amount: a starting point for planning your support, not a cap. Your agreed personal budget can be more or less than this, depending on what
+        your support plan shows you need.
+      </p>
+      {flags.length > 0 && (
+        <div class="flags">
+          <p>Because of your answers, your support plan will be looked at more closely before it is agreed:</p>
+          <ul>
+            {flags.map((flag) => (
+              <li key={flag}>{String(flag).replace(/_/g, ' ')}</li>
+            ))}
+          </ul>
+          <p>This does not reduce your budget.</p>
+        </div>
+      )}
+      <h3>How it was worked out</h3>
+      <ol class="derivation" data-testid="derivation">
+        {list(result.derivation).map((line, line_idx) => (
+          <li key={line_idx}>{line}</li>
+        ))}
+      </ol>
+      {domains.length > 0 && (
+        <TableWrap label="Points by area of life">
+          <table class="data">
+            <caption>Points by area of life (total {formatNumber(result.total_points)} points)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Area of life</th>
+                <th scope="col" class="num">Points</th>
+                <th scope="col" class="num">Share a year</th>
+              </tr>
+            </thead>
+            <tbody>
+              {domains.map((domain) => (
+                <tr key={domain.domain}>
+                  <td>{domain.domain}</td>
+                  <td class="num">{formatNumber(domain.points)}</td>
+                  <td class="num">{formatPence(domain.annual_pence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {onStartAgain && (
+        <p class="no-print">
+          <button type="button" class="button button--secondary" onClick={onStartAgain}>
+            Start again
+          </button>{' '}
+          <button type="button" class="button button--secondary" onClick={() => window.print()}>
+            Print this
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

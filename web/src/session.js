@@ -1,0 +1,51 @@
+// The signed-in user, shared by every page. The session cookie is HttpOnly; the
+// CSRF token that comes with the session is kept in memory for browser writes.
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrfToken } from './api.js';
+
+let state = { loading: true, user: null };
+const listeners = new Set();
+
+function update(next) {
+  state = next;
+  listeners.forEach((listener) => listener(state));
+}
+
+export async function loadSession() {
+  try {
+    const session = await api.get('/session');
+    setCsrfToken(session.csrf_token);
+    update({ loading: false, user: session.user });
+  } catch (error) {
+    setCsrfToken(null);
+    update({ loading: false, user: null, error: error.status === 401 ? null : error });
+  }
+}
+
+export async function signIn(username, password) {
+  const session = await api.post('/session', { username, password });
+  setCsrfToken(session.csrf_token);
+  update({ loading: false, user: session.user });
+  return session.user;
+}
+
+export async function signOut() {
+  try {
+    await api.del('/session');
+  } finally {
+    setCsrfToken(null);
+    update({ loading: false, user: null });
+  }
+}
+
+export function useSession() {
+  const [current, setCurrent] = useState(state);
+  useEffect(() => {
+    listeners.add(setCurrent);
+    setCurrent(state);
+    return () => listeners.delete(setCurrent);
+  }, []);
+  return current;
+}
+
+export const hasRole = (user, ...roles) => !!user && Array.isArray(user.roles) && roles.some((role) => user.roles.includes(role));
