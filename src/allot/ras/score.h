@@ -23,7 +23,8 @@ namespace allot::ras {
 struct DomainPoints {
   std::string domain;
   std::int64_t points = 0;
-  Money annual;  // this domain's share before adjustments, to the penny
+  Money annual;          // this domain's share before adjustments, to the penny
+  bool priced = true;    // false under the bands method, where only the total is priced
 };
 
 struct Score {
