@@ -1,0 +1,164 @@
+#include "allot/api/api.h"
+
+#include <algorithm>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "allot/api/handlers.h"
+#include "allot/api/log.h"
+#include "allot/api/router.h"
+#include "allot/api/static_files.h"
+
+namespace allot::api {
+namespace {
+
+bool is_state_changing(Method method) {
+  return method == Method::kPost || method == Method::kPut || method == Method::kPatch || method == Method::kDelete;
+}
+
+std::string join_methods(const std::vector<Method>& methods) {
+  std::string text;
+  for (Method method : methods) {
+    if (!text.empty()) text += ", ";
+    text += method_name(method);
+  }
+  return text;
+}
+
+std::string roles_text(const std::vector<app::Role>& roles) {
+  std::string text;
+  for (app::Role role : roles) {
+    if (!text.empty()) text += ", ";
+    text += app::role_name(role);
+  }
+  return text;
+}
+
+struct InFlight {
+  explicit InFlight(std::atomic<int>& counter) : counter_(counter) { ++counter_; }
+  ~InFlight() { --counter_; }
+  std::atomic<int>& counter_;
+};
+
+}  // namespace
+
+void add_security_headers(HttpResponse& response) {
+  response.set_header("Content-Security-Policy",
+                      "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+                      "object-src 'none'");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Referrer-Policy", "no-referrer");
+  response.set_header("X-Frame-Options", "DENY");
+  response.set_header("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+Api::Api(ApiServices services, ApiOptions options)
+    : options_(std::move(options)), handlers_(std::make_unique<Handlers>(services, options_)) {}
+
+Api::~Api() = default;
+
+void Api::stop_jobs() { handlers_->jobs.shutdown(); }
+
+std::size_t Api::body_limit(Method method, std::string_view path) const {
+  const RouteMatch match = match_route(method, path, options_.test_routes);
+  if (match.route != nullptr && match.route->body == BodyKind::kCsv) return options_.max_upload_bytes;
+  if (match.route != nullptr && match.route->body == BodyKind::kJson) return options_.max_body_bytes;
+  // Routes that take no body, and paths with no route, get a small allowance.
+  return std::min<std::size_t>(options_.max_body_bytes, 64 * 1024);
+}
+
+HttpResponse Api::handle(const HttpRequest& request) {
+  InFlight counting(handlers_->in_flight);
+  HttpResponse response;
+  try {
+    response = dispatch(request);
+  } catch (const std::exception& error) {
+    response = internal_error(fmt::format("{} {}: {}", method_name(request.method), request.path, error.what()));
+  } catch (...) {
+    response = internal_error(fmt::format("{} {}: unknown exception", method_name(request.method), request.path));
+  }
+  add_security_headers(response);
+  return response;
+}
+
+HttpResponse Api::dispatch(const HttpRequest& request) {
+  const bool is_api = request.path == "/api" || request.path.rfind("/api/", 0) == 0;
+  if (!is_api) {
+    if (request.method != Method::kGet && request.method != Method::kHead) {
+      HttpResponse refused = error_response(405, "method_not_allowed", "pages are read with GET");
+      refused.set_header("Allow", "GET, HEAD");
+      return refused;
+    }
+    return serve_static(options_.web_root, request);
+  }
+
+  const RouteMatch match = match_route(request.method, request.path, options_.test_routes);
+  if (match.route == nullptr) {
+    if (match.path_known) {
+      HttpResponse refused = error_response(405, "method_not_allowed",
+                                            fmt::format("{} is not allowed here; allowed: {}",
+                                                        method_name(request.method), join_methods(match.allowed)));
+      refused.set_header("Allow", join_methods(match.allowed));
+      return refused;
+    }
+    return error_response(404, ErrorCode::kNotFound, fmt::format("no API endpoint {}", request.path));
+  }
+  const Route& route = *match.route;
+  RequestContext context{request, match.params, std::nullopt, {}};
+
+  // Who is asking: a bearer token (API clients) or the session cookie (browsers).
+  bool by_cookie = false;
+  if (route.access != Access::kPublic) {
+    const std::string_view authorization = request.header("authorization");
+    Result<app::Authenticated> who = fail(ErrorCode::kNotFound, "session", "not signed in");
+    if (authorization.rfind("Bearer ", 0) == 0) {
+      const std::string token(authorization.substr(7));
+      who = handlers_->services.auth.user_for_api_token(token);
+      // The token from POST /session also works as a bearer token.
+      if (!who && !std::any_of(who.error().begin(), who.error().end(),
+                               [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
+        who = handlers_->services.auth.user_for_session(token);
+        if (who) context.session_token = token;
+      }
+    } else if (std::string cookie = request.cookie("allot_session"); !cookie.empty()) {
+      who = handlers_->services.auth.user_for_session(cookie);
+      if (who) {
+        by_cookie = true;
+        context.session_token = cookie;
+      }
+    }
+    if (!who) {
+      if (std::any_of(who.error().begin(), who.error().end(),
+                      [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
+        return failure(who.error(), "");
+      }
+      HttpResponse refused = error_response(401, "unauthenticated", "sign in first, or send a valid bearer token");
+      refused.set_header("WWW-Authenticate", "Bearer");
+      return refused;
+    }
+    context.principal = std::move(*who);
+    // Browsers send cookies on their own, so writes must prove they come from our pages.
+    if (by_cookie && is_state_changing(request.method) &&
+        !app::AuthService::csrf_matches(*context.principal, request.header("x-csrf-token"))) {
+      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header");
+    }
+    if (route.access == Access::kRoles &&
+        std::none_of(route.roles.begin(), route.roles.end(),
+                     [&](app::Role role) { return context.principal->user.has_role(role); })) {
+      return error_response(403, "forbidden", fmt::format("needs one of the roles: {}", roles_text(route.roles)));
+    }
+  }
+
+  if (route.body == BodyKind::kJson && request.media_type() != "application/json") {
+    return error_response(400, ErrorCode::kMalformed, "expected Content-Type: application/json");
+  }
+  if (route.body == BodyKind::kCsv && request.media_type() != "text/csv") {
+    return error_response(400, ErrorCode::kMalformed, "expected Content-Type: text/csv");
+  }
+  HttpResponse response = ((*handlers_).*(route.handler))(context);
+  if (response.header("cache-control").empty()) response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace allot::api
