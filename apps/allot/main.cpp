@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   allot::cli::add_ras_commands(app, exit_code);
   allot::cli::add_gen_commands(app, exit_code);
+  allot::cli::add_solve_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

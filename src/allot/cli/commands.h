@@ -12,5 +12,6 @@ inline constexpr int kExitInvalidInput = 2;  // bad input: every problem printed
 
 void add_ras_commands(CLI::App& app, int& exit_code);   // allot ras check|score|calibrate|simulate
 void add_gen_commands(CLI::App& app, int& exit_code);   // allot gen population
+void add_solve_commands(CLI::App& app, int& exit_code);  // allot solve, allot bench (visit scheduling engine)
 
 }  // namespace allot::cli

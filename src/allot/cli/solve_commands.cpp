@@ -1,0 +1,311 @@
+// allot solve | allot bench: the visit scheduling engine on the command line.
+// The commands own the clock: they turn --time-limit into the solver's stop check.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include "allot/cli/commands.h"
+#include "allot/solver/check.h"
+#include "allot/solver/generate.h"
+#include "allot/solver/solve.h"
+#include "allot/solver_io/readers.h"
+
+namespace allot::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct RunSettings {
+  double time_limit_seconds = 10;
+  long iterations = 0;
+  std::uint64_t seed = 1;
+  int threads = 1;
+};
+
+struct Timed {
+  solver::Solution solution;
+  double seconds = 0;
+};
+
+Timed run_solver(const solver::Problem& problem, const RunSettings& settings) {
+  const auto started = Clock::now();
+  const auto elapsed = [started] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+  solver::SolveOptions options;
+  options.seed = settings.seed;
+  options.threads = settings.threads;
+  options.iteration_limit = settings.iterations;
+  solver::StopCheck should_stop;
+  if (settings.time_limit_seconds > 0) {
+    const double limit = settings.time_limit_seconds;
+    options.elapsed_fraction = [elapsed, limit] { return elapsed() / limit; };
+    should_stop = [elapsed, limit] { return elapsed() >= limit; };
+  }
+  Timed result;
+  result.solution = solver::solve(problem, options, {}, should_stop);
+  result.seconds = elapsed();
+  return result;
+}
+
+void print_issues(const Issues& issues) { std::cerr << format_issues(issues); }
+
+Result<nlohmann::json> read_json_file(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return fail(ErrorCode::kNotFound, path, "cannot open the file");
+  try {
+    return nlohmann::json::parse(file);
+  } catch (const nlohmann::json::parse_error& error) {
+    return fail(ErrorCode::kMalformed, path, std::string("not valid JSON: ") + error.what());
+  }
+}
+
+// Best-known tables: instance -> (vehicles, value); found in DIR or a folder above it.
+std::map<std::string, std::pair<double, double>> read_table(const fs::path& start, const std::string& file_name,
+                                                            int value_column) {
+  std::map<std::string, std::pair<double, double>> table;
+  for (fs::path folder = fs::absolute(start); !folder.empty(); folder = folder.parent_path()) {
+    const fs::path candidate = folder / file_name;
+    if (fs::exists(candidate)) {
+      std::ifstream file(candidate);
+      std::string line;
+      std::getline(file, line);
+      while (std::getline(file, line)) {
+        std::vector<std::string> cells;
+        std::stringstream stream(line);
+        std::string cell;
+        while (std::getline(stream, cell, ',')) cells.push_back(cell);
+        if (static_cast<int>(cells.size()) <= value_column) continue;
+        const bool hhc = file_name == "bks_hhc.csv";
+        const std::string name = hhc ? cells[1] : cells[0];
+        try {
+          table[name] = {hhc ? 0.0 : std::stod(cells[1]), std::stod(cells[value_column])};
+        } catch (const std::exception&) {
+        }
+      }
+      return table;
+    }
+    if (folder == folder.root_path()) break;
+  }
+  return table;
+}
+
+std::vector<fs::path> instance_files(const fs::path& folder, const std::vector<std::string>& extensions) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string extension = entry.path().extension().string();
+    if (std::find(extensions.begin(), extensions.end(), extension) != extensions.end()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int bench_vrptw(const std::string& folder, const RunSettings& settings) {
+  auto files = instance_files(folder, {".vrp"});
+  if (files.empty()) files = instance_files(folder, {".txt"});
+  const auto dimacs = read_table(folder, "bks_dimacs.csv", 2);
+  const auto hierarchical = read_table(folder, "bks.csv", 2);
+  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,exact_gap_pct\n";
+  double gap_sum = 0;
+  int gap_count = 0;
+  for (const fs::path& path : files) {
+    auto problem = solver_io::read_problem_file(path.string(), {.truncate_to_tenth = true});
+    if (!problem) {
+      print_issues(problem.error());
+      continue;
+    }
+    std::string name = problem->name;
+    std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+    const Timed run = run_solver(*problem, settings);
+    const solver::CheckReport report = solver::check_solution(*problem, run.solution);
+    solver::Problem exact = *problem;
+    exact.travel.truncate_to_tenth = false;
+    double exact_distance = 0;
+    for (const solver::Route& route : run.solution.routes) {
+      int location = exact.carers[route.carer].start_location;
+      for (const solver::Stop& stop : route.stops) {
+        exact_distance += solver::travel_distance(exact.travel, location, exact.visits[stop.index].location);
+        location = exact.visits[stop.index].location;
+      }
+      exact_distance += solver::travel_distance(exact.travel, location, exact.carers[route.carer].end_location);
+    }
+    const double cost = run.solution.cost.distance;
+    std::string best = "", gap = "", bks_vehicles = "", bks_distance = "", exact_gap = "";
+    if (const auto found = dimacs.find(name); found != dimacs.end()) {
+      best = fmt::format("{:.1f}", found->second.second);
+      const double value = 100.0 * (cost - found->second.second) / found->second.second;
+      gap = fmt::format("{:.2f}", value);
+      if (run.solution.unassigned.empty()) {
+        gap_sum += value;
+        ++gap_count;
+      }
+    }
+    if (const auto found = hierarchical.find(name); found != hierarchical.end()) {
+      bks_vehicles = fmt::format("{}", static_cast<int>(found->second.first));
+      bks_distance = fmt::format("{:.2f}", found->second.second);
+      exact_gap = fmt::format("{:.2f}", 100.0 * (exact_distance - found->second.second) / found->second.second);
+    }
+    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{}\n", name, run.solution.cost.routes_used, cost, best,
+                             gap, run.seconds, report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED",
+                             exact_distance, bks_vehicles, bks_distance, exact_gap)
+              << std::flush;
+    if (!report.ok())
+      for (const std::string& violation : report.violations) std::cerr << name << ": " << violation << "\n";
+  }
+  if (gap_count > 0) std::cerr << fmt::format("# {} instances, average gap {:.2f}%\n", gap_count, gap_sum / gap_count);
+  return kExitOk;
+}
+
+int bench_hhc(const std::string& folder, const RunSettings& settings) {
+  auto files = instance_files(folder, {".txt"});
+  if (files.empty()) files = instance_files(folder, {".json"});
+  const auto best_known = read_table(folder, "bks_hhc.csv", 5);
+  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,distance,total_tardiness,max_tardiness\n";
+  double gap_sum = 0;
+  int gap_count = 0;
+  for (const fs::path& path : files) {
+    auto problem = solver_io::read_problem_file(path.string(), {});
+    if (!problem) {
+      print_issues(problem.error());
+      continue;
+    }
+    const Timed run = run_solver(*problem, settings);
+    const solver::CheckReport report = solver::check_solution(*problem, run.solution);
+    const solver::Cost& cost = run.solution.cost;
+    std::string best, gap;
+    if (const auto found = best_known.find(problem->name); found != best_known.end()) {
+      best = fmt::format("{:.3f}", found->second.second);
+      const double value = 100.0 * (cost.objective - found->second.second) / found->second.second;
+      gap = fmt::format("{:.2f}", value);
+      gap_sum += value;
+      ++gap_count;
+    }
+    std::cout << fmt::format("{},{},{:.3f},{},{},{:.2f},{},{:.3f},{:.3f},{:.3f}\n", problem->name, cost.routes_used,
+                             cost.objective, best, gap, run.seconds,
+                             report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED", cost.distance,
+                             cost.total_lateness, cost.max_lateness)
+              << std::flush;
+    if (!report.ok())
+      for (const std::string& violation : report.violations) std::cerr << problem->name << ": " << violation << "\n";
+  }
+  if (gap_count > 0) std::cerr << fmt::format("# {} instances, average gap {:.2f}%\n", gap_count, gap_sum / gap_count);
+  return kExitOk;
+}
+
+int bench_day(int visits, int carers, const RunSettings& settings, const std::string& write_path) {
+  const solver::Problem problem = solver::generate_day({visits, carers, settings.seed});
+  if (!write_path.empty()) std::ofstream(write_path) << solver_io::problem_to_json(problem).dump() << "\n";
+  const Timed run = run_solver(problem, settings);
+  const solver::CheckReport report = solver::check_solution(problem, run.solution);
+  const solver::Cost& cost = run.solution.cost;
+  std::cout << "instance,routes,cost,unassigned,unassigned_priority,travel_time,non_preferred,seconds,checked,iterations\n";
+  std::cout << fmt::format("{},{},{:.1f},{},{},{:.1f},{},{:.2f},{},{}\n", problem.name, cost.routes_used, cost.objective,
+                           cost.unassigned_visits, cost.unassigned_priority, cost.travel_time,
+                           cost.non_preferred_visits, run.seconds, report.ok() ? "ok" : "FAILED", run.solution.iterations);
+  for (const std::string& violation : report.violations) std::cerr << problem.name << ": " << violation << "\n";
+  std::map<std::string, int> reasons;
+  for (const solver::Unassigned& entry : run.solution.unassigned) ++reasons[solver::unassigned_reason_name(entry.reason)];
+  for (const auto& [reason, count] : reasons) std::cerr << "# unassigned " << reason << ": " << count << "\n";
+  return report.ok() ? kExitOk : kExitInternal;
+}
+
+}  // namespace
+
+void add_solve_commands(CLI::App& app, int& exit_code) {
+  auto settings = std::make_shared<RunSettings>();
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto check = std::make_shared<bool>(false);
+  auto dimacs = std::make_shared<bool>(false);
+  CLI::App* solve = app.add_subcommand(
+      "solve", "Plan visits: allot solve PROBLEM [--time-limit S] [--seed N] [--threads T] > SOLUTION.json;\n"
+               "or check a plan: allot solve --check PROBLEM SOLUTION. PROBLEM may be Allot JSON (docs/solver.md),\n"
+               "Solomon .txt, VRPLIB .vrp, Mankowska .txt or iolab JSON.");
+  solve->add_option("files", *files, "PROBLEM, and SOLUTION with --check")->required()->expected(1, 2);
+  solve->add_flag("--check", *check, "check SOLUTION against PROBLEM from scratch; exit 0 if feasible and consistent");
+  solve->add_option("--time-limit", settings->time_limit_seconds, "seconds of search (default 10)");
+  solve->add_option("--iterations", settings->iterations, "stop after this many iterations per thread (deterministic)");
+  solve->add_option("--seed", settings->seed, "random seed (default 1)");
+  solve->add_option("--threads", settings->threads, "search threads (default 1)")->check(CLI::Range(1, 64));
+  solve->add_flag("--dimacs", *dimacs, "Solomon/VRPLIB: truncate arcs to one decimal (DIMACS convention)");
+  solve->callback([&exit_code, solve, settings, files, check, dimacs] {
+    auto problem = solver_io::read_problem_file((*files)[0], {.truncate_to_tenth = *dimacs});
+    if (!problem) {
+      print_issues(problem.error());
+      exit_code = kExitInvalidInput;
+      return;
+    }
+    if (*check) {
+      if (files->size() != 2) {
+        std::cerr << "solve --check needs PROBLEM and SOLUTION\n";
+        exit_code = kExitInvalidInput;
+        return;
+      }
+      auto document = read_json_file((*files)[1]);
+      if (!document) {
+        print_issues(document.error());
+        exit_code = kExitInvalidInput;
+        return;
+      }
+      auto solution = solver_io::solution_from_json(*problem, *document);
+      if (!solution) {
+        print_issues(solution.error());
+        exit_code = kExitInvalidInput;
+        return;
+      }
+      const solver::CheckReport report = solver::check_solution(*problem, *solution);
+      for (const std::string& violation : report.violations) std::cout << violation << "\n";
+      std::cout << fmt::format("{}: objective {:.6f}, unassigned {}, distance {:.6f}\n", report.ok() ? "ok" : "INVALID",
+                               report.recomputed.objective, report.recomputed.unassigned_visits,
+                               report.recomputed.distance);
+      exit_code = report.ok() ? kExitOk : kExitInvalidInput;
+      return;
+    }
+    if (settings->iterations > 0 && !solve->get_option("--time-limit")->count()) settings->time_limit_seconds = 0;
+    const Timed run = run_solver(*problem, *settings);
+    std::cout << solver_io::solution_to_json(*problem, run.solution).dump(2) << "\n";
+    exit_code = kExitOk;
+  });
+
+  auto family = std::make_shared<std::string>();
+  auto folder = std::make_shared<std::string>();
+  auto day_visits = std::make_shared<int>(5000);
+  auto day_carers = std::make_shared<int>(600);
+  auto write_path = std::make_shared<std::string>();
+  auto bench_settings = std::make_shared<RunSettings>();
+  CLI::App* bench = app.add_subcommand(
+      "bench", "Benchmark the solver, one CSV row per instance: allot bench vrptw|hhc DIR [--time-limit S];\n"
+               "allot bench day [--visits N --carers M --seed S] for a generated day of home care.");
+  bench->add_option("family", *family, "vrptw, hhc or day")->required()->check(CLI::IsMember({"vrptw", "hhc", "day"}));
+  bench->add_option("dir", *folder, "folder of instances (searched recursively); best-known tables are looked up above it");
+  bench->add_option("--time-limit", bench_settings->time_limit_seconds, "seconds per instance (default 10)");
+  bench->add_option("--iterations", bench_settings->iterations, "iteration limit per instance instead of time");
+  bench->add_option("--seed", bench_settings->seed, "random seed (default 1)");
+  bench->add_option("--threads", bench_settings->threads, "search threads (default 1)")->check(CLI::Range(1, 64));
+  bench->add_option("--visits", *day_visits, "day: number of visits (default 5000)");
+  bench->add_option("--carers", *day_carers, "day: number of carers (default 600)");
+  bench->add_option("--write", *write_path, "day: also write the generated problem as JSON");
+  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, write_path] {
+    if (bench_settings->iterations > 0 && !bench->get_option("--time-limit")->count())
+      bench_settings->time_limit_seconds = 0;
+    if (*family == "day") {
+      exit_code = bench_day(*day_visits, *day_carers, *bench_settings, *write_path);
+      return;
+    }
+    if (folder->empty() || !fs::is_directory(*folder)) {
+      std::cerr << "bench " << *family << ": DIR must be a folder of instances\n";
+      exit_code = kExitInvalidInput;
+      return;
+    }
+    exit_code = *family == "vrptw" ? bench_vrptw(*folder, *bench_settings) : bench_hhc(*folder, *bench_settings);
+  });
+}
+
+}  // namespace allot::cli

@@ -1,0 +1,193 @@
+#include "allot/solver/check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace allot::solver {
+namespace {
+
+bool close_enough(double left, double right) {
+  return std::fabs(left - right) <= 1e-6 + 1e-9 * std::max(std::fabs(left), std::fabs(right));
+}
+
+bool holds_all(const std::vector<int>& held, const std::vector<int>& needed) {
+  return std::all_of(needed.begin(), needed.end(),
+                     [&](int skill) { return std::find(held.begin(), held.end(), skill) != held.end(); });
+}
+
+bool contains(const std::vector<int>& list, int value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string number(double value) {
+  std::ostringstream out;
+  out.precision(10);
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+CheckReport check_solution(const Problem& problem, const Solution& solution) {
+  CheckReport report;
+  auto& violations = report.violations;
+  Cost& cost = report.recomputed;
+  const int visit_count = static_cast<int>(problem.visits.size());
+  const int carer_count = static_cast<int>(problem.carers.size());
+  std::vector<std::vector<double>> starts_of_visit(problem.visits.size());
+  std::vector<std::vector<int>> carers_of_visit(problem.visits.size());
+  std::vector<int> routes_of_carer(problem.carers.size(), 0);
+
+  for (std::size_t route_idx = 0; route_idx < solution.routes.size(); ++route_idx) {
+    const Route& route = solution.routes[route_idx];
+    const std::string where = "routes[" + std::to_string(route_idx) + "]";
+    if (route.carer < 0 || route.carer >= carer_count) {
+      violations.push_back(where + ": unknown carer " + std::to_string(route.carer));
+      continue;
+    }
+    if (++routes_of_carer[route.carer] > 1) violations.push_back(where + ": carer has two routes");
+    const Carer& carer = problem.carers[route.carer];
+    if (route.stops.empty()) continue;
+    ++cost.routes_used;
+    if (route.departure < carer.shift.start - 1e-6)
+      violations.push_back(where + ": departs before the shift starts");
+    int location = carer.start_location;
+    double ready = route.departure;  // when the carer is free to move on
+    double distance = 0;
+    double travel_time = 0;
+    double working_time = 0;
+    double load = 0;
+    std::vector<int> breaks_taken(carer.breaks.size(), 0);
+    for (std::size_t stop_idx = 0; stop_idx < route.stops.size(); ++stop_idx) {
+      const Stop& stop = route.stops[stop_idx];
+      const std::string at = where + ".stops[" + std::to_string(stop_idx) + "]";
+      if (stop.kind == Stop::Kind::kBreak) {
+        if (stop.index < 0 || stop.index >= static_cast<int>(carer.breaks.size())) {
+          violations.push_back(at + ": unknown break");
+          continue;
+        }
+        const Break& rest = carer.breaks[stop.index];
+        ++breaks_taken[stop.index];
+        if (stop.start < ready - 1e-6) violations.push_back(at + ": break starts before the previous visit ends");
+        if (stop.start < rest.window.start - 1e-6 || stop.start > rest.window.end + 1e-6)
+          violations.push_back(at + ": break starts at " + number(stop.start) + " outside its window");
+        if (!close_enough(stop.end, stop.start + rest.duration)) violations.push_back(at + ": break end wrong");
+        ready = std::max(ready, stop.start + rest.duration);
+        continue;
+      }
+      if (stop.index < 0 || stop.index >= visit_count) {
+        violations.push_back(at + ": unknown visit");
+        continue;
+      }
+      const Visit& visit = problem.visits[stop.index];
+      const double leg_time = travel_duration(problem.travel, location, visit.location) / carer.speed_factor;
+      const double leg_distance = travel_distance(problem.travel, location, visit.location);
+      const double arrival = ready + leg_time;
+      if (!close_enough(stop.arrival, arrival))
+        violations.push_back(at + ": arrival " + number(stop.arrival) + " but recomputed " + number(arrival));
+      if (stop.start < arrival - 1e-6) violations.push_back(at + ": starts before arriving");
+      if (!holds_all(carer.skills, visit.skills)) violations.push_back(at + ": carer lacks a required skill");
+      if (contains(visit.excluded_carers, route.carer)) violations.push_back(at + ": carer is excluded");
+      if (!visit.preferred_carers.empty() && !contains(visit.preferred_carers, route.carer))
+        ++cost.non_preferred_visits;
+      double lateness = 0;
+      if (!visit.windows.empty()) {
+        lateness = kUnbounded;
+        for (const TimeWindow& window : visit.windows)
+          if (stop.start >= window.start - 1e-6) lateness = std::min(lateness, std::max(0.0, stop.start - window.end));
+        if (lateness == kUnbounded) {
+          violations.push_back(at + ": starts at " + number(stop.start) + " before its first window");
+          lateness = 0;
+        } else if (lateness > 1e-6 && !problem.objective.allow_lateness) {
+          violations.push_back(at + ": starts at " + number(stop.start) + " after every window");
+        }
+      }
+      if (lateness <= 1e-9) lateness = 0;
+      cost.total_lateness += lateness;
+      cost.max_lateness = std::max(cost.max_lateness, lateness);
+      if (!close_enough(stop.end, stop.start + visit.duration)) violations.push_back(at + ": end wrong");
+      distance += leg_distance;
+      travel_time += leg_time;
+      working_time += leg_time + visit.duration;
+      load += visit.demand;
+      ready = stop.start + visit.duration;
+      location = visit.location;
+      starts_of_visit[stop.index].push_back(stop.start);
+      carers_of_visit[stop.index].push_back(route.carer);
+    }
+    for (std::size_t break_idx = 0; break_idx < breaks_taken.size(); ++break_idx)
+      if (breaks_taken[break_idx] != 1)
+        violations.push_back(where + ": break " + std::to_string(break_idx) + " taken " +
+                             std::to_string(breaks_taken[break_idx]) + " times");
+    const double home_time = travel_duration(problem.travel, location, carer.end_location) / carer.speed_factor;
+    distance += travel_distance(problem.travel, location, carer.end_location);
+    travel_time += home_time;
+    working_time += home_time;
+    const double return_time = ready + home_time;
+    if (return_time > carer.shift.end + 1e-6)
+      violations.push_back(where + ": returns at " + number(return_time) + " after the shift ends");
+    if (working_time > carer.max_working_time + 1e-6) violations.push_back(where + ": works too long");
+    if (load > carer.capacity + 1e-6) violations.push_back(where + ": load above capacity");
+    if (!close_enough(route.return_time, return_time)) violations.push_back(where + ": return time wrong");
+    if (!close_enough(route.distance, distance)) violations.push_back(where + ": distance wrong");
+    cost.distance += distance;
+    cost.travel_time += travel_time;
+  }
+
+  std::vector<int> unassigned_count(problem.visits.size(), 0);
+  for (const Unassigned& entry : solution.unassigned) {
+    if (entry.visit < 0 || entry.visit >= visit_count) {
+      violations.push_back("unassigned: unknown visit " + std::to_string(entry.visit));
+      continue;
+    }
+    ++unassigned_count[entry.visit];
+    ++cost.unassigned_visits;
+    cost.unassigned_priority += problem.visits[entry.visit].priority;
+    if (entry.reason == UnassignedReason::kNoSkilledCarer) {
+      for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx)
+        if (holds_all(problem.carers[carer_idx].skills, problem.visits[entry.visit].skills) &&
+            !contains(problem.visits[entry.visit].excluded_carers, carer_idx))
+          violations.push_back("unassigned: visit " + problem.visits[entry.visit].id +
+                               " has a skilled carer but is reported without one");
+    }
+  }
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx) {
+    const Visit& visit = problem.visits[visit_idx];
+    const auto served = static_cast<int>(starts_of_visit[visit_idx].size());
+    const std::string what = "visit " + visit.id;
+    if (served == 0 && unassigned_count[visit_idx] != 1)
+      violations.push_back(what + ": neither routed nor listed once as unassigned");
+    if (served > 0 && unassigned_count[visit_idx] != 0) violations.push_back(what + ": both routed and unassigned");
+    if (served != 0 && served != visit.carers_needed)
+      violations.push_back(what + ": served by " + std::to_string(served) + " carers, needs " +
+                           std::to_string(visit.carers_needed));
+    if (served == 2) {
+      if (carers_of_visit[visit_idx][0] == carers_of_visit[visit_idx][1])
+        violations.push_back(what + ": double-handed by the same carer");
+      if (!close_enough(starts_of_visit[visit_idx][0], starts_of_visit[visit_idx][1]))
+        violations.push_back(what + ": the two carers start at different times");
+    }
+  }
+  for (std::size_t link_idx = 0; link_idx < problem.precedences.size(); ++link_idx) {
+    const Precedence& link = problem.precedences[link_idx];
+    if (starts_of_visit[link.first_visit].empty() || starts_of_visit[link.second_visit].empty()) continue;
+    const double gap = starts_of_visit[link.second_visit][0] - starts_of_visit[link.first_visit][0];
+    if (gap < link.min_gap - 1e-6 || gap > link.max_gap + 1e-6)
+      violations.push_back("precedences[" + std::to_string(link_idx) + "]: gap " + number(gap) +
+                           " outside [" + number(link.min_gap) + ", " + number(link.max_gap) + "]");
+  }
+
+  const Objective& weights = problem.objective;
+  cost.objective = weights.distance_weight * cost.distance + weights.travel_time_weight * cost.travel_time +
+                   weights.route_cost * cost.routes_used + weights.non_preferred_cost * cost.non_preferred_visits +
+                   weights.lateness_weight * cost.total_lateness + weights.max_lateness_weight * cost.max_lateness;
+  const Cost& claimed = solution.cost;
+  if (claimed.unassigned_visits != cost.unassigned_visits || !close_enough(claimed.unassigned_priority, cost.unassigned_priority))
+    violations.push_back("cost: unassigned figures differ from the recomputed ones");
+  if (std::fabs(claimed.objective - cost.objective) > 1e-5 * std::max(1.0, std::fabs(cost.objective)))
+    violations.push_back("cost: objective " + number(claimed.objective) + " but recomputed " + number(cost.objective));
+  return report;
+}
+
+}  // namespace allot::solver

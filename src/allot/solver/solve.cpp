@@ -1,0 +1,981 @@
+// The search: ruin and recreate with simulated-annealing acceptance, after the
+// "slack induction by string removals" (SISR) idea of Christiaens and Vanden Berghe
+// (2020): remove a few strings of visits near each other, reinsert every removed
+// visit at its cheapest place (skipping a place now and then), accept by a
+// falling threshold.
+//
+// Evaluation has two paths:
+//  * plain VRPTW (one hard window per visit, no breaks, links or lateness): an
+//    insertion is checked in O(1) from each stop's forward start time and backward
+//    latest start time (Savelsbergh's slack).
+//  * everything else: start times are the least solution of a system of difference
+//    constraints (route order, windows, synchronisation, precedence gaps); an
+//    insertion only raises start times, so it is evaluated by propagating the rise
+//    from the new stop through routes and links, and undoing it afterwards.
+
+#include "allot/solver/solve.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <thread>
+
+namespace allot::solver {
+
+const char* unassigned_reason_name(UnassignedReason reason) {
+  switch (reason) {
+    case UnassignedReason::kNoSkilledCarer: return "no_skilled_carer";
+    case UnassignedReason::kCapacity: return "capacity";
+    case UnassignedReason::kOutsideShifts: return "outside_shifts";
+    case UnassignedReason::kWindowUnreachable: return "window_unreachable";
+    case UnassignedReason::kCarersFullyBooked: return "carers_fully_booked";
+  }
+  return "carers_fully_booked";
+}
+
+bool is_better(const Cost& left, const Cost& right) {
+  if (left.unassigned_priority < right.unassigned_priority - 1e-9) return true;
+  if (left.unassigned_priority > right.unassigned_priority + 1e-9) return false;
+  return left.objective < right.objective - 1e-9 * std::max(1.0, std::fabs(right.objective));
+}
+
+namespace {
+
+constexpr double kUnset = -kUnbounded;
+constexpr double kEpsilon = 1e-9;
+
+// s_task >= s_other + offset (only while `other` is routed).
+struct Bound {
+  int other = 0;
+  double offset = 0;
+};
+
+struct Task {
+  int visit = -1;        // -1: a break
+  int fixed_carer = -1;  // breaks belong to one carer
+  int break_index = -1;
+  int location = -1;     // -1: a break, taken where the carer is
+  double duration = 0;
+  double demand = 0;
+  std::vector<TimeWindow> windows;
+  std::vector<Bound> bounds;
+  int partner = -1;      // the other half of a double-handed visit
+};
+
+struct Move {
+  int route = -1;
+  int position = -1;
+  double delta = kUnbounded;
+};
+
+class Search {
+ public:
+  Search(const Problem& problem, std::uint64_t seed) : problem_(problem), random_(seed) { build(); }
+
+  Solution run(long iteration_limit, const SolveOptions& options, const ProgressCallback& on_progress,
+               const StopCheck& should_stop, bool report_progress);
+
+ private:
+  // ---- model -------------------------------------------------------------
+  void build();
+  bool carer_can_take(int carer, int visit) const;
+  UnassignedReason static_reason(int visit) const;
+
+  double leg_time(int route, int from, int to) const {
+    return travel_duration(problem_.travel, from, to) / problem_.carers[route].speed_factor;
+  }
+  double leg_distance(int from, int to) const { return travel_distance(problem_.travel, from, to); }
+
+  // Where the carer is before element `position` of the route (start place if first).
+  int location_before(int route, int position) const {
+    const auto& seq = routes_[route];
+    for (int pos = position - 1; pos >= 0; --pos)
+      if (tasks_[seq[pos]].location >= 0) return tasks_[seq[pos]].location;
+    return problem_.carers[route].start_location;
+  }
+  int location_after(int route, int position) const {  // first real place at or after position
+    const auto& seq = routes_[route];
+    for (int pos = position; pos < static_cast<int>(seq.size()); ++pos)
+      if (tasks_[seq[pos]].location >= 0) return tasks_[seq[pos]].location;
+    return problem_.carers[route].end_location;
+  }
+  double ready_before(int route, int position) const {
+    if (position == 0) return problem_.carers[route].shift.start;
+    const int prev = routes_[route][position - 1];
+    if (start_[prev] == kUnset) return problem_.carers[route].shift.start;
+    return start_[prev] + tasks_[prev].duration;
+  }
+  double lower_bound(int task) const;
+  bool place_in_window(int task, double earliest, double& start) const;
+  double lateness(int task) const;
+
+  // ---- state updates -----------------------------------------------------
+  void insert_element(int task, int route, int position);
+  void remove_element(int task);
+  void refresh_route(int route);
+  bool propagate(std::deque<int>& queue);
+  void undo_to(std::size_t mark);
+  void recompute_all_starts();
+  Cost compute_cost() const;
+  bool route_has_visits(int route) const { return visit_tasks_in_route_[route] > 0; }
+
+  // ---- moves ---------------------------------------------------------------
+  double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta);
+  Move best_insertion(int task, int excluded_route, double blink_rate);
+  bool insert_visit(int visit, double blink_rate);
+  void remove_visit(int visit);
+  void ruin(std::vector<int>& removed);
+  void recreate(std::vector<int>& order);
+  void save_route(int route);
+
+  Solution export_solution(long iterations) const;
+
+  const Problem& problem_;
+  std::mt19937_64 random_;
+  std::vector<Task> tasks_;
+  std::vector<std::vector<int>> tasks_of_visit_;
+  std::vector<std::vector<int>> candidate_carers_;  // per visit, static filters passed
+  std::vector<std::vector<int>> neighbours_;        // per visit, nearest visits
+  bool simple_ = true;
+  double max_shift_end_ = 0;
+
+  std::vector<std::vector<int>> routes_;
+  std::vector<int> task_route_;
+  std::vector<int> task_position_;
+  std::vector<double> start_;
+  std::vector<std::vector<double>> latest_;  // simple path only
+  std::vector<double> route_distance_;
+  std::vector<double> route_travel_time_;
+  std::vector<double> route_work_;
+  std::vector<double> route_load_;
+  std::vector<int> visit_tasks_in_route_;
+  std::vector<char> visit_routed_;
+  double max_lateness_ = 0;
+
+  // undo log for tentative propagation: (task, previous start)
+  std::vector<std::pair<int, double>> undo_;
+  std::vector<char> queued_;
+  std::vector<long> stamp_;
+  long stamp_counter_ = 0;
+  std::vector<int> touched_routes_;  // routes whose start times changed in the last propagate
+
+  // per-iteration snapshot of routes before change
+  std::vector<std::vector<int>> saved_routes_;
+  std::vector<char> route_saved_;
+  std::vector<int> saved_list_;
+};
+
+void Search::build() {
+  const int visit_count = static_cast<int>(problem_.visits.size());
+  const int carer_count = static_cast<int>(problem_.carers.size());
+  tasks_of_visit_.resize(visit_count);
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx) {
+    const Visit& visit = problem_.visits[visit_idx];
+    for (int slot = 0; slot < visit.carers_needed; ++slot) {
+      Task task;
+      task.visit = visit_idx;
+      task.location = visit.location;
+      task.duration = visit.duration;
+      task.demand = visit.demand;
+      task.windows = visit.windows;
+      tasks_of_visit_[visit_idx].push_back(static_cast<int>(tasks_.size()));
+      tasks_.push_back(std::move(task));
+    }
+    if (visit.carers_needed == 2) {
+      const int first = tasks_of_visit_[visit_idx][0];
+      const int second = tasks_of_visit_[visit_idx][1];
+      tasks_[first].bounds.push_back({second, 0});
+      tasks_[second].bounds.push_back({first, 0});
+      tasks_[first].partner = second;
+      tasks_[second].partner = first;
+      simple_ = false;
+    }
+    if (visit.windows.size() > 1) simple_ = false;
+  }
+  for (const Precedence& link : problem_.precedences) {
+    const int first = tasks_of_visit_[link.first_visit][0];
+    const int second = tasks_of_visit_[link.second_visit][0];
+    tasks_[second].bounds.push_back({first, link.min_gap});
+    if (link.max_gap < kUnbounded) tasks_[first].bounds.push_back({second, -link.max_gap});
+    else tasks_[first].bounds.push_back({second, -kUnbounded});
+    simple_ = false;
+  }
+  if (problem_.objective.allow_lateness) simple_ = false;
+
+  routes_.assign(carer_count, {});
+  for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx) {
+    const Carer& carer = problem_.carers[carer_idx];
+    max_shift_end_ = std::max(max_shift_end_, carer.shift.end);
+    for (int break_idx = 0; break_idx < static_cast<int>(carer.breaks.size()); ++break_idx) {
+      Task task;
+      task.fixed_carer = carer_idx;
+      task.break_index = break_idx;
+      task.duration = carer.breaks[break_idx].duration;
+      task.windows = {carer.breaks[break_idx].window};
+      routes_[carer_idx].push_back(static_cast<int>(tasks_.size()));
+      tasks_.push_back(std::move(task));
+      simple_ = false;
+    }
+    // Breaks in window order, so the empty route is feasible if any is.
+    std::sort(routes_[carer_idx].begin(), routes_[carer_idx].end(),
+              [&](int left, int right) { return tasks_[left].windows[0].start < tasks_[right].windows[0].start; });
+  }
+
+  const auto task_count = tasks_.size();
+  task_route_.assign(task_count, -1);
+  task_position_.assign(task_count, -1);
+  start_.assign(task_count, kUnset);
+  queued_.assign(task_count, 0);
+  stamp_.assign(task_count, 0);
+  latest_.assign(carer_count, {});
+  route_distance_.assign(carer_count, 0);
+  route_travel_time_.assign(carer_count, 0);
+  route_work_.assign(carer_count, 0);
+  route_load_.assign(carer_count, 0);
+  visit_tasks_in_route_.assign(carer_count, 0);
+  visit_routed_.assign(visit_count, 0);
+  saved_routes_.assign(carer_count, {});
+  route_saved_.assign(carer_count, 0);
+  for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx)
+    for (int pos = 0; pos < static_cast<int>(routes_[carer_idx].size()); ++pos) {
+      task_route_[routes_[carer_idx][pos]] = carer_idx;
+      task_position_[routes_[carer_idx][pos]] = pos;
+    }
+
+  candidate_carers_.resize(visit_count);
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
+    for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx)
+      if (carer_can_take(carer_idx, visit_idx)) candidate_carers_[visit_idx].push_back(carer_idx);
+
+  // Nearest visits by travel distance, for choosing which strings to remove together.
+  const int neighbour_count = std::min(visit_count - 1, 40);
+  neighbours_.resize(visit_count);
+  std::vector<std::pair<double, int>> by_distance;
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx) {
+    by_distance.clear();
+    for (int other = 0; other < visit_count; ++other)
+      if (other != visit_idx)
+        by_distance.push_back({leg_distance(problem_.visits[visit_idx].location, problem_.visits[other].location), other});
+    if (neighbour_count > 0) {
+      std::partial_sort(by_distance.begin(), by_distance.begin() + neighbour_count, by_distance.end());
+      for (int rank = 0; rank < neighbour_count; ++rank) neighbours_[visit_idx].push_back(by_distance[rank].second);
+    }
+  }
+  for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx) refresh_route(carer_idx);
+  recompute_all_starts();
+}
+
+bool Search::carer_can_take(int carer_idx, int visit_idx) const {
+  const Carer& carer = problem_.carers[carer_idx];
+  const Visit& visit = problem_.visits[visit_idx];
+  for (int skill : visit.skills)
+    if (std::find(carer.skills.begin(), carer.skills.end(), skill) == carer.skills.end()) return false;
+  if (std::find(visit.excluded_carers.begin(), visit.excluded_carers.end(), carer_idx) != visit.excluded_carers.end())
+    return false;
+  if (visit.demand > carer.capacity) return false;
+  const double arrival = carer.shift.start + leg_time(carer_idx, carer.start_location, visit.location);
+  double start = arrival;
+  if (!visit.windows.empty()) {
+    bool found = false;
+    for (const TimeWindow& window : visit.windows)
+      if (window.end >= arrival) {
+        start = std::max(arrival, window.start);
+        found = true;
+        break;
+      }
+    if (!found) {
+      if (!problem_.objective.allow_lateness) return false;
+      start = std::max(arrival, visit.windows.front().start);
+    }
+  }
+  const double home = leg_time(carer_idx, visit.location, carer.end_location);
+  if (start + visit.duration + home > carer.shift.end + kEpsilon) return false;
+  const double work = leg_time(carer_idx, carer.start_location, visit.location) + visit.duration + home;
+  return work <= carer.max_working_time + kEpsilon;
+}
+
+UnassignedReason Search::static_reason(int visit_idx) const {
+  const Visit& visit = problem_.visits[visit_idx];
+  std::vector<int> skilled;
+  for (int carer_idx = 0; carer_idx < static_cast<int>(problem_.carers.size()); ++carer_idx) {
+    const Carer& carer = problem_.carers[carer_idx];
+    bool ok = std::find(visit.excluded_carers.begin(), visit.excluded_carers.end(), carer_idx) ==
+              visit.excluded_carers.end();
+    for (int skill : visit.skills)
+      if (std::find(carer.skills.begin(), carer.skills.end(), skill) == carer.skills.end()) ok = false;
+    if (ok) skilled.push_back(carer_idx);
+  }
+  const auto needed = static_cast<std::size_t>(visit.carers_needed);
+  if (skilled.size() < needed) return UnassignedReason::kNoSkilledCarer;
+  std::erase_if(skilled, [&](int carer) { return visit.demand > problem_.carers[carer].capacity; });
+  if (skilled.size() < needed) return UnassignedReason::kCapacity;
+  std::erase_if(skilled, [&](int carer_idx) {
+    const TimeWindow& shift = problem_.carers[carer_idx].shift;
+    if (visit.windows.empty()) return false;
+    for (const TimeWindow& window : visit.windows)
+      if (window.start <= shift.end && (window.end >= shift.start || problem_.objective.allow_lateness)) return false;
+    return true;
+  });
+  if (skilled.size() < needed) return UnassignedReason::kOutsideShifts;
+  if (candidate_carers_[visit_idx].size() < needed) return UnassignedReason::kWindowUnreachable;
+  return UnassignedReason::kCarersFullyBooked;
+}
+
+double Search::lower_bound(int task) const {
+  const int route = task_route_[task];
+  const int position = task_position_[task];
+  double earliest = ready_before(route, position);
+  const Task& info = tasks_[task];
+  if (info.location >= 0) earliest += leg_time(route, location_before(route, position), info.location);
+  for (const Bound& bound : info.bounds)
+    if (task_route_[bound.other] >= 0 && start_[bound.other] != kUnset)
+      earliest = std::max(earliest, start_[bound.other] + bound.offset);
+  return earliest;
+}
+
+bool Search::place_in_window(int task, double earliest, double& start) const {
+  const Task& info = tasks_[task];
+  if (info.windows.empty()) {
+    start = earliest;
+    return true;
+  }
+  for (const TimeWindow& window : info.windows)
+    if (window.end >= earliest - kEpsilon) {
+      start = std::max(earliest, window.start);
+      return true;
+    }
+  if (info.visit >= 0 && problem_.objective.allow_lateness) {
+    start = earliest;
+    return true;
+  }
+  return false;
+}
+
+double Search::lateness(int task) const {
+  const Task& info = tasks_[task];
+  if (info.visit < 0 || info.windows.empty() || start_[task] == kUnset) return 0;
+  double late = kUnbounded;
+  for (const TimeWindow& window : info.windows)
+    if (start_[task] >= window.start - kEpsilon) late = std::min(late, std::max(0.0, start_[task] - window.end));
+  return late == kUnbounded ? 0 : late;
+}
+
+void Search::insert_element(int task, int route, int position) {
+  auto& seq = routes_[route];
+  seq.insert(seq.begin() + position, task);
+  for (int pos = position; pos < static_cast<int>(seq.size()); ++pos) task_position_[seq[pos]] = pos;
+  task_route_[task] = route;
+  if (tasks_[task].visit >= 0) ++visit_tasks_in_route_[route];
+}
+
+void Search::remove_element(int task) {
+  const int route = task_route_[task];
+  auto& seq = routes_[route];
+  const int position = task_position_[task];
+  seq.erase(seq.begin() + position);
+  for (int pos = position; pos < static_cast<int>(seq.size()); ++pos) task_position_[seq[pos]] = pos;
+  task_route_[task] = -1;
+  task_position_[task] = -1;
+  start_[task] = kUnset;
+  if (tasks_[task].visit >= 0) --visit_tasks_in_route_[route];
+}
+
+// Aggregates (distance, travel, work, load) and, on the simple path, forward
+// start times and backward latest starts.
+void Search::refresh_route(int route) {
+  const Carer& carer = problem_.carers[route];
+  const auto& seq = routes_[route];
+  double distance = 0;
+  double travel = 0;
+  double work = 0;
+  double load = 0;
+  int location = carer.start_location;
+  for (int task : seq) {
+    const Task& info = tasks_[task];
+    if (info.location < 0) continue;
+    distance += leg_distance(location, info.location);
+    const double leg = leg_time(route, location, info.location);
+    travel += leg;
+    work += leg + info.duration;
+    load += info.demand;
+    location = info.location;
+  }
+  if (!seq.empty() && visit_tasks_in_route_[route] > 0) {
+    distance += leg_distance(location, carer.end_location);
+    const double leg = leg_time(route, location, carer.end_location);
+    travel += leg;
+    work += leg;
+  }
+  route_distance_[route] = distance;
+  route_travel_time_[route] = travel;
+  route_work_[route] = work;
+  route_load_[route] = load;
+  if (!simple_) return;
+  // simple path: forward starts and backward latest starts
+  double ready = carer.shift.start;
+  location = carer.start_location;
+  for (int task : seq) {
+    const double arrival = ready + leg_time(route, location, tasks_[task].location);
+    const double window_start = tasks_[task].windows.empty() ? -kUnbounded : tasks_[task].windows[0].start;
+    start_[task] = std::max(arrival, window_start);
+    ready = start_[task] + tasks_[task].duration;
+    location = tasks_[task].location;
+  }
+  auto& latest = latest_[route];
+  latest.resize(seq.size() + 1);
+  latest[seq.size()] = carer.shift.end;  // latest arrival at the end place
+  int next_location = carer.end_location;
+  for (int pos = static_cast<int>(seq.size()) - 1; pos >= 0; --pos) {
+    const Task& info = tasks_[seq[pos]];
+    const double window_end = info.windows.empty() ? kUnbounded : info.windows[0].end;
+    latest[pos] = std::min(window_end, latest[pos + 1] - leg_time(route, info.location, next_location) - info.duration);
+    next_location = info.location;
+  }
+}
+
+bool Search::propagate(std::deque<int>& queue) {
+  long steps = 0;
+  const long step_limit = 50L * static_cast<long>(tasks_.size()) + 1000;
+  bool feasible = true;
+  while (!queue.empty()) {
+    const int task = queue.front();
+    queue.pop_front();
+    queued_[task] = 0;
+    if (!feasible) continue;
+    if (++steps > step_limit) {
+      feasible = false;  // a cycle of links that keeps pushing starts later
+      continue;
+    }
+    double start = 0;
+    if (!place_in_window(task, lower_bound(task), start)) {
+      feasible = false;
+      continue;
+    }
+    if (start_[task] != kUnset && start <= start_[task] + kEpsilon) continue;
+    const int route = task_route_[task];
+    const Carer& carer = problem_.carers[route];
+    if (start > carer.shift.end + kEpsilon) {
+      feasible = false;
+      continue;
+    }
+    undo_.push_back({task, start_[task]});
+    start_[task] = start;
+    if (touched_routes_.empty() || touched_routes_.back() != route) touched_routes_.push_back(route);
+    const auto& seq = routes_[route];
+    const int position = task_position_[task];
+    if (position + 1 < static_cast<int>(seq.size())) {
+      const int next = seq[position + 1];
+      if (!queued_[next]) {
+        queued_[next] = 1;
+        queue.push_back(next);
+      }
+    } else if (visit_tasks_in_route_[route] > 0) {
+      const int here = location_before(route, position + 1);
+      if (start + tasks_[task].duration + leg_time(route, here, carer.end_location) > carer.shift.end + kEpsilon)
+        feasible = false;
+    }
+    for (const Bound& bound : tasks_[task].bounds)
+      if (task_route_[bound.other] >= 0 && !queued_[bound.other]) {
+        queued_[bound.other] = 1;
+        queue.push_back(bound.other);
+      }
+  }
+  return feasible;
+}
+
+void Search::undo_to(std::size_t mark) {
+  while (undo_.size() > mark) {
+    start_[undo_.back().first] = undo_.back().second;
+    undo_.pop_back();
+  }
+}
+
+void Search::recompute_all_starts() {
+  if (simple_) {
+    for (int route = 0; route < static_cast<int>(routes_.size()); ++route) refresh_route(route);
+    return;
+  }
+  std::deque<int> queue;
+  for (const auto& seq : routes_)
+    for (int task : seq) {
+      start_[task] = kUnset;
+      queued_[task] = 1;
+      queue.push_back(task);
+    }
+  undo_.clear();
+  touched_routes_.clear();
+  propagate(queue);  // removals only relax constraints, so this stays feasible
+  undo_.clear();
+  max_lateness_ = 0;
+  for (const auto& seq : routes_)
+    for (int task : seq) max_lateness_ = std::max(max_lateness_, lateness(task));
+}
+
+// Cost change of putting `task` at `position` of `route`, or infinity when
+// infeasible. With keep=false the state is restored; with keep=true the
+// insertion stays (the caller refreshes aggregates).
+double Search::evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta) {
+  const Task& info = tasks_[task];
+  const Carer& carer = problem_.carers[route];
+  const Objective& weights = problem_.objective;
+  if (route_load_[route] + info.demand > carer.capacity + kEpsilon) return kUnbounded;
+  double delta_distance = 0;
+  double delta_time = 0;
+  if (info.location >= 0) {
+    const int before = location_before(route, position);
+    const int after = location_after(route, position);
+    if (route_has_visits(route)) {
+      delta_distance = leg_distance(before, info.location) + leg_distance(info.location, after) - leg_distance(before, after);
+      delta_time = leg_time(route, before, info.location) + leg_time(route, info.location, after) - leg_time(route, before, after);
+    } else {
+      delta_distance = leg_distance(before, info.location) + leg_distance(info.location, after);
+      delta_time = leg_time(route, before, info.location) + leg_time(route, info.location, after);
+    }
+  }
+  if (route_work_[route] + delta_time + info.duration > carer.max_working_time + kEpsilon) return kUnbounded;
+  double delta = weights.distance_weight * delta_distance + weights.travel_time_weight * delta_time;
+  if (info.visit >= 0) {
+    if (!route_has_visits(route)) delta += weights.route_cost;
+    const auto& preferred = problem_.visits[info.visit].preferred_carers;
+    if (!preferred.empty() && std::find(preferred.begin(), preferred.end(), route) == preferred.end())
+      delta += weights.non_preferred_cost;
+  }
+  lateness_delta = 0;
+  if (simple_) {
+    const double ready = ready_before(route, position);
+    const int before = location_before(route, position);
+    const double arrival = ready + leg_time(route, before, info.location);
+    const double window_start = info.windows.empty() ? -kUnbounded : info.windows[0].start;
+    const double window_end = info.windows.empty() ? kUnbounded : info.windows[0].end;
+    if (arrival > window_end + kEpsilon) return kUnbounded;
+    const double start = std::max(arrival, window_start);
+    const int after = location_after(route, position);
+    const double next_arrival = start + info.duration + leg_time(route, info.location, after);
+    if (next_arrival > latest_[route][position] + kEpsilon) return kUnbounded;
+    if (keep) {
+      insert_element(task, route, position);
+      refresh_route(route);
+    }
+    return delta;
+  }
+  // general path: quick window test, then propagate the rise and measure it
+  {
+    const double ready = ready_before(route, position);
+    const double arrival = ready + (info.location >= 0 ? leg_time(route, location_before(route, position), info.location) : 0);
+    double start = 0;
+    if (!place_in_window(task, arrival, start)) return kUnbounded;
+    if (start > carer.shift.end + kEpsilon) return kUnbounded;
+  }
+  const std::size_t mark = undo_.size();
+  touched_routes_.clear();
+  insert_element(task, route, position);
+  std::deque<int> queue{task};
+  queued_[task] = 1;
+  bool feasible = propagate(queue);
+  if (feasible) {
+    double new_max = max_lateness_;
+    ++stamp_counter_;
+    for (std::size_t entry = mark; entry < undo_.size(); ++entry) {
+      const int changed = undo_[entry].first;
+      const double now = lateness(changed);
+      double before = 0;
+      if (undo_[entry].second != kUnset) {
+        const double saved = start_[changed];
+        start_[changed] = undo_[entry].second;
+        before = lateness(changed);
+        start_[changed] = saved;
+      }
+      // a task may be logged more than once; only its first entry holds the original start
+      if (stamp_[changed] != stamp_counter_) {
+        stamp_[changed] = stamp_counter_;
+        lateness_delta += now - before;
+      }
+      new_max = std::max(new_max, now);
+    }
+    delta += weights.lateness_weight * lateness_delta + weights.max_lateness_weight * (new_max - max_lateness_);
+    if (keep) {  // the undo log keeps the entries so a caller may still take it back
+      max_lateness_ = new_max;
+      return delta;
+    }
+  }
+  undo_to(mark);
+  remove_element(task);
+  start_[task] = kUnset;
+  return feasible ? delta : kUnbounded;
+}
+
+Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
+  Move best;
+  const Task& info = tasks_[task];
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const double last_window_end =
+      info.windows.empty() || problem_.objective.allow_lateness ? kUnbounded : info.windows.back().end;
+  for (int route : candidate_carers_[info.visit]) {
+    if (route == excluded_route) continue;
+    const int length = static_cast<int>(routes_[route].size());
+    for (int position = 0; position <= length; ++position) {
+      // stops start in time order, so once the previous stop starts after this
+      // visit's last window closes, later places are no better
+      if (position > 0 && start_[routes_[route][position - 1]] > last_window_end) break;
+      if (blink_rate > 0 && unit(random_) < blink_rate) continue;
+      double lateness_delta = 0;
+      const double delta = evaluate_insert(task, route, position, false, lateness_delta);
+      if (delta < best.delta) best = {route, position, delta};
+    }
+  }
+  return best;
+}
+
+void Search::save_route(int route) {
+  if (route_saved_[route]) return;
+  route_saved_[route] = 1;
+  saved_routes_[route] = routes_[route];
+  saved_list_.push_back(route);
+}
+
+bool Search::insert_visit(int visit, double blink_rate) {
+  const auto& parts = tasks_of_visit_[visit];
+  double lateness_delta = 0;
+  if (parts.size() == 1) {
+    const Move move = best_insertion(parts[0], -1, blink_rate);
+    if (move.route < 0) return false;
+    save_route(move.route);
+    evaluate_insert(parts[0], move.route, move.position, true, lateness_delta);
+    undo_.clear();
+    if (!simple_) refresh_route(move.route);
+    visit_routed_[visit] = 1;
+    return true;
+  }
+  // Double-handed: try the first half's cheapest few places, each with the second
+  // half's best place beside it; keep the best pair.
+  const int first = parts[0];
+  const int second = parts[1];
+  std::vector<Move> options;
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  for (int route : candidate_carers_[visit]) {
+    const int length = static_cast<int>(routes_[route].size());
+    for (int position = 0; position <= length; ++position) {
+      if (blink_rate > 0 && unit(random_) < blink_rate) continue;
+      const double delta = evaluate_insert(first, route, position, false, lateness_delta);
+      if (delta < kUnbounded) options.push_back({route, position, delta});
+    }
+  }
+  std::sort(options.begin(), options.end(), [](const Move& left, const Move& right) {
+    return left.delta < right.delta || (left.delta == right.delta && left.route < right.route);
+  });
+  if (options.size() > 6) options.resize(6);
+  Move best_first;
+  Move best_second;
+  double best_total = kUnbounded;
+  for (const Move& option : options) {
+    const std::size_t mark = undo_.size();
+    const double saved_max = max_lateness_;
+    const double first_delta = evaluate_insert(first, option.route, option.position, true, lateness_delta);
+    if (first_delta < kUnbounded) {
+      const Move second_move = best_insertion(second, option.route, 0.0);
+      if (second_move.route >= 0 && first_delta + second_move.delta < best_total) {
+        best_total = first_delta + second_move.delta;
+        best_first = option;
+        best_second = second_move;
+      }
+    }
+    undo_to(mark);
+    if (task_route_[first] >= 0) remove_element(first);
+    max_lateness_ = saved_max;
+  }
+  if (best_first.route < 0) return false;
+  save_route(best_first.route);
+  save_route(best_second.route);
+  const double first_delta = evaluate_insert(first, best_first.route, best_first.position, true, lateness_delta);
+  // the second half's best place was found with the first half in place, so it still fits
+  const double second_delta = evaluate_insert(second, best_second.route, best_second.position, true, lateness_delta);
+  if (first_delta == kUnbounded || second_delta == kUnbounded) {
+    if (task_route_[second] >= 0) remove_element(second);
+    if (task_route_[first] >= 0) remove_element(first);
+    recompute_all_starts();
+    refresh_route(best_first.route);
+    refresh_route(best_second.route);
+    return false;
+  }
+  undo_.clear();
+  refresh_route(best_first.route);
+  refresh_route(best_second.route);
+  visit_routed_[visit] = 1;
+  return true;
+}
+
+void Search::remove_visit(int visit) {
+  for (int task : tasks_of_visit_[visit]) {
+    const int route = task_route_[task];
+    if (route < 0) continue;
+    save_route(route);
+    remove_element(task);
+    refresh_route(route);
+  }
+  visit_routed_[visit] = 0;
+}
+
+// Remove a few strings of consecutive visits from routes near a random seed visit.
+void Search::ruin(std::vector<int>& removed) {
+  const int visit_count = static_cast<int>(problem_.visits.size());
+  if (visit_count == 0) return;
+  std::vector<int> routed;
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
+    if (visit_routed_[visit_idx]) routed.push_back(visit_idx);
+  if (routed.empty()) return;
+  constexpr double kAverageRemoved = 10;
+  constexpr double kMaxStringLength = 10;
+  int used_routes = 0;
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route) used_routes += route_has_visits(route) ? 1 : 0;
+  const double average_length = static_cast<double>(routed.size()) / std::max(1, used_routes);
+  const double string_limit = std::min(kMaxStringLength, average_length);
+  const double strings_limit = 4.0 * kAverageRemoved / (1.0 + string_limit) - 1.0;
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const int strings = static_cast<int>(std::floor(unit(random_) * strings_limit)) + 1;
+  const int seed_visit = routed[std::uniform_int_distribution<std::size_t>(0, routed.size() - 1)(random_)];
+  std::vector<int> order{seed_visit};
+  order.insert(order.end(), neighbours_[seed_visit].begin(), neighbours_[seed_visit].end());
+  std::vector<int> ruined_routes;
+  for (int visit : order) {
+    if (static_cast<int>(ruined_routes.size()) >= strings) break;
+    if (!visit_routed_[visit]) continue;
+    const int task = tasks_of_visit_[visit][0];
+    const int route = task_route_[task];
+    if (std::find(ruined_routes.begin(), ruined_routes.end(), route) != ruined_routes.end()) continue;
+    ruined_routes.push_back(route);
+    const auto& seq = routes_[route];
+    const int length = static_cast<int>(seq.size());
+    const int cap = std::max(1, static_cast<int>(std::min<double>(string_limit, length)));
+    const int string_length = static_cast<int>(std::floor(unit(random_) * cap)) + 1;
+    const int position = task_position_[task];
+    const int first_pos = std::max(0, std::min(position - static_cast<int>(unit(random_) * string_length),
+                                               length - string_length));
+    std::vector<int> victims;
+    for (int pos = first_pos; pos < std::min(length, first_pos + string_length); ++pos)
+      if (tasks_[seq[pos]].visit >= 0) victims.push_back(tasks_[seq[pos]].visit);
+    for (int victim : victims)
+      if (visit_routed_[victim]) {
+        remove_visit(victim);
+        removed.push_back(victim);
+      }
+  }
+}
+
+void Search::recreate(std::vector<int>& order) {
+  std::uniform_int_distribution<int> pick(0, 10);
+  const int rule = pick(random_);
+  const auto window_start = [&](int visit) {
+    return problem_.visits[visit].windows.empty() ? 0.0 : problem_.visits[visit].windows.front().start;
+  };
+  const auto depot_distance = [&](int visit) {
+    return problem_.carers.empty() ? 0.0
+                                   : leg_distance(problem_.carers[0].start_location, problem_.visits[visit].location);
+  };
+  std::shuffle(order.begin(), order.end(), random_);
+  if (rule >= 4 && rule < 8) {
+    std::stable_sort(order.begin(), order.end(), [&](int left, int right) {
+      return problem_.visits[left].demand > problem_.visits[right].demand;
+    });
+  } else if (rule >= 8 && rule < 10) {
+    std::stable_sort(order.begin(), order.end(), [&](int left, int right) { return depot_distance(left) > depot_distance(right); });
+  } else if (rule == 10) {
+    std::stable_sort(order.begin(), order.end(), [&](int left, int right) { return window_start(left) < window_start(right); });
+  }
+  // more important visits first, whatever the rule
+  std::stable_sort(order.begin(), order.end(), [&](int left, int right) {
+    return problem_.visits[left].priority > problem_.visits[right].priority ||
+           (problem_.visits[left].priority == problem_.visits[right].priority &&
+            problem_.visits[left].carers_needed > problem_.visits[right].carers_needed);
+  });
+  for (int visit : order) insert_visit(visit, 0.01);
+}
+
+Cost Search::compute_cost() const {
+  Cost cost;
+  const Objective& weights = problem_.objective;
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route) {
+    if (!route_has_visits(route)) continue;
+    ++cost.routes_used;
+    cost.distance += route_distance_[route];
+    cost.travel_time += route_travel_time_[route];
+    for (int task : routes_[route]) {
+      const double late = lateness(task);
+      cost.total_lateness += late;
+      cost.max_lateness = std::max(cost.max_lateness, late);
+      if (tasks_[task].visit < 0) continue;
+      const auto& preferred = problem_.visits[tasks_[task].visit].preferred_carers;
+      if (!preferred.empty() && std::find(preferred.begin(), preferred.end(), route) == preferred.end())
+        ++cost.non_preferred_visits;
+    }
+  }
+  for (int visit_idx = 0; visit_idx < static_cast<int>(problem_.visits.size()); ++visit_idx)
+    if (!visit_routed_[visit_idx]) {
+      ++cost.unassigned_visits;
+      cost.unassigned_priority += problem_.visits[visit_idx].priority;
+    }
+  cost.objective = weights.distance_weight * cost.distance + weights.travel_time_weight * cost.travel_time +
+                   weights.route_cost * cost.routes_used + weights.non_preferred_cost * cost.non_preferred_visits +
+                   weights.lateness_weight * cost.total_lateness + weights.max_lateness_weight * cost.max_lateness;
+  return cost;
+}
+
+Solution Search::export_solution(long iterations) const {
+  Solution solution;
+  solution.iterations = iterations;
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route) {
+    if (!route_has_visits(route)) continue;
+    const Carer& carer = problem_.carers[route];
+    Route out;
+    out.carer = route;
+    const auto& seq = routes_[route];
+    // leave just in time for the first stop when it is a visit
+    out.departure = carer.shift.start;
+    if (tasks_[seq.front()].location >= 0)
+      out.departure = std::max(carer.shift.start,
+                               start_[seq.front()] - leg_time(route, carer.start_location, tasks_[seq.front()].location));
+    double ready = out.departure;
+    int location = carer.start_location;
+    for (int task : seq) {
+      const Task& info = tasks_[task];
+      Stop stop;
+      if (info.location >= 0) {
+        stop.kind = Stop::Kind::kVisit;
+        stop.index = info.visit;
+        stop.arrival = ready + leg_time(route, location, info.location);
+        location = info.location;
+      } else {
+        stop.kind = Stop::Kind::kBreak;
+        stop.index = info.break_index;
+        stop.arrival = ready;
+      }
+      stop.start = start_[task];
+      stop.end = stop.start + info.duration;
+      ready = stop.end;
+      out.stops.push_back(stop);
+    }
+    out.return_time = ready + leg_time(route, location, carer.end_location);
+    out.distance = route_distance_[route];
+    out.travel_time = route_travel_time_[route];
+    out.working_time = route_work_[route];
+    out.load = route_load_[route];
+    solution.routes.push_back(std::move(out));
+  }
+  for (int visit_idx = 0; visit_idx < static_cast<int>(problem_.visits.size()); ++visit_idx)
+    if (!visit_routed_[visit_idx]) solution.unassigned.push_back({visit_idx, static_reason(visit_idx)});
+  solution.cost = compute_cost();
+  return solution;
+}
+
+Solution Search::run(long iteration_limit, const SolveOptions& options, const ProgressCallback& on_progress,
+                     const StopCheck& should_stop, bool report_progress) {
+  const int visit_count = static_cast<int>(problem_.visits.size());
+  std::vector<int> order(visit_count);
+  std::iota(order.begin(), order.end(), 0);
+  recreate(order);
+  Cost current = compute_cost();
+  Cost best = current;
+  Solution best_solution = export_solution(0);
+  if (report_progress && on_progress) on_progress({0, best});
+
+  const double scale = current.objective / std::max(1, visit_count + current.routes_used);
+  const double start_temperature = 1.0 * scale;
+  const double end_temperature = 0.01 * scale;
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  long iteration = 0;
+  while (visit_count > 0) {
+    if (iteration_limit > 0 && iteration >= iteration_limit) break;
+    if (iteration_limit <= 0 && !should_stop && !options.elapsed_fraction) break;
+    if ((iteration & 15) == 0 && should_stop && should_stop()) break;
+    double fraction = 0;
+    if (iteration_limit > 0) fraction = static_cast<double>(iteration) / static_cast<double>(iteration_limit);
+    else if (options.elapsed_fraction) fraction = std::clamp(options.elapsed_fraction(), 0.0, 1.0);
+    else fraction = static_cast<double>(iteration % 20000) / 20000.0;
+    const double temperature = start_temperature * std::pow(end_temperature / start_temperature, fraction);
+    ++iteration;
+
+    for (int route : saved_list_) route_saved_[route] = 0;
+    saved_list_.clear();
+    std::vector<char> was_routed = visit_routed_;
+    const double saved_max = max_lateness_;
+    std::vector<int> removed;
+    ruin(removed);
+    if (!simple_) recompute_all_starts();
+    for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
+      if (!visit_routed_[visit_idx] && std::find(removed.begin(), removed.end(), visit_idx) == removed.end())
+        removed.push_back(visit_idx);
+    recreate(removed);
+    Cost candidate = compute_cost();
+    const bool accept =
+        candidate.unassigned_priority < current.unassigned_priority - 1e-9 ||
+        (candidate.unassigned_priority <= current.unassigned_priority + 1e-9 &&
+         candidate.objective < current.objective - temperature * std::log(std::max(1e-300, unit(random_))));
+    if (accept) {
+      current = candidate;
+      if (is_better(current, best)) {
+        best = current;
+        best_solution = export_solution(iteration);
+        if (report_progress && on_progress) on_progress({iteration, best});
+      }
+    } else {
+      // restore the saved routes
+      for (int route : saved_list_) {
+        for (int task : routes_[route]) {
+          task_route_[task] = -1;
+          task_position_[task] = -1;
+          start_[task] = kUnset;
+          if (tasks_[task].visit >= 0) --visit_tasks_in_route_[route];
+        }
+      }
+      for (int route : saved_list_) {
+        routes_[route] = saved_routes_[route];
+        for (int pos = 0; pos < static_cast<int>(routes_[route].size()); ++pos) {
+          const int task = routes_[route][pos];
+          task_route_[task] = route;
+          task_position_[task] = pos;
+          if (tasks_[task].visit >= 0) ++visit_tasks_in_route_[route];
+        }
+      }
+      visit_routed_ = was_routed;
+      for (int route : saved_list_) refresh_route(route);
+      if (!simple_) recompute_all_starts();
+      max_lateness_ = saved_max;
+    }
+  }
+  best_solution.iterations = iteration;
+  return best_solution;
+}
+
+}  // namespace
+
+Solution solve(const Problem& problem, const SolveOptions& options, const ProgressCallback& on_progress,
+               const StopCheck& should_stop) {
+  const auto errors = find_problem_errors(problem);
+  if (!errors.empty()) throw std::invalid_argument("solve: ill-formed problem: " + errors.front());
+  const int threads = std::max(1, options.threads);
+  std::vector<Solution> results(threads);
+  const auto work = [&](int thread_idx) {
+    Search search(problem, options.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(thread_idx));
+    results[thread_idx] = search.run(options.iteration_limit, options, on_progress, should_stop, thread_idx == 0);
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (int thread_idx = 0; thread_idx < threads; ++thread_idx) pool.emplace_back(work, thread_idx);
+    for (auto& thread : pool) thread.join();
+  }
+  int best = 0;
+  long iterations = 0;
+  for (int thread_idx = 0; thread_idx < threads; ++thread_idx) {
+    iterations += results[thread_idx].iterations;
+    if (is_better(results[thread_idx].cost, results[best].cost)) best = thread_idx;
+  }
+  Solution solution = std::move(results[best]);
+  solution.iterations = iterations;
+  return solution;
+}
+
+}  // namespace allot::solver

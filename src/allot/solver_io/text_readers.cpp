@@ -1,0 +1,360 @@
+// Readers for the benchmark text formats: Solomon, VRPLIB (.vrp) and Mankowska.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "allot/solver_io/readers.h"
+
+namespace allot::solver_io {
+namespace {
+
+using solver::Carer;
+using solver::Problem;
+using solver::TimeWindow;
+using solver::Visit;
+
+struct Token {
+  std::string text;
+  int line = 0;
+};
+
+std::vector<Token> tokenize(const std::string& text) {
+  std::vector<Token> tokens;
+  int line = 1;
+  std::string current;
+  for (char letter : text) {
+    if (letter == '\n' || letter == ' ' || letter == '\t' || letter == '\r' || letter == ':') {
+      if (!current.empty()) tokens.push_back({current, line});
+      current.clear();
+      if (letter == '\n') ++line;
+    } else {
+      current += letter;
+    }
+  }
+  if (!current.empty()) tokens.push_back({current, line});
+  return tokens;
+}
+
+// Reads numbers from a token stream, recording an issue for each bad one.
+class NumberReader {
+ public:
+  NumberReader(const std::vector<Token>& tokens, std::string source, Issues& issues)
+      : tokens_(tokens), source_(std::move(source)), issues_(issues) {}
+  bool at_end() const { return position_ >= tokens_.size(); }
+  const Token* peek() const { return at_end() ? nullptr : &tokens_[position_]; }
+  void skip() { ++position_; }
+  std::size_t position() const { return position_; }
+  void seek(std::size_t position) { position_ = position; }
+  double number() {
+    if (at_end()) {
+      if (!ended_) issues_.push_back({ErrorCode::kMalformed, source_, "file ends early; expected more numbers"});
+      ended_ = true;
+      return 0;
+    }
+    const Token& token = tokens_[position_++];
+    try {
+      std::size_t used = 0;
+      const double value = std::stod(token.text, &used);
+      if (used == token.text.size()) return value;
+    } catch (const std::exception&) {
+    }
+    issues_.push_back({ErrorCode::kMalformed, where(token), "expected a number; found \"" + token.text + "\""});
+    return 0;
+  }
+  std::string where(const Token& token) const { return source_ + ":" + std::to_string(token.line); }
+  std::string where_now() const { return at_end() ? source_ : where(tokens_[position_]); }
+  bool find(const std::string& keyword) {
+    for (std::size_t pos = position_; pos < tokens_.size(); ++pos)
+      if (tokens_[pos].text == keyword) {
+        position_ = pos + 1;
+        return true;
+      }
+    return false;
+  }
+
+ private:
+  const std::vector<Token>& tokens_;
+  std::string source_;
+  Issues& issues_;
+  std::size_t position_ = 0;
+  bool ended_ = false;
+};
+
+std::string base_name(const std::string& source) {
+  std::string name = source.substr(source.find_last_of('/') + 1);
+  return name.substr(0, name.find_last_of('.'));
+}
+
+struct Node {
+  double x = 0, y = 0, demand = 0, ready = 0, due = 0, service = 0;
+  int line = 0;
+};
+
+Result<Problem> vrptw_problem(const std::string& name, const std::vector<Node>& nodes, int vehicles,
+                              double capacity, const ReadOptions& options, const std::string& source) {
+  Issues issues;
+  if (nodes.size() < 2) issues.push_back({ErrorCode::kInvalidValue, source, "needs a depot and at least one customer"});
+  if (vehicles <= 0) issues.push_back({ErrorCode::kInvalidValue, source, "vehicle number must be positive"});
+  for (std::size_t node_idx = 0; node_idx < nodes.size(); ++node_idx) {
+    const Node& node = nodes[node_idx];
+    const std::string at = source + ":" + std::to_string(node.line);
+    if (node.ready > node.due) issues.push_back({ErrorCode::kInvalidValue, at, "ready time after due date"});
+    if (node.demand < 0 || node.service < 0) issues.push_back({ErrorCode::kInvalidValue, at, "negative demand or service time"});
+  }
+  if (!issues.empty()) return fail(std::move(issues));
+  Problem problem;
+  problem.name = name;
+  problem.travel.kind = solver::TravelModel::Kind::kEuclidean;
+  problem.travel.truncate_to_tenth = options.truncate_to_tenth;
+  problem.travel.location_count = static_cast<int>(nodes.size());
+  for (const Node& node : nodes) {
+    problem.travel.x.push_back(node.x);
+    problem.travel.y.push_back(node.y);
+  }
+  for (std::size_t node_idx = 1; node_idx < nodes.size(); ++node_idx) {
+    Visit visit;
+    visit.id = std::to_string(node_idx);
+    visit.location = static_cast<int>(node_idx);
+    visit.duration = nodes[node_idx].service;
+    visit.windows = {TimeWindow{nodes[node_idx].ready, nodes[node_idx].due}};
+    visit.demand = nodes[node_idx].demand;
+    problem.visits.push_back(std::move(visit));
+  }
+  for (int vehicle_idx = 0; vehicle_idx < vehicles; ++vehicle_idx) {
+    Carer carer;
+    carer.id = "v" + std::to_string(vehicle_idx + 1);
+    carer.shift = {nodes[0].ready, nodes[0].due};
+    carer.capacity = capacity;
+    problem.carers.push_back(std::move(carer));
+  }
+  return problem;
+}
+
+}  // namespace
+
+Result<Problem> read_solomon(const std::string& text, const std::string& source, const ReadOptions& options) {
+  Issues issues;
+  const auto tokens = tokenize(text);
+  NumberReader reader(tokens, source, issues);
+  if (tokens.empty()) return fail(ErrorCode::kMalformed, source, "empty file");
+  const std::string name = tokens[0].text;
+  if (!reader.find("CAPACITY")) return fail(ErrorCode::kMalformed, source, "no VEHICLE NUMBER CAPACITY header");
+  const int vehicles = static_cast<int>(reader.number());
+  const double capacity = reader.number();
+  if (!reader.find("SERVICE")) return fail(ErrorCode::kMalformed, source, "no CUSTOMER table header");
+  reader.find("TIME");
+  std::vector<Node> nodes;
+  while (!reader.at_end()) {
+    const int line = reader.peek()->line;
+    const double number = reader.number();
+    Node node;
+    node.line = line;
+    node.x = reader.number();
+    node.y = reader.number();
+    node.demand = reader.number();
+    node.ready = reader.number();
+    node.due = reader.number();
+    node.service = reader.number();
+    if (static_cast<int>(number) != static_cast<int>(nodes.size()))
+      issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line),
+                        "customers must be numbered 0, 1, 2...; found " + std::to_string(static_cast<int>(number))});
+    nodes.push_back(node);
+  }
+  if (!issues.empty()) return fail(std::move(issues));
+  return vrptw_problem(name, nodes, vehicles, capacity, options, source);
+}
+
+Result<Problem> read_vrplib(const std::string& text, const std::string& source, const ReadOptions& options) {
+  Issues issues;
+  const auto tokens = tokenize(text);
+  NumberReader reader(tokens, source, issues);
+  std::string name = base_name(source);
+  int dimension = 0;
+  int vehicles = 0;
+  double capacity = solver::kUnbounded;
+  double service_time = 0;
+  std::vector<Node> nodes;
+  std::vector<char> has_service;
+  while (!reader.at_end()) {
+    const Token token = *reader.peek();
+    reader.skip();
+    const std::string& key = token.text;
+    if (key == "NAME" && !reader.at_end()) {
+      name = reader.peek()->text;
+      reader.skip();
+    } else if (key == "DIMENSION") {
+      dimension = static_cast<int>(reader.number());
+      nodes.assign(std::max(0, dimension), Node{});
+    } else if (key == "VEHICLES") {
+      vehicles = static_cast<int>(reader.number());
+    } else if (key == "CAPACITY") {
+      capacity = reader.number();
+    } else if (key == "SERVICE_TIME") {
+      service_time = reader.number();
+    } else if (key == "EDGE_WEIGHT_TYPE") {
+      if (!reader.at_end() && reader.peek()->text != "EUC_2D")
+        issues.push_back({ErrorCode::kInvalidValue, reader.where_now(), "only EUC_2D is supported; found " + reader.peek()->text});
+      reader.skip();
+    } else if (key == "NODE_COORD_SECTION" || key == "DEMAND_SECTION" || key == "TIME_WINDOW_SECTION" ||
+               key == "SERVICE_TIME_SECTION") {
+      for (int row = 0; row < dimension; ++row) {
+        const int line = reader.peek() ? reader.peek()->line : 0;
+        const int id = static_cast<int>(reader.number());
+        if (id < 1 || id > dimension) {
+          issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line), "node id out of range"});
+          break;
+        }
+        Node& node = nodes[id - 1];
+        node.line = line;
+        if (key == "NODE_COORD_SECTION") {
+          node.x = reader.number();
+          node.y = reader.number();
+        } else if (key == "DEMAND_SECTION") {
+          node.demand = reader.number();
+        } else if (key == "TIME_WINDOW_SECTION") {
+          node.ready = reader.number();
+          node.due = reader.number();
+        } else {
+          node.service = reader.number();
+          has_service.resize(dimension, 0);
+          has_service[id - 1] = 1;
+        }
+      }
+    } else if (key == "DEPOT_SECTION") {
+      const int depot = static_cast<int>(reader.number());
+      if (depot != 1) issues.push_back({ErrorCode::kInvalidValue, source, "the depot must be node 1"});
+      reader.number();  // -1
+    } else if (key == "EOF" || key == "TYPE" || key == "COMMENT") {
+      if (key != "EOF" && !reader.at_end()) reader.skip();
+    }
+  }
+  if (dimension <= 1) issues.push_back({ErrorCode::kMissingField, source, "DIMENSION missing or below 2"});
+  if (vehicles <= 0) vehicles = std::max(1, dimension - 1);
+  if (!issues.empty()) return fail(std::move(issues));
+  for (int node_idx = 1; node_idx < dimension; ++node_idx)
+    if (has_service.empty() || !has_service[node_idx]) nodes[node_idx].service = service_time;
+  return vrptw_problem(name, nodes, vehicles, capacity, options, source);
+}
+
+Result<Problem> read_mankowska(const std::string& text, const std::string& source) {
+  Issues issues;
+  const auto tokens = tokenize(text);
+  NumberReader reader(tokens, source, issues);
+  const auto section = [&](const char* keyword) {
+    if (!reader.find(keyword)) {
+      issues.push_back({ErrorCode::kMissingField, source, std::string("section ") + keyword + " missing"});
+      return false;
+    }
+    return true;
+  };
+  const auto read_matrix = [&](const char* keyword, std::size_t rows, std::size_t columns) {
+    std::vector<double> values;
+    if (!section(keyword)) return values;
+    values.reserve(rows * columns);
+    for (std::size_t entry = 0; entry < rows * columns; ++entry) values.push_back(reader.number());
+    return values;
+  };
+  if (!section("nbNodes")) return fail(std::move(issues));
+  const int nodes = static_cast<int>(reader.number());
+  section("nbVehi");
+  const int carers = static_cast<int>(reader.number());
+  section("nbServi");
+  const int services = static_cast<int>(reader.number());
+  if (nodes < 3 || carers < 1 || services < 1)
+    return fail(ErrorCode::kInvalidValue, source, "nbNodes must be at least 3 and nbVehi, nbServi at least 1");
+  const auto n = static_cast<std::size_t>(nodes);
+  const auto v = static_cast<std::size_t>(carers);
+  const auto s = static_cast<std::size_t>(services);
+  const auto required = read_matrix("r", n, s);
+  const auto abilities = read_matrix("a", v, s);
+  const auto distances = read_matrix("d", n, n);
+  const auto durations = read_matrix("p", v * n, s);
+  const auto min_gap = read_matrix("mind", n, 1);
+  const auto max_gap = read_matrix("maxd", n, 1);
+  const auto earliest = read_matrix("e", n, 1);
+  const auto latest = read_matrix("l", n, 1);
+  if (!issues.empty()) return fail(std::move(issues));
+
+  Problem problem;
+  problem.name = base_name(source);
+  const int patients = nodes - 2;  // node 0 and node n+1 are the office
+  problem.travel.kind = solver::TravelModel::Kind::kMatrix;
+  problem.travel.location_count = patients + 1;
+  for (int from = 0; from <= patients; ++from)
+    for (int to = 0; to <= patients; ++to) {
+      const double value = distances[static_cast<std::size_t>(from) * n + to];
+      problem.travel.distance_matrix.push_back(value);
+      problem.travel.duration_matrix.push_back(value);
+    }
+  for (int patient = 1; patient <= patients; ++patient) {
+    std::vector<int> needs;
+    for (int service = 0; service < services; ++service)
+      if (required[patient * s + service] > 0) needs.push_back(service);
+    if (needs.empty() || needs.size() > 2) {
+      issues.push_back({ErrorCode::kInvalidValue, source + ": r[" + std::to_string(patient) + "]",
+                        "a patient needs one or two services; found " + std::to_string(needs.size())});
+      continue;
+    }
+    std::vector<int> made;
+    for (int service : needs) {
+      Visit visit;
+      visit.id = std::to_string(patient) + (needs.size() > 1 ? "/s" + std::to_string(service + 1) : "");
+      visit.location = patient;
+      // durations are given per carer; they agree for qualified carers, zero for the others
+      for (std::size_t carer = 0; carer < v; ++carer)
+        visit.duration = std::max(visit.duration, durations[(carer * n + patient) * s + service]);
+      visit.windows = {TimeWindow{earliest[patient], latest[patient]}};
+      visit.skills = {service};
+      made.push_back(static_cast<int>(problem.visits.size()));
+      problem.visits.push_back(std::move(visit));
+    }
+    if (made.size() == 2)
+      problem.precedences.push_back({made[0], made[1], min_gap[patient], max_gap[patient]});
+  }
+  for (std::size_t carer_idx = 0; carer_idx < v; ++carer_idx) {
+    Carer carer;
+    carer.id = std::to_string(carer_idx + 1);
+    carer.shift = {earliest[0], solver::kUnbounded};
+    for (int service = 0; service < services; ++service)
+      if (abilities[carer_idx * s + service] > 0) carer.skills.push_back(service);
+    problem.carers.push_back(std::move(carer));
+  }
+  problem.objective.distance_weight = 1.0 / 3;
+  problem.objective.allow_lateness = true;
+  problem.objective.lateness_weight = 1.0 / 3;
+  problem.objective.max_lateness_weight = 1.0 / 3;
+  if (!issues.empty()) return fail(std::move(issues));
+  return problem;
+}
+
+Result<Problem> read_problem_file(const std::string& path, const ReadOptions& options) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return fail(ErrorCode::kNotFound, path, "cannot open the file");
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  const std::string text = buffer.str();
+  const std::string extension = path.substr(path.find_last_of('.') + 1);
+  if (extension == "json") {
+    nlohmann::json document;
+    try {
+      document = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
+      return fail(ErrorCode::kMalformed, path, std::string("not valid JSON: ") + error.what());
+    }
+    if (document.is_object() && document.contains("patients")) return read_iolab(document, path);
+    auto problem = problem_from_json(document);
+    if (!problem) {
+      Issues issues = problem.error();
+      for (Issue& issue : issues) issue.path = path + ": " + issue.path;
+      return fail(std::move(issues));
+    }
+    return problem;
+  }
+  if (extension == "vrp") return read_vrplib(text, path, options);
+  if (text.find("nbNodes") != std::string::npos) return read_mankowska(text, path);
+  return read_solomon(text, path, options);
+}
+
+}  // namespace allot::solver_io
