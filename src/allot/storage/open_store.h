@@ -23,6 +23,10 @@ struct StoreOptions {
   // Apply migrations up to this version only (tests of upgrading in place); 0 means
   // all of them.
   int migrate_to_version = 0;
+  // False: open without changing the schema at all, not even refusing a newer
+  // one; schema_version() then reports what the database holds. Only for
+  // inspecting (allot db check); other use of such a store is undefined.
+  bool apply_migrations = true;
   // PostgreSQL only: keep Allot's tables in this schema (created if missing)
   // instead of the connection's default. Tests give each case its own schema.
   std::string postgres_schema;

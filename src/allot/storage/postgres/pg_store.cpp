@@ -49,7 +49,9 @@ class PgStore final : public SqlStore {
 
   std::string backend_name() const override { return "postgresql"; }
 
-  Result<int> open(int target) { return migrate_to(target); }
+  Result<int> open(const StoreOptions& options) {
+    return options.apply_migrations ? migrate_to(options.migrate_to_version) : read_version_only();
+  }
 
   // A JSON document: {"format", "format_version", "schema_version", "tables":
   // {"agencies": {"columns": [...], "rows": [[...], ...]}, ...}}, read inside one
@@ -223,7 +225,7 @@ Result<std::unique_ptr<AdminStore>> open_postgres_store(const std::string& url, 
                                                         options.postgres_schema + "\"");
   }
   auto store = std::make_unique<PgStore>(url, options.postgres_schema, options.max_connections);
-  Result<int> version = store->open(options.migrate_to_version);
+  Result<int> version = store->open(options);
   if (!version) return tl::unexpected<Issues>(version.error());
   return std::unique_ptr<AdminStore>(std::move(store));
 }

@@ -153,6 +153,17 @@ Result<int> SqlStore::migrate_to(int target) {
   }
 }
 
+Result<int> SqlStore::read_version_only() {
+  try {
+    Lease lease = acquire();
+    const int version = read_schema_version(*lease);
+    schema_version_.store(version);
+    return version;
+  } catch (const SqlError& error) {
+    return database_failure(error.what());
+  }
+}
+
 void SqlStore::check_schema(SqlConnection& connection, CheckReport& report) {
   const int version = read_schema_version(connection);
   const int program = latest_schema_version();

@@ -51,6 +51,8 @@ class SqlStore : public AdminStore {
 
   // Runs migrations on one pooled connection and records the schema version.
   Result<int> migrate_to(int target);
+  // Records the schema version without changing anything.
+  Result<int> read_version_only();
 
   // Lines for check(): schema version against the program and every expected
   // table present; sets report.ok to false on any problem.

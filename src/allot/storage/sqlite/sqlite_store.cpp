@@ -40,7 +40,9 @@ class SqliteStore final : public SqlStore {
 
   std::string backend_name() const override { return "sqlite"; }
 
-  Result<int> open(int target) { return migrate_to(target); }
+  Result<int> open(const StoreOptions& options) {
+    return options.apply_migrations ? migrate_to(options.migrate_to_version) : read_version_only();
+  }
 
   Result<app::Unit> backup(const std::string& path) override {
     // Written beside the target and renamed into place, so a failed backup never
@@ -144,7 +146,7 @@ class SqliteStore final : public SqlStore {
 
 Result<std::unique_ptr<AdminStore>> open_sqlite_store(const std::string& path, const StoreOptions& options) {
   auto store = std::make_unique<SqliteStore>(path, options.max_connections);
-  Result<int> version = store->open(options.migrate_to_version);
+  Result<int> version = store->open(options);
   if (!version) return tl::unexpected<Issues>(version.error());
   return std::unique_ptr<AdminStore>(std::move(store));
 }

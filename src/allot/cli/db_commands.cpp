@@ -1,0 +1,151 @@
+// allot db backup|restore|check: keeping a database safe. Each command opens the
+// database named by --database (an SQLite file, by default allot.sqlite, or a
+// postgresql:// URL), which also upgrades an older schema in place.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "allot/cli/commands.h"
+#include "allot/storage/open_store.h"
+
+namespace allot::cli {
+namespace {
+
+struct DbOptions {
+  std::string database = "allot.sqlite";
+  std::string file;
+};
+
+bool is_postgres_url(const std::string& database) {
+  return database.rfind("postgresql://", 0) == 0 || database.rfind("postgres://", 0) == 0;
+}
+
+// The database as it may be printed: a URL loses its password.
+std::string printable(const std::string& database) {
+  if (!is_postgres_url(database)) return database;
+  const std::size_t scheme_end = database.find("://") + 3;
+  const std::size_t at = database.find('@', scheme_end);
+  const std::size_t colon = database.find(':', scheme_end);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return database;
+  return database.substr(0, colon + 1) + "***" + database.substr(at);
+}
+
+// Refusals the user can fix (a wrong file, a newer database) exit 2; a database
+// that cannot be reached or fails exits 1.
+int exit_code_for(const Issues& issues) {
+  for (const Issue& issue : issues) {
+    if (issue.code == ErrorCode::kInternal) return kExitInternal;
+  }
+  return kExitInvalidInput;
+}
+
+void print_failure(const std::string& heading, const Issues& issues) {
+  std::cerr << "allot db: " << heading << "\n";
+  for (const Issue& issue : issues) {
+    std::cerr << "error: " << (issue.path.empty() ? "" : issue.path + ": ") << issue.message << "\n";
+  }
+}
+
+enum class Missing { kRefuse, kCreate };
+
+std::unique_ptr<storage::AdminStore> open_or_report(const DbOptions& options, bool apply_migrations, Missing missing,
+                                                    int& exit_code) {
+  if (missing == Missing::kRefuse && !is_postgres_url(options.database) &&
+      !std::filesystem::exists(options.database)) {
+    print_failure("cannot open the database", {Issue{ErrorCode::kNotFound, options.database,
+                                                     "no such database file; give --database PATH_OR_URL"}});
+    exit_code = kExitInvalidInput;
+    return nullptr;
+  }
+  storage::StoreOptions store_options;
+  store_options.max_connections = 2;
+  store_options.apply_migrations = apply_migrations;
+  auto store = storage::open_store(options.database, store_options);
+  if (!store) {
+    print_failure("cannot open " + printable(options.database), store.error());
+    exit_code = exit_code_for(store.error());
+    return nullptr;
+  }
+  return std::move(*store);
+}
+
+void run_backup(const DbOptions& options, int& exit_code) {
+  auto store = open_or_report(options, true, Missing::kRefuse, exit_code);
+  if (!store) return;
+  auto done = store->backup(options.file);
+  if (!done) {
+    print_failure("backup failed", done.error());
+    exit_code = exit_code_for(done.error());
+    return;
+  }
+  std::cout << fmt::format("backed up {} ({}, schema version {}) to {}\n", printable(options.database),
+                           store->backend_name(), store->schema_version(), options.file);
+  exit_code = kExitOk;
+}
+
+void run_restore(const DbOptions& options, int& exit_code) {
+  // Restoring onto a new machine creates the SQLite file.
+  auto store = open_or_report(options, true, Missing::kCreate, exit_code);
+  if (!store) return;
+  auto done = store->restore(options.file);
+  if (!done) {
+    print_failure("restore refused; the database is unchanged", done.error());
+    exit_code = exit_code_for(done.error());
+    return;
+  }
+  std::cout << fmt::format("restored {} into {} ({}, schema version {})\n", options.file,
+                           printable(options.database), store->backend_name(), store->schema_version());
+  exit_code = kExitOk;
+}
+
+void run_check(const DbOptions& options, int& exit_code) {
+  // Checking changes nothing: no migrations, so an old or new schema is reported.
+  auto store = open_or_report(options, false, Missing::kRefuse, exit_code);
+  if (!store) return;
+  auto report = store->check();
+  if (!report) {
+    print_failure("check failed", report.error());
+    exit_code = exit_code_for(report.error());
+    return;
+  }
+  std::cout << fmt::format("{} ({})\n", printable(options.database), store->backend_name());
+  for (const std::string& line : report->lines) std::cout << "  " << line << "\n";
+  std::cout << (report->ok ? "ok\n" : "PROBLEMS FOUND\n");
+  exit_code = report->ok ? kExitOk : kExitInternal;
+}
+
+}  // namespace
+
+void add_db_commands(CLI::App& app, int& exit_code) {
+  CLI::App* db = app.add_subcommand("db", "Back up, restore and check the database");
+  db->require_subcommand(1);
+  auto options = std::make_shared<DbOptions>();
+  auto add_database_option = [&](CLI::App* command) {
+    command->add_option("--database", options->database,
+                        "SQLite file (default allot.sqlite) or postgresql:// URL");
+  };
+
+  CLI::App* backup = db->add_subcommand(
+      "backup", "Write a consistent copy of the database to FILE while it stays in use (SQLite: a database "
+                "file; PostgreSQL: a JSON export of Allot's tables)");
+  backup->add_option("FILE", options->file, "where to write the backup")->required();
+  add_database_option(backup);
+  backup->callback([options, &exit_code] { run_backup(*options, exit_code); });
+
+  CLI::App* restore = db->add_subcommand(
+      "restore", "Replace the whole database with a backup made by `allot db backup` (upgraded if older)");
+  restore->add_option("FILE", options->file, "the backup to restore")->required()->check(CLI::ExistingFile);
+  add_database_option(restore);
+  restore->callback([options, &exit_code] { run_restore(*options, exit_code); });
+
+  CLI::App* check = db->add_subcommand(
+      "check", "Check integrity (SQLite integrity and foreign keys), the schema version and that every table exists");
+  add_database_option(check);
+  check->callback([options, &exit_code] { run_check(*options, exit_code); });
+}
+
+}  // namespace allot::cli
