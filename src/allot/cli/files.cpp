@@ -15,6 +15,12 @@ Result<std::string> read_text_file(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) return fail(ErrorCode::kNotFound, path, std::string("cannot open: ") + std::strerror(errno));
   std::string text;
+  // Size the buffer once for regular files: populations run to hundreds of megabytes.
+  if (std::fseek(file, 0, SEEK_END) == 0) {
+    const long size = std::ftell(file);
+    if (size > 0) text.reserve(static_cast<std::size_t>(size));
+    std::fseek(file, 0, SEEK_SET);
+  }
   char buffer[1 << 16];
   std::size_t got = 0;
   while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, got);

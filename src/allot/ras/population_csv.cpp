@@ -2,7 +2,7 @@
 
 #include <charconv>
 #include <string>
-#include <unordered_map>
+#include <optional>
 
 namespace allot::ras {
 namespace {
@@ -74,6 +74,47 @@ std::uint64_t hash_id(std::string_view text) {
   }
   return hash;
 }
+
+// Remembers where each person_id was first seen: an open-addressing table of id
+// hashes to line offsets. A node-based map costs an allocation per person, which
+// dominates a million-person simulation.
+class FirstSeen {
+ public:
+  explicit FirstSeen(std::size_t expected) {
+    std::size_t capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+  }
+  // Returns the offset stored for this hash, or stores `offset` and returns nothing.
+  std::optional<std::size_t> find_or_insert(std::uint64_t hash, std::size_t offset) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    std::size_t index = hash & (slots_.size() - 1);
+    while (slots_[index].used) {
+      if (slots_[index].hash == hash) return slots_[index].offset;
+      index = (index + 1) & (slots_.size() - 1);
+    }
+    slots_[index] = Slot{hash, offset, true};
+    ++size_;
+    return std::nullopt;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t offset = 0;
+    bool used = false;
+  };
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    size_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.used) find_or_insert(slot.hash, slot.offset);
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
 
 std::string shown(std::string_view text) {
   constexpr std::size_t kMax = 40;
@@ -191,8 +232,7 @@ PopulationReadSummary read_population_csv(const Rulebook& rulebook, std::string_
   for (std::size_t question_idx = 0; question_idx < rulebook.questions.size(); ++question_idx) {
     defaults[question_idx] = rulebook.questions[question_idx].default_answer.value_or(0);
   }
-  std::unordered_map<std::uint64_t, std::size_t> first_line_of_id;  // id hash -> line offset in text
-  first_line_of_id.reserve(text.size() / 48);
+  FirstSeen first_line_of_id(text.size() / 64);  // id hash -> line offset in text
   std::size_t line_number = 1;
   std::size_t next_progress = 1 << 16;
   while (pos < text.size()) {
@@ -265,10 +305,9 @@ PopulationReadSummary read_population_csv(const Rulebook& rulebook, std::string_
       }
     }
     if (!row.person_id.empty()) {
-      const auto [found, inserted] = first_line_of_id.try_emplace(hash_id(row.person_id), line_start);
-      if (!inserted) {
+      if (const auto earlier_offset = first_line_of_id.find_or_insert(hash_id(row.person_id), line_start)) {
         // Same hash: compare the actual ids before calling it a duplicate.
-        std::string_view earlier = text.substr(found->second);
+        std::string_view earlier = text.substr(*earlier_offset);
         earlier = earlier.substr(0, earlier.find('\n'));
         std::vector<std::string_view> earlier_fields;
         std::vector<std::string> earlier_storage;
