@@ -1,0 +1,192 @@
+// The audit, directory and rulebook services, and the demo data loader.
+#include <gtest/gtest.h>
+
+#include "allot/app/audit_service.h"
+#include "allot/app/auth_service.h"
+#include "allot/app/demo_data.h"
+#include "allot/app/directory_service.h"
+#include "allot/app/rulebook_service.h"
+#include "fixture.h"
+
+namespace allot::app::testing {
+namespace {
+
+const Actor kAnalyst{"analyst", "derby-council"};
+
+std::string rulebook_document(const std::string& id, int version, const std::string& title = "Adults RAS") {
+  return "{\"id\":\"" + id + "\",\"version\":" + std::to_string(version) + ",\"title\":\"" + title +
+         "\",\"effective_from\":\"2026-04-01\",\"questions\":[]}";
+}
+
+class Audit : public ServiceTest {};
+
+TEST_F(Audit, RecordsWhoWhenWhatAndOnWhom) {
+  AuditService audit(store(), clock_);
+  AuditEntry entry = ok(audit.record(Actor{"assessor", "derby-council"}, "read", "person:42", "support plan"));
+  EXPECT_EQ(entry.at, t0());
+  EXPECT_EQ(entry.subject, "person:42");
+  AuditQuery query;
+  query.subject = "person:42";
+  EXPECT_EQ(ok(audit.list(query)), (std::vector<AuditEntry>{entry}));
+}
+
+TEST_F(Audit, RefusesAnonymousOrEmptyEntries) {
+  AuditService audit(store(), clock_);
+  auto refused = audit.record(Actor{"", ""}, "", "", "");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().size(), 3u);
+  AuditQuery too_many;
+  too_many.limit = 5000;
+  EXPECT_EQ(audit.list(too_many).error().front().path, "limit");
+}
+
+TEST_F(Audit, AnEntryRecordedInAFailedTransactionDisappearsWithIt) {
+  AuditService audit(store(), clock_);
+  auto outcome = store().run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
+    auto entry = audit.record_in(tx, kAnalyst, "update", "person:1", "changed address");
+    if (!entry) return tl::unexpected<Issues>(entry.error());
+    return fail(ErrorCode::kConflict, "person:1", "was changed by someone else");
+  });
+  EXPECT_FALSE(outcome);
+  EXPECT_TRUE(ok(audit.list(AuditQuery{})).empty());
+}
+
+class Rulebooks : public ServiceTest {};
+
+TEST_F(Rulebooks, HeaderProblemsAreAllReported) {
+  auto refused = read_rulebook_header(R"({"id": 7, "version": 0, "effective_from": "2026-02-30"})");
+  ASSERT_FALSE(refused);
+  std::vector<std::string> paths;
+  for (const Issue& issue : refused.error()) paths.push_back(issue.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"id", "version", "title", "effective_from"}));
+  EXPECT_EQ(refused.error()[0].code, ErrorCode::kWrongType);
+  EXPECT_EQ(refused.error()[2].code, ErrorCode::kMissingField);
+  EXPECT_EQ(read_rulebook_header("[1]").error().front().code, ErrorCode::kMalformed);
+  EXPECT_EQ(read_rulebook_header("{").error().front().code, ErrorCode::kMalformed);
+}
+
+TEST_F(Rulebooks, PublishedVersionsAreKeptExactlyAndNeverReplaced) {
+  RulebookService rulebooks(store(), clock_);
+  const std::string first = rulebook_document("adults", 1);
+  ok(rulebooks.publish(first, kAnalyst));
+  EXPECT_EQ(ok(rulebooks.get("adults", 1)).document, first);
+  auto again = rulebooks.publish(rulebook_document("adults", 1, "Changed"), kAnalyst);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().front().code, ErrorCode::kConflict);
+  EXPECT_EQ(ok(rulebooks.next_version("adults")), 2);
+  EXPECT_EQ(ok(rulebooks.next_version("carers")), 1);
+
+  const std::string second = ok(with_rulebook_version(first, 2));
+  clock_.advance(std::chrono::hours(24));
+  ok(rulebooks.publish(second, kAnalyst));
+  ok(rulebooks.publish(rulebook_document("carers", 1, "Carers"), kAnalyst));
+  auto summaries = ok(rulebooks.list());
+  ASSERT_EQ(summaries.size(), 2u);
+  EXPECT_EQ(summaries[0].id, "adults");
+  EXPECT_EQ(summaries[0].latest_version, 2);
+  ASSERT_EQ(summaries[0].versions.size(), 2u);
+  EXPECT_EQ(summaries[0].versions[1].published_at, t0() + std::chrono::hours(24));
+  EXPECT_EQ(ok(rulebooks.latest("adults")).version, 2);
+  EXPECT_EQ(rulebooks.get("adults", 3).error().front().code, ErrorCode::kNotFound);
+}
+
+TEST_F(Rulebooks, ScoresNeedAPublishedVersionAndJson) {
+  RulebookService rulebooks(store(), clock_);
+  ok(rulebooks.publish(rulebook_document("adults", 1), kAnalyst));
+  NewScore score{"adults", 1, R"({"mobility":"some"})", R"({"annual_pence":1250000})", Money::from_pence(1250000)};
+  ScoreRecord recorded = ok(rulebooks.record_score(score, Actor{"public", "public"}));
+  EXPECT_EQ(recorded.scored_by, "public");
+  EXPECT_EQ(ok(rulebooks.get_score(recorded.id)), recorded);
+  EXPECT_EQ(ok(rulebooks.scores_for("adults", 1)).size(), 1u);
+
+  NewScore unknown = score;
+  unknown.rulebook_version = 2;
+  EXPECT_EQ(rulebooks.record_score(unknown, kAnalyst).error().front().code, ErrorCode::kUnknownReference);
+  NewScore broken = score;
+  broken.answers = "{";
+  broken.result = "";
+  EXPECT_EQ(rulebooks.record_score(broken, kAnalyst).error().size(), 2u);
+}
+
+TEST_F(Rulebooks, DraftsMustNameTheirRulebook) {
+  RulebookService rulebooks(store(), clock_);
+  EXPECT_EQ(rulebooks.save_draft("adults", R"({"id":"carers"})", std::nullopt, kAnalyst).error().front().path, "id");
+  RulebookDraft draft = ok(rulebooks.save_draft("adults", R"({"id":"adults"})", std::nullopt, kAnalyst));
+  RulebookDraft saved = ok(rulebooks.save_draft("adults", R"({"id":"adults","title":"x"})", draft.row_version, kAnalyst));
+  EXPECT_EQ(rulebooks.save_draft("adults", R"({"id":"adults"})", draft.row_version, kAnalyst).error().front().code,
+            ErrorCode::kConflict);
+  ok(rulebooks.discard_draft("adults", saved.row_version));
+  EXPECT_EQ(rulebooks.get_draft("adults").error().front().code, ErrorCode::kNotFound);
+}
+
+class Directory : public ServiceTest {};
+
+TEST_F(Directory, AgencyCodesAreCheckedAndUnique) {
+  DirectoryService directory(store(), clock_);
+  auto bad = directory.create_agency(NewAgency{"Derby Council", "", AgencyKind::kCouncil}, kAnalyst);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().size(), 2u);
+  Agency agency = ok(directory.create_agency(NewAgency{"derby-nhs", "Derby NHS", AgencyKind::kNhsTrust}, kAnalyst));
+  EXPECT_EQ(ok(directory.agency_by_code("derby-nhs")), agency);
+  EXPECT_EQ(directory.create_agency(NewAgency{"derby-nhs", "Again", AgencyKind::kNhsTrust}, kAnalyst)
+                .error()
+                .front()
+                .code,
+            ErrorCode::kDuplicate);
+}
+
+class DemoData : public ServiceTest {
+ protected:
+  DemoDataInput input() {
+    DemoDataInput in;
+    in.rulebooks = {{"data/rulebooks/adults.json", rulebook_document("adults", 1)},
+                    {"data/rulebooks/carers.json", rulebook_document("carers", 2, "Carers")}};
+    in.password_cost = PasswordCost::kMinimum;
+    return in;
+  }
+};
+
+TEST_F(DemoData, LoadsOnceIntoAnEmptyDatabase) {
+  DemoDataReport report = ok(load_demo_data(store(), clock_, input()));
+  EXPECT_TRUE(report.loaded);
+  EXPECT_EQ(report.accounts.size(), all_roles().size());
+  EXPECT_EQ(report.rulebooks, (std::vector<std::string>{"adults v1", "carers v2"}));
+  EXPECT_GE(report.password.size(), 10u);
+
+  // Every demo user can sign in with the printed password.
+  AuthOptions options;
+  options.password_cost = PasswordCost::kMinimum;
+  AuthService auth(store(), clock_, options);
+  for (const DemoAccount& account : report.accounts) {
+    SignedIn signed_in = ok(auth.sign_in(account.username, report.password));
+    EXPECT_EQ(signed_in.user.roles, std::vector<Role>{*parse_role(account.role)});
+    EXPECT_EQ(signed_in.agency.code, account.agency);
+  }
+  EXPECT_EQ(ok(DirectoryService(store(), clock_).agencies()).size(), 4u);
+
+  DemoDataReport second = ok(load_demo_data(store(), clock_, input()));
+  EXPECT_FALSE(second.loaded);
+  EXPECT_TRUE(second.password.empty());
+  EXPECT_EQ(ok(DirectoryService(store(), clock_).users()).size(), all_roles().size());
+}
+
+TEST_F(DemoData, UsesTheGivenPassword) {
+  DemoDataInput in = input();
+  in.password = "demo-password-123";
+  EXPECT_EQ(ok(load_demo_data(store(), clock_, in)).password, "demo-password-123");
+}
+
+TEST_F(DemoData, BadFilesAreAllReportedAndNothingIsLoaded) {
+  DemoDataInput in = input();
+  in.rulebooks.push_back({"data/rulebooks/broken.json", "{\"id\":\"broken\"}"});
+  in.rulebooks.push_back({"data/rulebooks/copy.json", rulebook_document("adults", 1)});
+  auto refused = load_demo_data(store(), clock_, in);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().size(), 4u);  // version, title, effective_from, and the duplicate
+  EXPECT_EQ(refused.error().front().path, "data/rulebooks/broken.json: version");
+  EXPECT_EQ(refused.error().back().code, ErrorCode::kConflict);
+  EXPECT_TRUE(ok(DirectoryService(store(), clock_).users()).empty());
+}
+
+}  // namespace
+}  // namespace allot::app::testing
