@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   allot::cli::add_ras_commands(app, exit_code);
   allot::cli::add_gen_commands(app, exit_code);
   allot::cli::add_solve_commands(app, exit_code);
+  allot::cli::add_serve_commands(app, exit_code);
+  allot::cli::add_db_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -12,7 +12,7 @@
 namespace allot::api {
 namespace {
 
-enum class Kind { kText, kSecret, kInt, kSize, kBool };
+enum class Kind { kText, kOptionalText, kSecret, kInt, kSize, kBool };
 
 struct Setting {
   const char* key;
@@ -36,6 +36,7 @@ const std::vector<Setting>& settings() {
       ALLOT_TEXT(host, Kind::kText),
       ALLOT_INT(port, 0, 65535),
       ALLOT_TEXT(database, Kind::kText),
+      ALLOT_TEXT(postgres_schema, Kind::kOptionalText),
       ALLOT_TEXT(web_root, Kind::kText),
       ALLOT_BOOL(demo),
       ALLOT_TEXT(demo_password, Kind::kSecret),
@@ -77,6 +78,7 @@ std::string flag_name(const std::string& key) {
 std::optional<std::string> apply(ServerConfig& config, const Setting& setting, const std::string& value) {
   switch (setting.kind) {
     case Kind::kText:
+    case Kind::kOptionalText:
     case Kind::kSecret:
       if (value.empty() && setting.kind == Kind::kText) return "must not be empty";
       *setting.text(config) = value;
@@ -204,6 +206,12 @@ Result<ResolvedConfig> resolve_config(const ConfigSources& sources) {
 }
 
 std::string redact_database(const std::string& database) {
+  // A password in the query string: "...?password=secret&sslmode=require".
+  if (const std::size_t key = database.find("password="); key != std::string::npos) {
+    const std::size_t end = database.find('&', key);
+    return redact_database(database.substr(0, key)) + "password=***" +
+           (end == std::string::npos ? "" : database.substr(end));
+  }
   const std::size_t scheme = database.find("://");
   if (scheme == std::string::npos) return database;
   const std::size_t at = database.find('@', scheme + 3);
@@ -219,7 +227,8 @@ std::vector<std::string> describe_config(const ResolvedConfig& resolved) {
   for (const Setting& setting : settings()) {
     std::string value;
     switch (setting.kind) {
-      case Kind::kText: value = *setting.text(config); break;
+      case Kind::kText:
+      case Kind::kOptionalText: value = *setting.text(config); break;
       case Kind::kSecret: value = setting.text(config)->empty() ? "(not set)" : "(set)"; break;
       case Kind::kInt: value = std::to_string(*setting.integer(config)); break;
       case Kind::kSize: value = std::to_string(*setting.size(config)); break;

@@ -20,6 +20,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;                           // 0 picks a free port (logged at start)
   std::string database = "allot.sqlite";     // SQLite path or postgresql:// URL
+  std::string postgres_schema;               // PostgreSQL only: keep the tables in this schema
   std::string web_root = "web/dist";         // the built pages
   bool demo = false;                         // load demo data into an empty database
   std::string demo_password;                 // secret: fixed demo password (tests); empty = random

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -242,7 +243,9 @@ struct HttpServer::Impl {
     while (!stopping) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(boost::none);  // checked per route once the header has arrived
+      // Checked per route once the header has arrived. (Not boost::none: Beast 1.74
+      // compares Content-Length against an empty optional as "greater".)
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       beast::error_code ec;
       connection.idle = true;
       stream.expires_after(read_timeout);
@@ -252,6 +255,7 @@ struct HttpServer::Impl {
         if (ec == http::error::header_limit) {
           co_await refuse(stream, 11, server_error(431, "too_large", "request header fields too large"));
         } else if (!is_quiet_end(ec)) {
+          log_line(fmt::format("bad request header from {}: {}", remote, ec.message()));
           co_await refuse(stream, 11, server_error(400, "malformed", "malformed HTTP request"));
         }
         co_return;
@@ -298,7 +302,10 @@ struct HttpServer::Impl {
           co_return;
         }
         if (ec) {
-          if (!is_quiet_end(ec)) co_await refuse(stream, version, server_error(400, "malformed", "malformed HTTP request"));
+          if (!is_quiet_end(ec)) {
+            log_line(fmt::format("bad request body from {}: {}", remote, ec.message()));
+            co_await refuse(stream, version, server_error(400, "malformed", "malformed HTTP request"));
+          }
           co_return;
         }
       }
