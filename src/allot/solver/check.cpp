@@ -145,11 +145,14 @@ CheckReport check_solution(const Problem& problem, const Solution& solution) {
     ++cost.unassigned_visits;
     cost.unassigned_priority += problem.visits[entry.visit].priority;
     if (entry.reason == UnassignedReason::kNoSkilledCarer) {
+      int skilled = 0;
       for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx)
         if (holds_all(problem.carers[carer_idx].skills, problem.visits[entry.visit].skills) &&
             !contains(problem.visits[entry.visit].excluded_carers, carer_idx))
-          violations.push_back("unassigned: visit " + problem.visits[entry.visit].id +
-                               " has a skilled carer but is reported without one");
+          ++skilled;
+      if (skilled >= problem.visits[entry.visit].carers_needed)
+        violations.push_back("unassigned: visit " + problem.visits[entry.visit].id +
+                             " has enough skilled carers but is reported without them");
     }
   }
   for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx) {

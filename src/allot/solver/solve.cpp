@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -63,6 +62,24 @@ struct Task {
   std::vector<TimeWindow> windows;
   std::vector<Bound> bounds;
   int partner = -1;      // the other half of a double-handed visit
+};
+
+// FIFO of task ids without per-use allocation.
+class TaskQueue {
+ public:
+  bool empty() const { return head_ == items_.size(); }
+  int front() const { return items_[head_]; }
+  void pop_front() {
+    if (++head_ == items_.size()) {
+      items_.clear();
+      head_ = 0;
+    }
+  }
+  void push_back(int task) { items_.push_back(task); }
+
+ private:
+  std::vector<int> items_;
+  std::size_t head_ = 0;
 };
 
 struct Move {
@@ -116,14 +133,15 @@ class Search {
   void insert_element(int task, int route, int position);
   void remove_element(int task);
   void refresh_route(int route);
-  bool propagate(std::deque<int>& queue);
+  bool propagate();  // drains queue_
   void undo_to(std::size_t mark);
   void recompute_all_starts();
   Cost compute_cost() const;
   bool route_has_visits(int route) const { return visit_tasks_in_route_[route] > 0; }
 
   // ---- moves ---------------------------------------------------------------
-  double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta);
+  double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta,
+                         double cutoff = kUnbounded);
   Move best_insertion(int task, int excluded_route, double blink_rate);
   bool insert_visit(int visit, double blink_rate);
   void remove_visit(int visit);
@@ -158,6 +176,7 @@ class Search {
   // undo log for tentative propagation: (task, previous start)
   std::vector<std::pair<int, double>> undo_;
   std::vector<char> queued_;
+  TaskQueue queue_;
   std::vector<long> stamp_;
   long stamp_counter_ = 0;
   std::vector<int> touched_routes_;  // routes whose start times changed in the last propagate
@@ -436,7 +455,8 @@ void Search::refresh_route(int route) {
   }
 }
 
-bool Search::propagate(std::deque<int>& queue) {
+bool Search::propagate() {
+  auto& queue = queue_;
   long steps = 0;
   const long step_limit = 50L * static_cast<long>(tasks_.size()) + 1000;
   bool feasible = true;
@@ -498,16 +518,15 @@ void Search::recompute_all_starts() {
     for (int route = 0; route < static_cast<int>(routes_.size()); ++route) refresh_route(route);
     return;
   }
-  std::deque<int> queue;
   for (const auto& seq : routes_)
     for (int task : seq) {
       start_[task] = kUnset;
       queued_[task] = 1;
-      queue.push_back(task);
+      queue_.push_back(task);
     }
   undo_.clear();
   touched_routes_.clear();
-  propagate(queue);  // removals only relax constraints, so this stays feasible
+  propagate();  // removals only relax constraints, so this stays feasible
   undo_.clear();
   max_lateness_ = 0;
   for (const auto& seq : routes_)
@@ -517,7 +536,7 @@ void Search::recompute_all_starts() {
 // Cost change of putting `task` at `position` of `route`, or infinity when
 // infeasible. With keep=false the state is restored; with keep=true the
 // insertion stays (the caller refreshes aggregates).
-double Search::evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta) {
+double Search::evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta, double cutoff) {
   const Task& info = tasks_[task];
   const Carer& carer = problem_.carers[route];
   const Objective& weights = problem_.objective;
@@ -544,6 +563,8 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
       delta += weights.non_preferred_cost;
   }
   lateness_delta = 0;
+  // the other terms only add, so a place already dearer than the best one found is skipped
+  if (delta >= cutoff) return kUnbounded;
   if (simple_) {
     const double ready = ready_before(route, position);
     const int before = location_before(route, position);
@@ -572,9 +593,9 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
   const std::size_t mark = undo_.size();
   touched_routes_.clear();
   insert_element(task, route, position);
-  std::deque<int> queue{task};
+  queue_.push_back(task);
   queued_[task] = 1;
-  bool feasible = propagate(queue);
+  const bool feasible = propagate();
   if (feasible) {
     double new_max = max_lateness_;
     ++stamp_counter_;
@@ -622,7 +643,7 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
       if (position > 0 && start_[routes_[route][position - 1]] > last_window_end) break;
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
       double lateness_delta = 0;
-      const double delta = evaluate_insert(task, route, position, false, lateness_delta);
+      const double delta = evaluate_insert(task, route, position, false, lateness_delta, best.delta);
       if (delta < best.delta) best = {route, position, delta};
     }
   }

@@ -1,0 +1,42 @@
+// Every shared benchmark instance is solved briefly and checked: the readers, the
+// solver and the checker agree on all 186 of them.
+#include <filesystem>
+
+#include "allot/solver_io/readers.h"
+#include "fixtures.h"
+
+namespace allot::solver {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> files_in(const std::string& folder, const std::string& extension) {
+  std::vector<std::string> files;
+  const fs::path root = fs::path(ALLOT_SHARED_DIR) / "bench" / folder;
+  if (!fs::exists(root)) return files;
+  for (const auto& entry : fs::directory_iterator(root))
+    if (entry.path().extension() == extension) files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+void solve_all(const std::vector<std::string>& files, std::size_t expected, long iterations, bool all_served) {
+  ASSERT_EQ(files.size(), expected) << "shared bench data missing? ALLOT_SHARED_DIR=" << ALLOT_SHARED_DIR;
+  for (const std::string& path : files) {
+    const auto problem = solver_io::read_problem_file(path, {.truncate_to_tenth = true});
+    ASSERT_TRUE(problem) << format_issues(problem.error());
+    const Solution solution = testing::solve_quietly(*problem, iterations);
+    const CheckReport report = check_solution(*problem, solution);
+    EXPECT_TRUE(report.ok()) << path << ": " << report.violations.front();
+    if (all_served) EXPECT_TRUE(solution.unassigned.empty()) << path;
+  }
+}
+
+TEST(BenchInstances, Solomon) { solve_all(files_in("vrptw/solomon/vrplib", ".vrp"), 56, 50, true); }
+TEST(BenchInstances, SolomonTextFormat) { solve_all(files_in("vrptw/solomon/solomon_format", ".txt"), 56, 0, false); }
+TEST(BenchInstances, GehringHomberger200) { solve_all(files_in("vrptw/homberger/vrplib/gh200", ".vrp"), 60, 20, true); }
+TEST(BenchInstances, MankowskaText) { solve_all(files_in("hhc/mankowska/txt", ".txt"), 70, 5, true); }
+TEST(BenchInstances, MankowskaIolabJson) { solve_all(files_in("hhc/mankowska/json_small", ".json"), 20, 20, true); }
+
+}  // namespace
+}  // namespace allot::solver
