@@ -101,7 +101,11 @@ function formatRatio(x) {
 export function unitsText(unitsPerWeek) {
   if (!unitsPerWeek || typeof unitsPerWeek !== 'object') return '';
   return Object.entries(unitsPerWeek)
-    .map(([unit, amount]) => `${fractionText(amount)} ${unitLabel(unit)} a week`)
+    .map(([unit, amount]) => {
+      const label = unitLabel(unit);
+      const plural = Number(amount) !== 1 && !label.endsWith('s') ? `${label}s` : label;
+      return `${fractionText(amount)} ${plural} a week`;
+    })
     .join(', ');
 }
 

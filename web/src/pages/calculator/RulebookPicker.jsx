@@ -5,7 +5,7 @@ export function RulebookPicker({ rulebooks, current, path }) {
   if (!rulebooks || rulebooks.length < 2) return null;
   return (
     <div class="field picker">
-      <label for="rulebook-picker">Which council's criteria</label>
+      <label for="rulebook-picker">Which criteria</label>
       <select
         id="rulebook-picker"
         value={current}

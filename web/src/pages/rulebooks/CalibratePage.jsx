@@ -6,7 +6,7 @@ import { api, versionPath } from '../../api.js';
 import { ErrorMessage, PageTitle, TableWrap } from '../../components.jsx';
 import { useVersion } from '../../data.js';
 import { downloadText, formatPence, formatValue, humanise, parsePounds } from '../../format.js';
-import { csvHeader, FileField } from './FileField.jsx';
+import { columnsText, csvHeader, FileField } from './FileField.jsx';
 import { RequireRole } from './RequireRole.jsx';
 import { versionUrl } from './RulebooksPage.jsx';
 
@@ -79,7 +79,7 @@ function Calibrate({ id, version }) {
         <FileField
           id="sample-file"
           label="Sample of current cases (CSV)"
-          hint={doc.data ? `Columns: ${csvHeader(doc.data)}. One row per person; each question column holds an answer id.` : 'One row per person.'}
+          hint={doc.data ? `Columns: ${columnsText(doc.data)}. One row per person; each question column holds an answer id.` : 'One row per person.'}
           error={problems.sample}
           onText={(text, name) => setSample({ text, name })}
         />

@@ -5,7 +5,7 @@ import { api, enc, versionPath } from '../../api.js';
 import { ErrorMessage, PageTitle, TableWrap } from '../../components.jsx';
 import { useVersion } from '../../data.js';
 import { downloadText, formatNumber, formatPence, toCsv } from '../../format.js';
-import { csvHeader, FileField } from './FileField.jsx';
+import { columnsText, FileField } from './FileField.jsx';
 import { GroupChart } from './GroupChart.jsx';
 import { RequireRole } from './RequireRole.jsx';
 import { versionUrl } from './RulebooksPage.jsx';
@@ -34,6 +34,7 @@ const COLUMNS = [
   { key: 'people', title: 'People', number: true },
   { key: 'total_current_pence', title: 'Current cost a year', money: true },
   { key: 'total_indicative_pence', title: 'Indicative total a year', money: true },
+  { key: 'difference_pence', title: 'Difference (indicative less current)', money: true },
   { key: 'above_range', title: 'Gain (current cost below the range)', number: true },
   { key: 'within_range', title: 'Within the range', number: true },
   { key: 'below_range', title: 'Lose (current cost above the range)', number: true },
@@ -111,7 +112,7 @@ function Simulate({ id, version }) {
         <FileField
           id="population-file"
           label="Population (CSV)"
-          hint={doc.data ? `Columns: ${csvHeader(doc.data)}` : undefined}
+          hint={doc.data ? `Columns: ${columnsText(doc.data)}` : undefined}
           error={fileProblem}
           onText={(text, name) => setPopulation({ text, name })}
         />
