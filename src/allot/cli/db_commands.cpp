@@ -1,4 +1,4 @@
-// allot db backup|restore|check: keeping a database safe. Each command opens the
+// allot db backup|restore|check|migrate: keeping a database safe. Each command opens the
 // database named by --database (an SQLite file, by default allot.sqlite, or a
 // postgresql:// URL), which also upgrades an older schema in place.
 #include <filesystem>
@@ -102,6 +102,14 @@ void run_restore(const DbOptions& options, int& exit_code) {
   exit_code = kExitOk;
 }
 
+void run_migrate(const DbOptions& options, int& exit_code) {
+  auto store = open_or_report(options, true, Missing::kCreate, exit_code);
+  if (!store) return;
+  std::cout << fmt::format("{} ({}) is at schema version {}\n", printable(options.database), store->backend_name(),
+                           store->schema_version());
+  exit_code = kExitOk;
+}
+
 void run_check(const DbOptions& options, int& exit_code) {
   // Checking changes nothing: no migrations, so an old or new schema is reported.
   auto store = open_or_report(options, false, Missing::kRefuse, exit_code);
@@ -141,6 +149,12 @@ void add_db_commands(CLI::App& app, int& exit_code) {
   restore->add_option("FILE", options->file, "the backup to restore")->required()->check(CLI::ExistingFile);
   add_database_option(restore);
   restore->callback([options, &exit_code] { run_restore(*options, exit_code); });
+
+  CLI::App* migrate = db->add_subcommand(
+      "migrate", "Create the database if it is missing and upgrade its schema to this program's version (every "
+                 "command and the server also do this when they open it)");
+  add_database_option(migrate);
+  migrate->callback([options, &exit_code] { run_migrate(*options, exit_code); });
 
   CLI::App* check = db->add_subcommand(
       "check", "Check integrity (SQLite integrity and foreign keys), the schema version and that every table exists");
