@@ -15,6 +15,6 @@ void add_gen_commands(CLI::App& app, int& exit_code);   // allot gen population
 void add_solve_commands(CLI::App& app, int& exit_code);  // allot solve, allot bench (visit scheduling engine)
 
 void add_serve_commands(CLI::App& app, int& exit_code);  // allot serve
-void add_db_commands(CLI::App& app, int& exit_code);     // allot db backup|restore|check
+void add_db_commands(CLI::App& app, int& exit_code);     // allot db backup|restore|check|migrate
 
 }  // namespace allot::cli
