@@ -44,6 +44,9 @@ bool is_better(const Cost& left, const Cost& right) {
 namespace {
 
 constexpr double kUnset = -kUnbounded;
+constexpr double kRouteRemovalRate = 0.05;
+constexpr double kStartTemperature = 3.0;  // in average arcs per visit
+constexpr double kEndTemperature = 0.03;
 constexpr double kEpsilon = 1e-9;
 
 // s_task >= s_other + offset (only while `other` is routed).
@@ -177,6 +180,9 @@ class Search {
   std::vector<std::pair<int, double>> undo_;
   std::vector<char> queued_;
   TaskQueue queue_;
+  bool has_links_ = false;
+  // false: screen places by propagating along the route only, partners' starts held
+  bool follow_links_ = true;
   std::vector<long> stamp_;
   long stamp_counter_ = 0;
   std::vector<int> touched_routes_;  // routes whose start times changed in the last propagate
@@ -223,6 +229,7 @@ void Search::build() {
     simple_ = false;
   }
   if (problem_.objective.allow_lateness) simple_ = false;
+  for (const Task& task : tasks_) has_links_ = has_links_ || !task.bounds.empty();
 
   routes_.assign(carer_count, {});
   for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx) {
@@ -497,8 +504,9 @@ bool Search::propagate() {
       if (start + tasks_[task].duration + leg_time(route, here, carer.end_location) > carer.shift.end + kEpsilon)
         feasible = false;
     }
-    for (const Bound& bound : tasks_[task].bounds)
-      if (task_route_[bound.other] >= 0 && !queued_[bound.other]) {
+    if (follow_links_)
+      for (const Bound& bound : tasks_[task].bounds)
+        if (task_route_[bound.other] >= 0 && !queued_[bound.other]) {
         queued_[bound.other] = 1;
         queue.push_back(bound.other);
       }
@@ -634,6 +642,12 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   const double last_window_end =
       info.windows.empty() || problem_.objective.allow_lateness ? kUnbounded : info.windows.back().end;
+  // With links, a place's full effect can reach many routes; screen every place
+  // along its own route first and evaluate only the most promising ones in full.
+  const bool screen = has_links_;
+  constexpr std::size_t kShortlist = 4;
+  std::vector<Move> shortlist;
+  follow_links_ = !screen;
   for (int route : candidate_carers_[info.visit]) {
     if (route == excluded_route) continue;
     const int length = static_cast<int>(routes_[route].size());
@@ -643,9 +657,25 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
       if (position > 0 && start_[routes_[route][position - 1]] > last_window_end) break;
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
       double lateness_delta = 0;
-      const double delta = evaluate_insert(task, route, position, false, lateness_delta, best.delta);
-      if (delta < best.delta) best = {route, position, delta};
+      const double cutoff = screen ? (shortlist.size() < kShortlist ? kUnbounded : shortlist.back().delta) : best.delta;
+      const double delta = evaluate_insert(task, route, position, false, lateness_delta, cutoff);
+      if (delta >= cutoff) continue;
+      if (!screen) {
+        best = {route, position, delta};
+        continue;
+      }
+      const Move move{route, position, delta};
+      shortlist.insert(std::upper_bound(shortlist.begin(), shortlist.end(), move,
+                                        [](const Move& left, const Move& right) { return left.delta < right.delta; }),
+                       move);
+      if (shortlist.size() > kShortlist) shortlist.pop_back();
     }
+  }
+  follow_links_ = true;
+  for (const Move& move : shortlist) {
+    double lateness_delta = 0;
+    const double delta = evaluate_insert(task, move.route, move.position, false, lateness_delta, best.delta);
+    if (delta < best.delta) best = {move.route, move.position, delta};
   }
   return best;
 }
@@ -676,6 +706,7 @@ bool Search::insert_visit(int visit, double blink_rate) {
   const int second = parts[1];
   std::vector<Move> options;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
+  follow_links_ = false;
   for (int route : candidate_carers_[visit]) {
     const int length = static_cast<int>(routes_[route].size());
     for (int position = 0; position <= length; ++position) {
@@ -684,6 +715,7 @@ bool Search::insert_visit(int visit, double blink_rate) {
       if (delta < kUnbounded) options.push_back({route, position, delta});
     }
   }
+  follow_links_ = true;
   std::sort(options.begin(), options.end(), [](const Move& left, const Move& right) {
     return left.delta < right.delta || (left.delta == right.delta && left.route < right.route);
   });
@@ -755,6 +787,24 @@ void Search::ruin(std::vector<int>& removed) {
   const double string_limit = std::min(kMaxStringLength, average_length);
   const double strings_limit = 4.0 * kAverageRemoved / (1.0 + string_limit) - 1.0;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
+  // Now and then empty the smallest of a few routes: strings alone rarely free a whole route.
+  if (used_routes > 1 && unit(random_) < kRouteRemovalRate) {
+    int chosen = -1;
+    for (int draw = 0; draw < 3; ++draw) {
+      const int visit = routed[std::uniform_int_distribution<std::size_t>(0, routed.size() - 1)(random_)];
+      const int route = task_route_[tasks_of_visit_[visit][0]];
+      if (chosen < 0 || visit_tasks_in_route_[route] < visit_tasks_in_route_[chosen]) chosen = route;
+    }
+    std::vector<int> victims;
+    for (int task : routes_[chosen])
+      if (tasks_[task].visit >= 0) victims.push_back(tasks_[task].visit);
+    for (int victim : victims)
+      if (visit_routed_[victim]) {
+        remove_visit(victim);
+        removed.push_back(victim);
+      }
+    return;
+  }
   const int strings = static_cast<int>(std::floor(unit(random_) * strings_limit)) + 1;
   const int seed_visit = routed[std::uniform_int_distribution<std::size_t>(0, routed.size() - 1)(random_)];
   std::vector<int> order{seed_visit};
@@ -902,8 +952,8 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
   if (report_progress && on_progress) on_progress({0, best});
 
   const double scale = current.objective / std::max(1, visit_count + current.routes_used);
-  const double start_temperature = 1.0 * scale;
-  const double end_temperature = 0.01 * scale;
+  const double start_temperature = kStartTemperature * scale;
+  const double end_temperature = kEndTemperature * scale;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   long iteration = 0;
   while (visit_count > 0) {
