@@ -677,6 +677,19 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
     const double delta = evaluate_insert(task, move.route, move.position, false, lateness_delta, best.delta);
     if (delta < best.delta) best = {move.route, move.position, delta};
   }
+  if (screen && best.route < 0) {
+    // every shortlisted place fails once links are followed: try them all in full
+    for (int route : candidate_carers_[info.visit]) {
+      if (route == excluded_route) continue;
+      const int length = static_cast<int>(routes_[route].size());
+      for (int position = 0; position <= length; ++position) {
+        if (position > 0 && start_[routes_[route][position - 1]] > last_window_end) break;
+        double lateness_delta = 0;
+        const double delta = evaluate_insert(task, route, position, false, lateness_delta, best.delta);
+        if (delta < best.delta) best = {route, position, delta};
+      }
+    }
+  }
   return best;
 }
 
