@@ -2,6 +2,7 @@
 // status (400, 401, 403 for role and CSRF, 404, 409, 413, 422, 500), the pages,
 // and graceful shutdown on SIGTERM.
 #include <signal.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -442,6 +443,60 @@ TEST_F(ApiWithTestRoutes, SigtermFinishesRequestsInFlightThenExits) {
   EXPECT_EQ(response.json()["slept_ms"], 1500);
   EXPECT_EQ(exit_status, 0);
   EXPECT_LT(connect_to(port), 0) << "still accepting after exit";
+}
+
+// --- robustness through the binary ----------------------------------------------------
+
+class ApiWithShortTimeouts : public Api {
+  ServerSettings settings() override {
+    ServerSettings settings;
+    settings.env = {{"ALLOT_READ_TIMEOUT_SECONDS", "1"}, {"ALLOT_IO_THREADS", "1"}, {"ALLOT_WORKER_THREADS", "1"}};
+    return settings;
+  }
+};
+
+TEST_F(ApiWithShortTimeouts, HalfARequestDoesNotStopOthersAndIsCutOff) {
+  const int slow = connect_to(server().port());
+  ASSERT_GE(slow, 0);
+  ASSERT_TRUE(send_all(slow, "POST /api/v1/session HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Len"));
+  for (int request_idx = 0; request_idx < 3; ++request_idx) {
+    EXPECT_EQ(server().request("GET", "/api/v1/health").status, 200);
+  }
+  bool timed_out = false;
+  const std::string received = read_until_closed(slow, 30, timed_out);
+  close_socket(slow);
+  EXPECT_FALSE(timed_out) << "the server kept a stalled connection open";
+  EXPECT_EQ(received, "");
+}
+
+class ApiWithConfigFile : public Api {
+  ServerSettings settings() override {
+    config_path_ = std::string(::testing::TempDir()) + "/allot-api-test-config-" + std::to_string(::getpid()) + ".json";
+    std::ofstream(config_path_) << R"({"max_body_bytes": 4096, "read_timeout_seconds": 20, "port": 1})";
+    ServerSettings settings;
+    settings.args = {"--config", config_path_};
+    settings.env = {{"ALLOT_READ_TIMEOUT_SECONDS", "25"}};
+    return settings;
+  }
+  void TearDown() override { std::remove(config_path_.c_str()); }
+  std::string config_path_;
+};
+
+TEST_F(ApiWithConfigFile, SettingsComeFromFileThenEnvironmentThenFlags) {
+  const std::string log = server().log();
+  EXPECT_NE(log.find("config max_body_bytes = 4096 (file)"), std::string::npos) << log;
+  EXPECT_NE(log.find("config read_timeout_seconds = 25 (env ALLOT_READ_TIMEOUT_SECONDS)"), std::string::npos) << log;
+  EXPECT_NE(log.find("config port = 0 (flag)"), std::string::npos) << log;
+  const std::string big = R"({"answers": {"personal_care": ")" + std::string(5000, 'x') + R"("}})";
+  EXPECT_EQ(post_json(kScoreAdults, big).status, 413);
+}
+
+TEST(ApiStart, BadSettingsStopTheServerWithEveryProblem) {
+  const std::string output = run_command("ALLOT_PORT=eighty ALLOT_IO_THREADS=0 " + std::string(ALLOT_BINARY) +
+                                         " serve --database /nonexistent/x.sqlite 2>&1; echo exit=$?");
+  EXPECT_NE(output.find("ALLOT_PORT"), std::string::npos) << output;
+  EXPECT_NE(output.find("ALLOT_IO_THREADS"), std::string::npos) << output;
+  EXPECT_NE(output.find("exit=2"), std::string::npos) << output;
 }
 
 // --- pages ----------------------------------------------------------------------------

@@ -384,7 +384,16 @@ HttpResponse Handlers::calibrate(RequestContext& context) {
   if (params->publish) {
     Result<int> next = services.rulebooks.next_version((*rulebook)->id);
     if (!next) return failure(next.error(), "");
-    nlohmann::json document = ras::rulebook_to_json(calibration->calibrated);
+    // The same note as `allot ras calibrate --write` leaves in the new version.
+    ras::Rulebook calibrated = calibration->calibrated;
+    calibrated.description =
+        (calibrated.description.empty() ? "" : calibrated.description + " ") +
+        fmt::format("Value of a point {} set by {} calibration from a sample of {} people (budget {}, top-slice {}%).",
+                    format_pounds(calibration->pence_per_point),
+                    params->request.method == ras::CalibrationMethod::kFit ? "fit" : "Derby-method",
+                    calibration->sample_size, format_pounds(params->request.budget),
+                    params->request.top_slice_percent.to_string());
+    nlohmann::json document = ras::rulebook_to_json(calibrated);
     document["version"] = *next;
     Result<app::RulebookVersion> published =
         services.rulebooks.publish(document.dump(2), context.principal->actor());

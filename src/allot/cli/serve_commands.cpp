@@ -156,7 +156,8 @@ int serve(const ServeFlags& flags) {
     std::cerr << "allot: " << error << "\n";
     return kExitInternal;
   }
-  const std::string shown_host = config.host == "0.0.0.0" ? "localhost" : config.host;
+  const std::string shown_host =
+      config.host == "0.0.0.0" || config.host == "127.0.0.1" ? std::string("localhost") : config.host;
   std::cout << "Allot is listening on http://" << shown_host << ":" << server.port() << "/ (Ctrl-C stops it)"
             << std::endl;
   api::log_line(fmt::format("listening on {}:{}", config.host, server.port()));
