@@ -1,11 +1,15 @@
 // allot serve: the one server process (JSON API, sign-in, the browser pages). This
 // is where storage is wired in: the api module knows only app's interfaces.
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -161,7 +165,24 @@ int serve(const ServeFlags& flags) {
   std::cout << "Allot is listening on http://" << shown_host << ":" << server.port() << "/ (Ctrl-C stops it)"
             << std::endl;
   api::log_line(fmt::format("listening on {}:{}", config.host, server.port()));
+  // Expired sessions are refused anyway; this only keeps the table small.
+  std::mutex cleanup_mutex;
+  std::condition_variable cleanup_wake;
+  bool stopped = false;
+  std::thread cleanup([&] {
+    std::unique_lock lock(cleanup_mutex);
+    while (!cleanup_wake.wait_for(lock, std::chrono::minutes(10), [&] { return stopped; })) {
+      Result<std::int64_t> removed = auth.remove_expired_sessions();
+      if (!removed) api::log_line("removing expired sessions failed: " + format_issues(removed.error()));
+    }
+  });
   server.run();
+  {
+    std::lock_guard lock(cleanup_mutex);
+    stopped = true;
+  }
+  cleanup_wake.notify_all();
+  cleanup.join();
   api.stop_jobs();
   api::log_line("stopped");
   return kExitOk;
