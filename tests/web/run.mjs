@@ -159,11 +159,12 @@ async function startServer(work) {
     if (Date.now() > deadline) throw new Error(`allot serve did not answer /api/v1/health within 30 s; its output:\n${printed}`);
     await sleep(100);
   }
-  // The server prints the demo users' password on start; use it if it differs.
-  const shown = printed.match(/password[^:\n]*:\s*(\S+)/i);
+  // The server prints the demo users' password on start
+  // ("Demo users (every one has the password XYZ):"); use it if it differs.
+  const shown = printed.match(/has the password (\S+?)\)?:?\s*$/m);
   return {
     base,
-    password: shown && shown[1] !== '(set)' ? shown[1].replace(/^["']|["']$/g, '') : password,
+    password: shown ? shown[1] : password,
     printed: () => printed,
     async stop() {
       if (exited) return;

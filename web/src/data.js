@@ -8,7 +8,8 @@ export function useLoad(load, key) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    setState((previous) => ({ data: previous.data, error: null, loading: true }));
+    // Never show the previous key's data under the new key.
+    setState({ data: null, error: null, loading: true });
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
       (error) => live && setState({ data: null, error, loading: false }),
