@@ -340,29 +340,6 @@ test('sign in, home page per role, sign out', async ({ page, ctx }) => {
   await page.waitForSelector('text=which you do not have');
 });
 
-test('analyst: calibrate the value of a point from a sample file', async ({ page, ctx }) => {
-  const rulebook = ctx.pointsRulebook;
-  const sample = path.join(ctx.work, 'sample.csv');
-  fs.writeFileSync(sample, populationCsv(rulebook.doc, 150, 7));
-  await signIn(page, ctx, 'analyst');
-  await page.click('nav >> text=Rulebooks');
-  await page.click(`a[href="/rulebooks/${rulebook.doc.id}/versions/${rulebook.doc.version}"]`);
-  await page.click('text=Calibrate the value of a point');
-  await page.waitForSelector('#sample-file');
-  await page.setInputFiles('#sample-file', sample);
-  await page.fill('#budget', '12,500,000');
-  await page.fill('#top-slice', '15');
-  await page.fill('#population', '2000');
-  await page.click('form button[type=submit]');
-  await page.waitForSelector('[data-testid=calibration-result]', { timeout: 30000 });
-  const cli = runCli([
-    'ras', 'calibrate', rulebook.file, '--sample', sample, '--budget-pence', '1250000000', '--top-slice-percent', '15', '--population', '2000', '--json',
-  ]);
-  assertEqual(await page.textContent('[data-testid=protection-fund]'), pounds(187500000), 'protection fund (15% of £12,500,000)');
-  assertEqual(cli.protection_fund_pence, 187500000, 'CLI protection fund');
-  assertEqual(await page.textContent('[data-testid=point-value]'), `${pounds(cli.pence_per_point)} a year`, 'value of a point against `allot ras calibrate --json`');
-});
-
 test('analyst: simulate a population, see the table and export it as CSV', async ({ page, ctx }) => {
   const rulebook = ctx.pointsRulebook;
   const population = path.join(ctx.work, 'population.csv');
@@ -384,6 +361,46 @@ test('analyst: simulate a population, see the table and export it as CSV', async
   const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
   assert(csv[0].startsWith('client_group,people,'), `CSV header: ${csv[0]}`);
   assertEqual(csv.length, cli.groups.length + 2, 'CSV lines');
+});
+
+test('analyst: calibrate the value of a point from a sample file', async ({ page, ctx }) => {
+  const rulebook = ctx.pointsRulebook;
+  const sample = path.join(ctx.work, 'sample.csv');
+  fs.writeFileSync(sample, populationCsv(rulebook.doc, 150, 7));
+  await signIn(page, ctx, 'analyst');
+  await page.click('nav >> text=Rulebooks');
+  await page.click(`a[href="/rulebooks/${rulebook.doc.id}/versions/${rulebook.doc.version}"]`);
+  await page.click('text=Calibrate the value of a point');
+  await page.waitForSelector('#sample-file');
+  await page.setInputFiles('#sample-file', sample);
+  await page.fill('#budget', '12,500,000');
+  await page.fill('#top-slice', '15');
+  await page.fill('#population', '2000');
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('[data-testid=calibration-result]', { timeout: 30000 });
+  const cli = runCli([
+    'ras', 'calibrate', rulebook.file, '--sample', sample, '--budget-pence', '1250000000', '--top-slice-percent', '15', '--population', '2000', '--json',
+  ]);
+  assertEqual(await page.textContent('[data-testid=protection-fund]'), pounds(187500000), 'protection fund (15% of £12,500,000)');
+  assertEqual(cli.protection_fund_pence, 187500000, 'CLI protection fund');
+  assertEqual(await page.textContent('[data-testid=point-value]'), `${pounds(cli.pence_per_point)} a year`, 'value of a point against `allot ras calibrate --json`');
+
+  // Publishing the calibrated rulebook makes the next version; the side-by-side
+  // view shows the value of a point as the change. (This test runs last: the
+  // calculator would otherwise pick up the new version.)
+  await page.check('#publish');
+  await page.click('form button[type=submit]');
+  const next = rulebook.doc.version + 1;
+  await page.click(`[data-testid=calibration-result] a[href$="/versions/${next}"]`);
+  await page.waitForSelector('text=Compare with version');
+  await page.click(`text=Compare with version ${rulebook.doc.version}`);
+  await page.waitForSelector('[data-testid=diff-summary]');
+  await page.check('#only-changes');
+  const changed = await page.$$eval('table.diff tr.diff-changed', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+  const pointRow = changed.find((cells) => cells[0].startsWith('Value of a point'));
+  assert(pointRow, `the value of a point should be listed as changed; changed rows: ${JSON.stringify(changed)}`);
+  assertEqual(pointRow.slice(1), [pounds(rulebook.doc.allocation.pence_per_point), pounds(cli.pence_per_point), 'Changed'], 'value of a point, before and after');
+  assert((await page.textContent('[data-testid=diff-summary]')).startsWith('0 questions changed'), 'calibration changes no question');
 });
 
 // ---------------------------------------------------------------- running

@@ -74,6 +74,11 @@ function Calibrate({ id, version }) {
         Score a sample of current cases, scale the points to everyone using services, hold back a top-slice of the budget as a protection fund, and share the rest
         across the points.
       </p>
+      {doc.data && doc.data.allocation && doc.data.allocation.method !== 'points' && (
+        <p class="notice">
+          Calibration sets the value of a point, so it applies to points rulebooks. This rulebook uses {doc.data.allocation.method}, so the server will refuse it.
+        </p>
+      )}
       <ErrorMessage error={error} title="The calibration could not be run" />
       <form onSubmit={submit} noValidate class="narrow">
         <FileField

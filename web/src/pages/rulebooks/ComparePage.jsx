@@ -8,6 +8,7 @@ import { diffRulebooks } from './diff.js';
 import { RequireRole } from './RequireRole.jsx';
 import { ANALYST_ROLES, versionUrl } from './RulebooksPage.jsx';
 
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const STATUS_WORDS = { added: 'Added', removed: 'Removed', changed: 'Changed', same: '' };
 
 export function ComparePage({ id }) {
@@ -40,8 +41,8 @@ function Compare({ id }) {
       {diff && (
         <>
           <p class="lead" data-testid="diff-summary">
-            {diff.summary.questionsChanged} questions changed, {diff.summary.questionsAdded} added and {diff.summary.questionsRemoved} removed; {diff.summary.answerChanges}{' '}
-            answers changed; {diff.summary.otherChanges} other changes.
+            {count(diff.summary.questionsChanged, 'question')} changed, {diff.summary.questionsAdded} added and {diff.summary.questionsRemoved} removed;{' '}
+            {count(diff.summary.answerChanges, 'answer')} changed; {count(diff.summary.otherChanges, 'other change')}.
           </p>
           <div class="checkbox no-print">
             <input type="checkbox" id="only-changes" checked={onlyChanges} onChange={(event) => setOnlyChanges(event.currentTarget.checked)} />

@@ -39,7 +39,7 @@ function RulebookList() {
                   <th scope="col">Version</th>
                   <th scope="col">Title</th>
                   <th scope="col">In use from</th>
-                  <th scope="col">Published</th>
+                  <th scope="col">Published (UTC)</th>
                   <th scope="col">Work with it</th>
                 </tr>
               </thead>

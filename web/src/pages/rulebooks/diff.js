@@ -3,7 +3,20 @@
 import { formatPence } from '../../format.js';
 import { bandsOf, list, methodOf, pointValuePence, ratesOf, unitsText } from '../../rulebook.js';
 
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// Documents may list an object's keys in any order (a stored document keeps its
+// author's order; a generated one is sorted), so compare with keys sorted.
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical(value[key])]),
+    );
+  }
+  return value;
+}
+const same = (a, b) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 function statusOf(before, after) {
   if (before === undefined) return 'added';
@@ -75,13 +88,21 @@ export function diffRulebooks(a, b) {
   });
 
   const adjustmentKey = (adjustment) => `${adjustment.kind || 'other'}:${adjustment.question}`;
-  const adjustmentText = (adjustment) =>
-    `${adjustment.label || adjustment.kind} on “${adjustment.question}”: ` +
-    Object.entries(adjustment.factors || {})
-      .map(([answer, factor]) => `${answer} × ${factor}`)
-      .join(', ');
-  const adjA = new Map(list(a.adjustments).map((adjustment) => [adjustmentKey(adjustment), adjustmentText(adjustment)]));
-  const adjB = new Map(list(b.adjustments).map((adjustment) => [adjustmentKey(adjustment), adjustmentText(adjustment)]));
+  // Factors in the order of the question's answers, whatever order the document keeps.
+  const adjustmentText = (doc, adjustment) => {
+    const question = list(doc.questions).find((candidate) => candidate.id === adjustment.question);
+    const order = list(question && question.answers).map((answer) => answer.id);
+    const rank = (answerId) => (order.includes(answerId) ? order.indexOf(answerId) : order.length);
+    return (
+      `${adjustment.label || adjustment.kind} on “${adjustment.question}”: ` +
+      Object.entries(adjustment.factors || {})
+        .sort(([x], [y]) => rank(x) - rank(y) || (x < y ? -1 : 1))
+        .map(([answer, factor]) => `${answer} × ${factor}`)
+        .join(', ')
+    );
+  };
+  const adjA = new Map(list(a.adjustments).map((adjustment) => [adjustmentKey(adjustment), adjustmentText(a, adjustment)]));
+  const adjB = new Map(list(b.adjustments).map((adjustment) => [adjustmentKey(adjustment), adjustmentText(b, adjustment)]));
   const adjustments = union([...adjA.keys()], [...adjB.keys()]).map((key) => row(key.replace(':', ' on '), adjA.get(key), adjB.get(key)));
 
   const flagText = (flag) =>
