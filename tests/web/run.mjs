@@ -30,7 +30,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const STEP_TIMEOUT_MS = 15000;
+// Generous: CTest runs this beside the C++ suites on a 2-core machine.
+const STEP_TIMEOUT_MS = 30000;
 
 const allot = process.argv[2] ? path.resolve(process.argv[2]) : '';
 const outDir = path.resolve(process.argv[3] || path.join(os.tmpdir(), 'allot-web-tests'));
@@ -311,6 +312,21 @@ test('criteria: every question, answer and the value of a point on one page', as
   assertEqual(await page.textContent('.point-value'), `${pounds(rulebook.doc.allocation.pence_per_point)} a year`, 'value of a point');
 });
 
+test('calculator, result and criteria fit a phone screen', async ({ page, ctx }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const rulebook = ctx.pointsRulebook;
+  await openCalculator(page, ctx, rulebook);
+  const answers = chooseAnswers(rulebook.doc, (question_idx, count) => count - 1);
+  for (const [questionId, answerId] of Object.entries(answers)) await page.check(`#q-${questionId}--${answerId}`);
+  await page.click('text=Work out my indicative budget');
+  await checkScoreAgainstCli(page, ctx, rulebook, answers);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assertEqual(await overflow(), 0, 'calculator: sideways scrolling on a 360 px screen (px)');
+  await page.goto(`${ctx.base}/criteria?rulebook=${encodeURIComponent(rulebook.doc.id)}`);
+  await page.waitForSelector('.criteria-question');
+  assertEqual(await overflow(), 0, 'criteria: sideways scrolling on a 360 px screen (px)');
+});
+
 test('sign in, home page per role, sign out', async ({ page, ctx }) => {
   await page.goto(`${ctx.base}/sign-in`);
   await page.fill('#username', 'analyst');
@@ -347,8 +363,16 @@ test('analyst: simulate a population, see the table and export it as CSV', async
   await signIn(page, ctx, 'analyst');
   await page.goto(`${ctx.base}/rulebooks/${rulebook.doc.id}/versions/${rulebook.doc.version}/simulate`);
   await page.setInputFiles('#population-file', population);
+  // The progress bar may be on screen for only a moment: note when it appears.
+  await page.evaluate(() => {
+    window.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid=job-progress] progress')) window.sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.click('form button[type=submit]');
   await page.waitForSelector('[data-testid=simulation-table]', { timeout: 60000 });
+  assert(await page.evaluate(() => window.sawProgress), 'a progress bar is shown while the job runs');
   const cli = runCli(['ras', 'simulate', rulebook.file, population, '--json']);
   const overall = await page.$$eval('[data-testid=simulation-table] tr.total > *', (cells) => cells.map((cell) => cell.textContent));
   assertEqual(overall[1], cli.overall.people.toLocaleString('en-GB'), 'people simulated');
