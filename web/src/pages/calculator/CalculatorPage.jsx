@@ -158,8 +158,17 @@ function Calculator({ doc, id, version }) {
               <li key={questionId}>
                 <a
                   href={`#q-${questionId}`}
-                  onClick={() => {
+                  onClick={(event) => {
+                    // Go to the question and put focus on its first answer, ready to choose.
+                    event.preventDefault();
                     if (mode === 'steps') setStep(questions.findIndex((question) => question.id === questionId));
+                    setTimeout(() => {
+                      const first = document.querySelector(`input[name="q-${questionId}"]`);
+                      if (first) {
+                        first.scrollIntoView({ block: 'center' });
+                        first.focus();
+                      }
+                    }, 0);
                   }}
                 >
                   {questionText(questionId)}
