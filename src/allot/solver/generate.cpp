@@ -74,7 +74,7 @@ Problem generate_day(const DayShape& shape) {
       Visit visit;
       visit.id = "p" + std::to_string(person_idx) + "-" + std::to_string(round);
       visit.location = person.location;
-      static constexpr double kDurations[] = {15, 30, 30, 45, 60};
+      static constexpr double kDurations[] = {15, 20, 30, 30, 45};
       visit.duration = kDurations[std::uniform_int_distribution<int>(0, 4)(random)];
       const Round& shape_of_round = kRounds[round];
       // a preferred hour, give or take 30 to 60 minutes

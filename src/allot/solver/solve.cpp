@@ -48,6 +48,8 @@ constexpr double kRouteRemovalRate = 0.05;
 constexpr double kStartTemperature = 3.0;  // in average arcs per visit
 constexpr double kEndTemperature = 0.03;
 constexpr double kEpsilon = 1e-9;
+constexpr int kGranularRoutes = 60;  // above this many candidate carers, try a granular list
+constexpr int kNearestCarers = 20;
 
 // s_task >= s_other + offset (only while `other` is routed).
 struct Bound {
@@ -105,9 +107,14 @@ class Search {
   UnassignedReason static_reason(int visit) const;
 
   double leg_time(int route, int from, int to) const {
-    return travel_duration(problem_.travel, from, to) / problem_.carers[route].speed_factor;
+    const double base = cache_size_ > 0 ? duration_cache_[static_cast<std::size_t>(from) * cache_size_ + to]
+                                        : travel_duration(problem_.travel, from, to);
+    return base / problem_.carers[route].speed_factor;
   }
-  double leg_distance(int from, int to) const { return travel_distance(problem_.travel, from, to); }
+  double leg_distance(int from, int to) const {
+    return cache_size_ > 0 ? distance_cache_[static_cast<std::size_t>(from) * cache_size_ + to]
+                           : travel_distance(problem_.travel, from, to);
+  }
 
   // Where the carer is before element `position` of the route (start place if first).
   int location_before(int route, int position) const {
@@ -151,6 +158,7 @@ class Search {
   void ruin(std::vector<int>& removed);
   void recreate(std::vector<int>& order);
   void save_route(int route);
+  const std::vector<int>& routes_to_try(int visit, std::vector<int>& scratch);
 
   Solution export_solution(long iterations) const;
 
@@ -160,8 +168,15 @@ class Search {
   std::vector<std::vector<int>> tasks_of_visit_;
   std::vector<std::vector<int>> candidate_carers_;  // per visit, static filters passed
   std::vector<std::vector<int>> neighbours_;        // per visit, nearest visits
+  std::vector<std::vector<int>> nearest_carers_;    // per visit, candidate carers starting nearest
+  std::vector<int> route_mark_;                     // scratch for granular route lists
+  int route_mark_stamp_ = 0;
   bool simple_ = true;
   double max_shift_end_ = 0;
+  // Coordinates are turned into matrices once when they fit in memory comfortably.
+  int cache_size_ = 0;
+  std::vector<double> distance_cache_;
+  std::vector<double> duration_cache_;
 
   std::vector<std::vector<int>> routes_;
   std::vector<int> task_route_;
@@ -194,6 +209,18 @@ class Search {
 };
 
 void Search::build() {
+  const int location_count = problem_.travel.location_count;
+  if (problem_.travel.kind != TravelModel::Kind::kMatrix && location_count <= 2500) {
+    const auto size = static_cast<std::size_t>(location_count);
+    distance_cache_.resize(size * size);
+    duration_cache_.resize(size * size);
+    for (int from = 0; from < location_count; ++from)
+      for (int to = 0; to < location_count; ++to) {
+        distance_cache_[from * size + to] = travel_distance(problem_.travel, from, to);
+        duration_cache_[from * size + to] = travel_duration(problem_.travel, from, to);
+      }
+    cache_size_ = location_count;
+  }
   const int visit_count = static_cast<int>(problem_.visits.size());
   const int carer_count = static_cast<int>(problem_.carers.size());
   tasks_of_visit_.resize(visit_count);
@@ -290,8 +317,38 @@ void Search::build() {
       for (int rank = 0; rank < neighbour_count; ++rank) neighbours_[visit_idx].push_back(by_distance[rank].second);
     }
   }
+  // Granular neighbourhoods for large problems (Vidal's idea, routes instead of arcs):
+  // a visit is tried in the routes of its nearest visits and of the nearest carers.
+  nearest_carers_.resize(visit_count);
+  route_mark_.assign(carer_count, 0);
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx) {
+    if (static_cast<int>(candidate_carers_[visit_idx].size()) <= kGranularRoutes) continue;
+    std::vector<std::pair<double, int>> by_home;
+    for (int carer : candidate_carers_[visit_idx])
+      by_home.push_back({leg_distance(problem_.carers[carer].start_location, problem_.visits[visit_idx].location), carer});
+    std::partial_sort(by_home.begin(), by_home.begin() + kNearestCarers, by_home.end());
+    for (int rank = 0; rank < kNearestCarers; ++rank) nearest_carers_[visit_idx].push_back(by_home[rank].second);
+  }
   for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx) refresh_route(carer_idx);
   recompute_all_starts();
+}
+
+// The routes worth trying for a visit: all candidates when few, else a granular list.
+const std::vector<int>& Search::routes_to_try(int visit, std::vector<int>& scratch) {
+  const auto& all = candidate_carers_[visit];
+  if (static_cast<int>(all.size()) <= kGranularRoutes) return all;
+  scratch.clear();
+  ++route_mark_stamp_;
+  const auto add = [&](int route) {
+    if (route < 0 || route_mark_[route] == route_mark_stamp_) return;
+    if (!std::binary_search(all.begin(), all.end(), route)) return;
+    route_mark_[route] = route_mark_stamp_;
+    scratch.push_back(route);
+  };
+  for (int carer : nearest_carers_[visit]) add(carer);
+  for (int neighbour : neighbours_[visit])
+    for (int task : tasks_of_visit_[neighbour]) add(task_route_[task]);
+  return scratch;
 }
 
 bool Search::carer_can_take(int carer_idx, int visit_idx) const {
@@ -526,16 +583,27 @@ void Search::recompute_all_starts() {
     for (int route = 0; route < static_cast<int>(routes_.size()); ++route) refresh_route(route);
     return;
   }
+  // Sweeps over every route, raising starts from below until nothing moves: the
+  // least solution of the constraints. Removals only relax constraints, so it exists.
   for (const auto& seq : routes_)
-    for (int task : seq) {
-      start_[task] = kUnset;
-      queued_[task] = 1;
-      queue_.push_back(task);
-    }
+    for (int task : seq) start_[task] = kUnset;
+  const long sweep_limit = 2L * static_cast<long>(tasks_.size()) + 10;  // guards against a cycle of links
+  bool changed = true;
+  for (long sweep = 0; changed && sweep < sweep_limit; ++sweep) {
+    changed = false;
+    for (const auto& seq : routes_)
+      for (int task : seq) {
+        double start = 0;
+        const double earliest = lower_bound(task);
+        if (!place_in_window(task, earliest, start)) start = earliest;
+        if (start_[task] == kUnset || start > start_[task] + kEpsilon) {
+          start_[task] = start;
+          changed = true;
+        }
+      }
+  }
   undo_.clear();
   touched_routes_.clear();
-  propagate();  // removals only relax constraints, so this stays feasible
-  undo_.clear();
   max_lateness_ = 0;
   for (const auto& seq : routes_)
     for (int task : seq) max_lateness_ = std::max(max_lateness_, lateness(task));
@@ -648,7 +716,9 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
   constexpr std::size_t kShortlist = 4;
   std::vector<Move> shortlist;
   follow_links_ = !screen;
-  for (int route : candidate_carers_[info.visit]) {
+  std::vector<int> scratch;
+  const std::vector<int>& routes = routes_to_try(info.visit, scratch);
+  for (int route : routes) {
     if (route == excluded_route) continue;
     const int length = static_cast<int>(routes_[route].size());
     for (int position = 0; position <= length; ++position) {
@@ -679,7 +749,7 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
   }
   if (screen && best.route < 0) {
     // every shortlisted place fails once links are followed: try them all in full
-    for (int route : candidate_carers_[info.visit]) {
+    for (int route : routes) {
       if (route == excluded_route) continue;
       const int length = static_cast<int>(routes_[route].size());
       for (int position = 0; position <= length; ++position) {
@@ -720,7 +790,8 @@ bool Search::insert_visit(int visit, double blink_rate) {
   std::vector<Move> options;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   follow_links_ = false;
-  for (int route : candidate_carers_[visit]) {
+  std::vector<int> scratch;
+  for (int route : routes_to_try(visit, scratch)) {
     const int length = static_cast<int>(routes_[route].size());
     for (int position = 0; position <= length; ++position) {
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
