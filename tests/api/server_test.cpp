@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/socket.h>
+
 #include <future>
 #include <thread>
 
@@ -131,6 +133,46 @@ TEST(Server, ManyIdleKeepAliveConnectionsDoNotStarveOthers) {
     EXPECT_EQ(http_request(server.port(), "GET", "/fresh").status, 200);
   }
   for (int socket : idle) close_socket(socket);
+}
+
+TEST(Server, ConnectionsBeyondTheLimitAreClosedAtOnce) {
+  ServerOptions options = small_server();
+  options.read_timeout_seconds = 60;
+  options.max_connections = 2;
+  TestServer server(options);
+  const int first = connect_to(server.port());
+  const int second = connect_to(server.port());
+  ASSERT_GE(first, 0);
+  ASSERT_GE(second, 0);
+  // Both are registered once each has been served a request.
+  ASSERT_TRUE(send_all(first, "GET /a HTTP/1.1\r\nHost: a\r\n\r\n"));
+  ASSERT_TRUE(send_all(second, "GET /b HTTP/1.1\r\nHost: a\r\n\r\n"));
+  char byte = 0;
+  ASSERT_GT(::recv(first, &byte, 1, 0), 0);
+  ASSERT_GT(::recv(second, &byte, 1, 0), 0);
+  const int third = connect_to(server.port());
+  ASSERT_GE(third, 0);
+  bool timed_out = false;
+  EXPECT_EQ(read_until_closed(third, 30, timed_out), "");
+  EXPECT_FALSE(timed_out);
+  close_socket(third);
+  close_socket(first);
+  close_socket(second);
+}
+
+TEST(Server, HeadGivesTheLengthWithoutTheBody) {
+  TestServer server(small_server());
+  const int socket = connect_to(server.port());
+  ASSERT_GE(socket, 0);
+  ASSERT_TRUE(send_all(socket, "HEAD /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"));
+  bool timed_out = false;
+  const std::string raw = read_until_closed(socket, 30, timed_out);
+  close_socket(socket);
+  const auto response = test::parse_response(raw);
+  ASSERT_TRUE(response.has_value());
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->header("content-length"), std::to_string(std::string(R"({"body_bytes":0,"path":"/x"})").size()));
+  EXPECT_EQ(raw.substr(raw.find("\r\n\r\n") + 4), "");
 }
 
 TEST(Server, RefusesBodiesOverTheLimitBeforeReadingThem) {
