@@ -103,6 +103,24 @@ TEST(Server, SlowClientDoesNotStopOthersAndIsCutOffAfterTheTimeout) {
   EXPECT_EQ(received, "");
 }
 
+TEST(Server, TricklingHeaderIsCutOffAsAWhole) {
+  // A byte every 50 ms keeps a per-read time-out happy forever; the time-out
+  // covers the whole header instead, so the server closes long before the end.
+  TestServer server(small_server());  // 1 s read time-out
+  const int slow = connect_to(server.port());
+  ASSERT_GE(slow, 0);
+  const std::string header = "GET /trickle HTTP/1.1\r\nHost: a\r\nX-Padding: " + std::string(200, 'p') + "\r\n\r\n";
+  std::size_t sent = 0;
+  for (; sent < header.size(); ++sent) {
+    if (!send_all(slow, header.substr(sent, 1))) break;
+    char byte = 0;
+    if (::recv(slow, &byte, 1, MSG_DONTWAIT) == 0) break;  // the server closed it
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  close_socket(slow);
+  EXPECT_LT(sent, header.size()) << "the server read a trickling header to the end";
+}
+
 TEST(Server, ClientStallingInTheBodyIsCutOff) {
   TestServer server(small_server());
   const int slow = connect_to(server.port());
