@@ -153,7 +153,7 @@ struct HttpServer::Impl {
   }
 
   asio::awaitable<void> accept_loop() {
-    while (!stopping) {
+    while (!stopping && acceptor.is_open()) {
       tcp::socket socket(asio::make_strand(ioc));
       beast::error_code ec;
       co_await acceptor.async_accept(socket, asio::redirect_error(use_awaitable, ec));
