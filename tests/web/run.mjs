@@ -327,6 +327,60 @@ test('calculator, result and criteria fit a phone screen', async ({ page, ctx })
   assertEqual(await overflow(), 0, 'criteria: sideways scrolling on a 360 px screen (px)');
 });
 
+// axe-core (web/ devDependency) checks a page against WCAG 2.1 A and AA: labels,
+// contrast, landmarks, ARIA use.
+async function checkAccessibility(page, ctx, what) {
+  // Evaluated through the DevTools protocol: the server's Content-Security-Policy
+  // (rightly) refuses injected script tags.
+  await page.evaluate(ctx.axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
+  });
+  assert(violations.length === 0, `${what}: accessibility problems:\n    ${violations.join('\n    ')}`);
+}
+
+test('accessibility: public and analyst pages pass axe (WCAG 2.1 AA)', async ({ page, ctx }) => {
+  const rulebook = ctx.pointsRulebook;
+  await page.goto(`${ctx.base}/`);
+  await page.waitForSelector('.cards');
+  await checkAccessibility(page, ctx, 'start page');
+  await openCalculator(page, ctx, rulebook);
+  await checkAccessibility(page, ctx, 'calculator');
+  await page.click('text=Work out my indicative budget');
+  await page.waitForSelector('.error-summary');
+  await checkAccessibility(page, ctx, 'calculator with unanswered questions');
+  const answers = chooseAnswers(rulebook.doc, (question_idx, count) => question_idx % count);
+  for (const [questionId, answerId] of Object.entries(answers)) await page.check(`#q-${questionId}--${answerId}`);
+  await page.click('text=Work out my indicative budget');
+  await page.waitForSelector('[data-testid=derivation] li');
+  await checkAccessibility(page, ctx, 'calculator with a result');
+  await page.goto(`${ctx.base}/criteria?rulebook=${encodeURIComponent(rulebook.doc.id)}`);
+  await page.waitForSelector('.criteria-question');
+  await checkAccessibility(page, ctx, 'criteria');
+  await page.goto(`${ctx.base}/sign-in`);
+  await page.waitForSelector('#username');
+  await checkAccessibility(page, ctx, 'sign-in');
+  await signIn(page, ctx, 'analyst');
+  await checkAccessibility(page, ctx, 'analyst home');
+  await page.goto(`${ctx.base}/rulebooks`);
+  await page.waitForSelector('table.data');
+  await checkAccessibility(page, ctx, 'rulebooks');
+  const version = `${ctx.base}/rulebooks/${rulebook.doc.id}/versions/${rulebook.doc.version}`;
+  await page.goto(version);
+  await page.waitForSelector('.criteria-question');
+  await checkAccessibility(page, ctx, 'rulebook version');
+  await page.goto(`${ctx.base}/rulebooks/${rulebook.doc.id}/compare?from=${rulebook.doc.version}&to=${rulebook.doc.version}`);
+  await page.waitForSelector('[data-testid=diff-summary]');
+  await checkAccessibility(page, ctx, 'compare');
+  await page.goto(`${version}/calibrate`);
+  await page.waitForSelector('#sample-file');
+  await checkAccessibility(page, ctx, 'calibrate');
+  await page.goto(`${version}/simulate`);
+  await page.waitForSelector('#population-file');
+  await checkAccessibility(page, ctx, 'simulate');
+});
+
 test('sign in, home page per role, sign out', async ({ page, ctx }) => {
   await page.goto(`${ctx.base}/sign-in`);
   await page.fill('#username', 'analyst');
@@ -473,7 +527,8 @@ async function main() {
     const pointsRulebook = [...rulebooks.values()].find((rulebook) => rulebook.doc.allocation.method === 'points' && rulebook.doc.adjustments && rulebook.doc.adjustments.length) ||
       [...rulebooks.values()].find((rulebook) => rulebook.doc.allocation.method === 'points');
     if (!pointsRulebook) throw new Error(`no points rulebook in ${rulebooksDir}`);
-    const ctx = { base: server.base, password: server.password, work, rulebooks, pointsRulebook };
+    const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const ctx = { base: server.base, password: server.password, work, rulebooks, pointsRulebook, axeSource };
     const only = process.env.ALLOT_WEB_TEST ? new RegExp(process.env.ALLOT_WEB_TEST) : null;
     for (const { name, body } of tests) {
       if (only && !only.test(name)) continue;
