@@ -537,6 +537,12 @@ async function main() {
       const page = await context.newPage();
       const consoleErrors = [];
       page.on('pageerror', (error) => consoleErrors.push(String(error)));
+      // Console errors fail a test too (a Content-Security-Policy refusal shows up
+      // only there), except the browser's own note on each 4xx reply, which the
+      // tests provoke on purpose (401 before sign-in, 422 for bad input).
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+      });
       const testStarted = Date.now();
       try {
         await body({ page, ctx });
