@@ -4,6 +4,14 @@
 const BASE = '/api/v1';
 let csrfToken = null;
 
+let onUnauthorized = null;
+
+// Called when a request other than the session's own gets 401: the session has
+// ended (expired or signed out elsewhere), so the pages can ask to sign in again.
+export function setUnauthorizedHandler(handler) {
+  onUnauthorized = handler;
+}
+
 // Browser writes authenticated by the session cookie must carry this header.
 export function setCsrfToken(token) {
   csrfToken = token || null;
@@ -85,6 +93,7 @@ export async function request(method, path, { json, text, contentType } = {}) {
       parsed = null;
     }
   }
+  if (response.status === 401 && path !== '/session' && onUnauthorized) onUnauthorized();
   if (!response.ok) throw errorFromBody(response.status, parsed);
   if (raw && parsed === null) {
     throw new ApiError(response.status, 'bad_response', 'The server sent a reply that is not JSON.');

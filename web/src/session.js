@@ -1,7 +1,7 @@
 // The signed-in user, shared by every page. The session cookie is HttpOnly; the
 // CSRF token that comes with the session is kept in memory for browser writes.
 import { useEffect, useState } from 'preact/hooks';
-import { api, setCsrfToken } from './api.js';
+import { api, setCsrfToken, setUnauthorizedHandler } from './api.js';
 
 let state = { loading: true, user: null };
 const listeners = new Set();
@@ -10,6 +10,13 @@ function update(next) {
   state = next;
   listeners.forEach((listener) => listener(state));
 }
+
+setUnauthorizedHandler(() => {
+  if (state.user) {
+    setCsrfToken(null);
+    update({ loading: false, user: null });
+  }
+});
 
 export async function loadSession() {
   try {
