@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApiError, errorFromBody } from '../../web/src/api.js';
+import { versionInForce } from '../../web/src/data.js';
 import { csvField, formatPence, parsePounds, toCsv } from '../../web/src/format.js';
 import { diffRulebooks } from '../../web/src/pages/rulebooks/diff.js';
 import { defaultAnswerId, questionsByDomain, unitsText } from '../../web/src/rulebook.js';
@@ -112,4 +113,19 @@ test('rulebook helpers: domains in order, default answers, units a week', () => 
   assert.equal(defaultAnswerId(base.questions[0]), undefined);
   assert.equal(unitsText({ home_care_hour: 3.5 }), '3.5 home care hours a week');
   assert.equal(unitsText({ sleepover_night: 1 }), '1 sleepover night a week');
+});
+
+test('the calculator uses the newest version already in force', () => {
+  const rulebook = {
+    id: 'demo',
+    latest_version: 3,
+    versions: [
+      { version: 1, effective_from: '2025-04-01' },
+      { version: 2, effective_from: '2026-04-01' },
+      { version: 3, effective_from: '2027-04-01' },
+    ],
+  };
+  assert.equal(versionInForce(rulebook, '2026-11-22'), 2);
+  assert.equal(versionInForce(rulebook, '2027-04-01'), 3);
+  assert.equal(versionInForce(rulebook, '2020-01-01'), 3);
 });

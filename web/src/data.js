@@ -38,8 +38,24 @@ export const useRulebooks = () => useLoad(() => api.get('/rulebooks').then((body
 
 export const useVersion = (id, version) => useLoad(() => (id && version ? fetchVersion(id, version) : Promise.resolve(null)), `${id}@${version}`);
 
+// Today's date as YYYY-MM-DD in the browser's time zone.
+function today() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+// The version in force: the newest one whose effective_from has come; if none
+// has (all start in the future), the latest.
+export function versionInForce(rulebook, on = today()) {
+  const versions = Array.isArray(rulebook.versions) ? [...rulebook.versions] : [];
+  versions.sort((a, b) => Number(a.version) - Number(b.version));
+  const started = versions.filter((candidate) => !candidate.effective_from || candidate.effective_from <= on);
+  const chosen = started.length ? started[started.length - 1] : versions[versions.length - 1];
+  return chosen ? chosen.version : rulebook.latest_version || 1;
+}
+
 // The rulebook and version named in the query (?rulebook=&version=), else the
-// first rulebook's latest version.
+// first rulebook's version in force.
 export function pickVersion(rulebooks, query) {
   if (!rulebooks || rulebooks.length === 0) return null;
   const wantedId = query.get('rulebook');
@@ -47,8 +63,6 @@ export function pickVersion(rulebooks, query) {
   const versions = Array.isArray(rulebook.versions) ? rulebook.versions : [];
   const wantedVersion = Number(query.get('version'));
   const version =
-    (rulebook.id === wantedId && versions.find((candidate) => Number(candidate.version) === wantedVersion)?.version) ||
-    rulebook.latest_version ||
-    (versions.length ? versions[versions.length - 1].version : 1);
+    (rulebook.id === wantedId && versions.find((candidate) => Number(candidate.version) === wantedVersion)?.version) || versionInForce(rulebook);
   return { rulebook, version };
 }
