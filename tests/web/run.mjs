@@ -310,6 +310,11 @@ test('criteria: every question, answer and the value of a point on one page', as
   const rows = await page.$$eval('.criteria-question tbody tr', (items) => items.length);
   assertEqual(rows, rulebook.doc.questions.reduce((sum, question) => sum + question.answers.length, 0), 'answers on the criteria page');
   assertEqual(await page.textContent('.point-value'), `${pounds(rulebook.doc.allocation.pence_per_point)} a year`, 'value of a point');
+  // Printed, the criteria keep their content and lose the navigation and buttons.
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.isVisible('.site-header')) && !(await page.isVisible('text=Print the criteria')), 'printing hides the header and buttons');
+  assert(await page.isVisible('.criteria-question >> nth=-1'), 'printing keeps every question');
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('calculator, result and criteria fit a phone screen', async ({ page, ctx }) => {
