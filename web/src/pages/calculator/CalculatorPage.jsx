@@ -92,7 +92,7 @@ function Calculator({ doc, id, version }) {
 
   const choose = (questionId, answerId) => {
     setAnswers((previous) => ({ ...previous, [questionId]: answerId }));
-    setMissing((previous) => previous.filter((idx) => idx !== questionId));
+    setMissing((previous) => previous.filter((missingId) => missingId !== questionId));
     setResult(null);
   };
 
@@ -132,6 +132,15 @@ function Calculator({ doc, id, version }) {
     setMissing([]);
     if (step < questions.length - 1) setStep(step + 1);
     else submit();
+  };
+
+  const submitStep = (event) => {
+    event.preventDefault();
+    stepForward();
+  };
+  const stepBack = () => {
+    setMissing([]);
+    setStep(step - 1);
   };
 
   return (
@@ -179,7 +188,7 @@ function Calculator({ doc, id, version }) {
         </div>
       )}
 
-      <form class="calculator" onSubmit={mode === 'grouped' ? submit : (event) => (event.preventDefault(), stepForward())} noValidate>
+      <form class="calculator" onSubmit={mode === 'grouped' ? submit : submitStep} noValidate>
         {mode === 'grouped' ? (
           <>
             {groups.map((group) => (
@@ -210,7 +219,7 @@ function Calculator({ doc, id, version }) {
               <Question key={current.id} question={current} value={answers[current.id]} onChoose={choose} missing={missing.includes(current.id)} />
               <div class="actions">
                 {step > 0 && (
-                  <button type="button" class="button button--secondary" onClick={() => (setMissing([]), setStep(step - 1))}>
+                  <button type="button" class="button button--secondary" onClick={stepBack}>
                     Previous question
                   </button>
                 )}
