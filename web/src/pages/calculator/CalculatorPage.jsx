@@ -89,6 +89,16 @@ function Calculator({ doc, id, version }) {
   useEffect(() => {
     if (missing.length && summary.current) summary.current.focus();
   }, [missing]);
+  // Moving to another question puts focus on its chosen (or first) answer, so a
+  // screen reader reads the new question and the keyboard is ready to answer.
+  const stepMoved = useRef(false);
+  useEffect(() => {
+    if (!stepMoved.current || mode !== 'steps') return;
+    stepMoved.current = false;
+    const group = questions[step] ? `q-${questions[step].id}` : '';
+    const target = document.querySelector(`input[name="${group}"]:checked`) || document.querySelector(`input[name="${group}"]`);
+    if (target) target.focus();
+  }, [step]);
 
   const choose = (questionId, answerId) => {
     setAnswers((previous) => ({ ...previous, [questionId]: answerId }));
@@ -130,8 +140,10 @@ function Calculator({ doc, id, version }) {
       return;
     }
     setMissing([]);
-    if (step < questions.length - 1) setStep(step + 1);
-    else submit();
+    if (step < questions.length - 1) {
+      stepMoved.current = true;
+      setStep(step + 1);
+    } else submit();
   };
 
   const submitStep = (event) => {
@@ -139,6 +151,7 @@ function Calculator({ doc, id, version }) {
     stepForward();
   };
   const stepBack = () => {
+    stepMoved.current = true;
     setMissing([]);
     setStep(step - 1);
   };
