@@ -172,7 +172,6 @@ class Search {
   std::vector<int> route_mark_;                     // scratch for granular route lists
   int route_mark_stamp_ = 0;
   bool simple_ = true;
-  double max_shift_end_ = 0;
   // Coordinates are turned into matrices once when they fit in memory comfortably.
   int cache_size_ = 0;
   std::vector<double> distance_cache_;
@@ -200,7 +199,6 @@ class Search {
   bool follow_links_ = true;
   std::vector<long> stamp_;
   long stamp_counter_ = 0;
-  std::vector<int> touched_routes_;  // routes whose start times changed in the last propagate
 
   // per-iteration snapshot of routes before change
   std::vector<std::vector<int>> saved_routes_;
@@ -261,7 +259,6 @@ void Search::build() {
   routes_.assign(carer_count, {});
   for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx) {
     const Carer& carer = problem_.carers[carer_idx];
-    max_shift_end_ = std::max(max_shift_end_, carer.shift.end);
     for (int break_idx = 0; break_idx < static_cast<int>(carer.breaks.size()); ++break_idx) {
       Task task;
       task.fixed_carer = carer_idx;
@@ -547,7 +544,6 @@ bool Search::propagate() {
     }
     undo_.push_back({task, start_[task]});
     start_[task] = start;
-    if (touched_routes_.empty() || touched_routes_.back() != route) touched_routes_.push_back(route);
     const auto& seq = routes_[route];
     const int position = task_position_[task];
     if (position + 1 < static_cast<int>(seq.size())) {
@@ -603,7 +599,6 @@ void Search::recompute_all_starts() {
       }
   }
   undo_.clear();
-  touched_routes_.clear();
   max_lateness_ = 0;
   for (const auto& seq : routes_)
     for (int task : seq) max_lateness_ = std::max(max_lateness_, lateness(task));
@@ -667,7 +662,6 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
     if (start > carer.shift.end + kEpsilon) return kUnbounded;
   }
   const std::size_t mark = undo_.size();
-  touched_routes_.clear();
   insert_element(task, route, position);
   queue_.push_back(task);
   queued_[task] = 1;
