@@ -104,6 +104,7 @@ export async function request(method, path, { json, text, contentType } = {}) {
 export const api = {
   get: (path) => request('GET', path),
   post: (path, json) => request('POST', path, { json }),
+  put: (path, json) => request('PUT', path, { json }),
   postText: (path, text, contentType) => request('POST', path, { text, contentType }),
   del: (path) => request('DELETE', path),
 };

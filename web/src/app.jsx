@@ -13,6 +13,17 @@ import { RulebooksPage } from './pages/rulebooks/RulebooksPage.jsx';
 import { SimulatePage } from './pages/rulebooks/SimulatePage.jsx';
 import { VersionPage } from './pages/rulebooks/VersionPage.jsx';
 import { SignInPage } from './pages/signin/SignInPage.jsx';
+import { PeoplePage } from './pages/people/PeoplePage.jsx';
+import { NewPersonPage } from './pages/people/NewPersonPage.jsx';
+import { PersonPage } from './pages/person/PersonPage.jsx';
+import { AssessmentPage } from './pages/assessment/AssessmentPage.jsx';
+import { PlanPage } from './pages/plan/PlanPage.jsx';
+import { PrintPage } from './pages/print/PrintPage.jsx';
+import { CarerPage } from './pages/carers/CarerPage.jsx';
+import { PanelPage } from './pages/panel/PanelPage.jsx';
+import { SignOffsPage } from './pages/signoffs/SignOffsPage.jsx';
+import { ReviewsPage } from './pages/reviews/ReviewsPage.jsx';
+import { DriftPage } from './pages/drift/DriftPage.jsx';
 
 const ROUTES = [
   ['/', LandingPage],
@@ -25,6 +36,17 @@ const ROUTES = [
   ['/rulebooks/:id/versions/:version', VersionPage],
   ['/rulebooks/:id/versions/:version/calibrate', CalibratePage],
   ['/rulebooks/:id/versions/:version/simulate', SimulatePage],
+  ['/people', PeoplePage],
+  ['/people/new', NewPersonPage],
+  ['/people/:id', PersonPage],
+  ['/people/:id/assessment', AssessmentPage],
+  ['/people/:id/plan', PlanPage],
+  ['/people/:id/print', PrintPage],
+  ['/people/:id/carer', CarerPage],
+  ['/panel', PanelPage],
+  ['/sign-offs', SignOffsPage],
+  ['/reviews', ReviewsPage],
+  ['/budgets/drift', DriftPage],
 ];
 
 function route(path) {
@@ -76,6 +98,11 @@ function Header({ path }) {
             {user && (
               <NavLink href="/home" current={path}>
                 Home
+              </NavLink>
+            )}
+            {hasRole(user, 'assessor', 'team_manager', 'panel_member', 'finance_officer', 'administrator') && (
+              <NavLink href="/people" current={path}>
+                People
               </NavLink>
             )}
             {hasRole(user, 'analyst', 'administrator') && (

@@ -39,7 +39,7 @@ export function CalculatorPage() {
   );
 }
 
-function Question({ question, value, onChoose, missing }) {
+export function Question({ question, value, onChoose, missing }) {
   const base = `q-${question.id}`;
   const described = [question.help ? `${base}-hint` : '', missing ? `${base}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (

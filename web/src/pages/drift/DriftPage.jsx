@@ -1,0 +1,171 @@
+// Budgets' drift: every agreed budget next to its indicative budget with the
+// difference and the reason, totals, a chart by client group and a CSV export.
+import { useState } from 'preact/hooks';
+import { api } from '../../api.js';
+import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../components.jsx';
+import { useLoad } from '../../data.js';
+import { downloadText, formatPence, toCsv } from '../../format.js';
+import { RequireRole } from '../rulebooks/RequireRole.jsx';
+import { READERS } from '../people/roles.js';
+import { codeLabel, formatDate, personPath, todayIso } from '../people/shared.jsx';
+
+export function DriftPage() {
+  return (
+    <RequireRole roles={READERS} title="Budgets’ drift">
+      <Drift />
+    </RequireRole>
+  );
+}
+
+const SHOW = 100;
+
+function Drift() {
+  const drift = useLoad(() => api.get('/budgets/drift'), 'drift');
+  const [all, setAll] = useState(false);
+  if (drift.loading) return <Loading what="Loading agreed budgets" />;
+  if (drift.error) return <ErrorMessage error={drift.error} title="Budgets could not be loaded" />;
+  const rows = Array.isArray(drift.data.budgets) ? drift.data.budgets : [];
+  const totals = drift.data.totals || {};
+  const exportCsv = () => {
+    const header = ['person_id', 'given_name', 'family_name', 'client_group', 'locality', 'start', 'indicative_annual_pence', 'agreed_annual_pence', 'difference_pence', 'reason'];
+    downloadText(`budgets-drift-${todayIso()}.csv`, toCsv([header, ...rows.map((row) => header.map((key) => row[key]))]));
+  };
+  const shown = all ? rows : rows.slice(0, SHOW);
+  return (
+    <>
+      <PageTitle>Budgets’ drift</PageTitle>
+      <p class="lead">Every agreed personal budget next to the indicative budget the RAS gave. The indicative budget is a starting point, never a cap; a reason is recorded for every difference.</p>
+      <dl class="headline" data-testid="drift-totals">
+        <div>
+          <dt>People</dt>
+          <dd>{Number(totals.people ?? rows.length).toLocaleString('en-GB')}</dd>
+        </div>
+        <div>
+          <dt>Indicative a year</dt>
+          <dd>{formatPence(totals.indicative_annual_pence)}</dd>
+        </div>
+        <div>
+          <dt>Agreed a year</dt>
+          <dd>{formatPence(totals.agreed_annual_pence)}</dd>
+        </div>
+        <div>
+          <dt>Difference</dt>
+          <dd>{formatPence(totals.difference_pence)}</dd>
+        </div>
+      </dl>
+      <p>
+        <button type="button" class="button button--secondary" onClick={exportCsv} disabled={rows.length === 0}>
+          Export as CSV
+        </button>
+      </p>
+      <DriftChart rows={rows} />
+      <TableWrap label="Agreed budgets against indicative budgets">
+        <table class="data" data-testid="drift">
+          <caption>
+            Agreed budgets ({rows.length}
+            {rows.length > shown.length ? `, first ${shown.length} shown` : ''})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Client group</th>
+              <th scope="col">Locality</th>
+              <th scope="col">Start</th>
+              <th scope="col" class="num">Indicative</th>
+              <th scope="col" class="num">Agreed</th>
+              <th scope="col" class="num">Difference</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.person_id}>
+                <td>
+                  <a href={personPath(row.person_id)}>
+                    {row.given_name} {row.family_name}
+                  </a>
+                </td>
+                <td>{codeLabel('client_group', row.client_group)}</td>
+                <td>{row.locality}</td>
+                <td>{formatDate(row.start)}</td>
+                <td class="num">{formatPence(row.indicative_annual_pence)}</td>
+                <td class="num">{formatPence(row.agreed_annual_pence)}</td>
+                <td class="num">{formatPence(row.difference_pence)}</td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      {rows.length > shown.length && (
+        <p>
+          <button type="button" class="button button--secondary" onClick={() => setAll(true)}>
+            Show all {rows.length}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+const SERIES = [
+  { key: 'indicative', label: 'Indicative', className: 'bar-indicative' },
+  { key: 'agreed', label: 'Agreed', className: 'bar-current' },
+];
+
+function DriftChart({ rows }) {
+  const groups = new Map();
+  for (const row of rows) {
+    const label = codeLabel('client_group', row.client_group) || 'Unknown';
+    const group = groups.get(label) || { label, indicative: 0, agreed: 0 };
+    group.indicative += Number(row.indicative_annual_pence) || 0;
+    group.agreed += Number(row.agreed_annual_pence) || 0;
+    groups.set(label, group);
+  }
+  const data = [...groups.values()];
+  if (!data.length) return null;
+  const max = Math.max(1, ...data.flatMap((row) => [row.indicative, row.agreed]));
+  const labelWidth = 160;
+  const barHeight = 14;
+  const groupHeight = SERIES.length * barHeight + 14;
+  const chartWidth = 640;
+  const plotWidth = chartWidth - labelWidth - 110;
+  const height = data.length * groupHeight + 10;
+  return (
+    <figure class="chart" data-testid="drift-chart">
+      <figcaption>Indicative and agreed budgets a year by client group</figcaption>
+      <ul class="chart-key" aria-hidden="true">
+        {SERIES.map((series) => (
+          <li key={series.key}>
+            <span class={`swatch ${series.className}`} /> {series.label}
+          </li>
+        ))}
+      </ul>
+      <svg viewBox={`0 0 ${chartWidth} ${height}`} role="img" class="chart-svg" aria-label={data.map((row) => `${row.label}: indicative ${formatPence(row.indicative)}, agreed ${formatPence(row.agreed)}`).join('; ')}>
+        {data.map((row, row_idx) => {
+          const top = row_idx * groupHeight + 5;
+          return (
+            <g key={row.label}>
+              <text x={labelWidth - 8} y={top + barHeight + 4} text-anchor="end" class="chart-label">
+                {row.label.length > 22 ? row.label.slice(0, 21) + '…' : row.label}
+              </text>
+              {SERIES.map((series, series_idx) => {
+                const value = row[series.key];
+                const width = Math.max(value > 0 ? 1 : 0, (value / max) * plotWidth);
+                const y = top + series_idx * barHeight;
+                return (
+                  <g key={series.key}>
+                    <rect x={labelWidth} y={y} width={width} height={barHeight - 2} class={series.className} />
+                    <text x={labelWidth + width + 4} y={y + barHeight - 4} class="chart-value">
+                      {formatPence(value).replace(/\.\d\d$/, '')}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,332 @@
+// Shared pieces of the personal budget journey's staff pages: the Client Level
+// Data code lists (data/codes/cld.json, the same file the server checks against,
+// built into the pages), labels, form fields that show the API's issues next to
+// each field, and drafts saved as the user types.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import cld from '../../../../data/codes/cld.json';
+import { api, enc } from '../../api.js';
+import { parsePounds } from '../../format.js';
+
+export const CODES = cld;
+export const codeList = (name) => (Array.isArray(cld[name]) ? cld[name] : []);
+export function codeLabel(name, code) {
+  if (code === null || code === undefined || code === '') return '';
+  const found = codeList(name).find((item) => item.code === code);
+  return found ? found.label : String(code).replace(/_/g, ' ');
+}
+
+export const STAGES = [
+  { code: 'screening', label: 'Screening' },
+  { code: 'enablement', label: 'Enablement' },
+  { code: 'assessment', label: 'Assessment' },
+  { code: 'support_planning', label: 'Support planning' },
+  { code: 'awaiting_sign_off', label: 'Awaiting sign-off' },
+  { code: 'active', label: 'Active (budget agreed)' },
+  { code: 'closed', label: 'Closed' },
+];
+export const stageLabel = (stage) => (stage ? STAGES.find((item) => item.code === stage)?.label || String(stage).replace(/_/g, ' ') : 'No open case');
+
+export const STEP_LABELS = {
+  contact: 'Record a contact',
+  screen: 'Screen',
+  end_enablement: 'End enablement',
+  assess: 'Assess needs',
+  agree_equipment_budget: 'Agree an equipment budget',
+  save_plan: 'Build the support plan',
+  submit_plan: 'Submit the plan for sign-off',
+  decide: 'Sign off the plan',
+  review: 'Record a review',
+  close: 'Close the case',
+  carer_first_stage: 'Carer’s first-stage assessment',
+  carer_full_assessment: 'Full carer’s assessment',
+};
+
+export const words = (code) => (code === null || code === undefined ? '' : String(code).replace(/_/g, ' '));
+export const fullName = (person) => (person ? `${person.given_name || ''} ${person.family_name || ''}`.trim() : '');
+
+export function todayIso(offsetDays = 0) {
+  const now = new Date(Date.now() + offsetDays * 86400000);
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export function formatDate(value) {
+  if (!value) return '';
+  const date = new Date(String(value).length === 10 ? `${value}T00:00:00` : value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return String(value).length === 10 ? day : `${day} ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+// Pounds as typed ("12.50", "£1,200") -> pence, or null; pence -> "12.50" for a field.
+export const toPence = (text) => (text === '' || text === null || text === undefined ? null : parsePounds(text));
+export const poundsText = (pence) => (pence === null || pence === undefined ? '' : `${Math.floor(Math.abs(pence) / 100)}.${String(Math.abs(pence) % 100).padStart(2, '0')}`);
+
+// An ApiError's issues by path ("reason", "decisions[0].reason", "lines[2].unit_cost_pence").
+export function issuesByPath(error) {
+  const map = {};
+  if (error && Array.isArray(error.issues)) {
+    for (const issue of error.issues) {
+      const key = issue.path || '';
+      (map[key] = map[key] || []).push(issue.message);
+    }
+  }
+  return map;
+}
+
+// The issues for a field: its own path and any under it ("lines[0]" catches "lines[0].unit").
+export function issuesFor(map, ...paths) {
+  const out = [];
+  for (const [key, messages] of Object.entries(map)) {
+    if (paths.some((path) => key === path || key.startsWith(path + '.') || key.startsWith(path + '['))) out.push(...messages);
+  }
+  return out;
+}
+
+export function FieldError({ id, messages }) {
+  if (!messages || messages.length === 0) return null;
+  return (
+    <p class="field-error" id={id}>
+      <span class="visually-hidden">Error:</span> {messages.join('; ')}
+    </p>
+  );
+}
+
+// A labelled field; `children` receives the props that tie the input to its hint and errors.
+export function Field({ id, label, hint, errors, children, inline }) {
+  const described = [hint ? `${id}-hint` : '', errors && errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${inline ? ' field--inline' : ''}${errors && errors.length ? ' question--error' : ''}`}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} messages={errors} />
+      {children({ id, 'aria-describedby': described, 'aria-invalid': errors && errors.length ? 'true' : undefined })}
+    </div>
+  );
+}
+
+export function CodeSelect({ list, value, onChange, blank = 'Choose…', options, ...props }) {
+  const items = options || codeList(list);
+  return (
+    <select {...props} value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value)}>
+      <option value="">{blank}</option>
+      {items.map((item) => (
+        <option key={item.code} value={item.code}>
+          {item.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export const personPath = (id) => `/people/${enc(id)}`;
+export const getPerson = (id) => api.get(`/people/${enc(id)}`);
+
+// A draft ("assessment" or "plan") saved as the user types: a debounced PUT with
+// the row_version last read or written. A copy is also kept in this browser, so a
+// sign-in that timed out or a lost connection never loses what was typed.
+// status: loading | clean | unsaved | saving | saved | conflict | failed
+export function useDraft(personId, kind, { delay = 800 } = {}) {
+  const storageKey = `allot-draft:${personId}:${kind}`;
+  const [status, setStatus] = useState('loading');
+  const [initial, setInitial] = useState(undefined);
+  const [info, setInfo] = useState({ savedAt: null, updatedBy: null, error: null });
+  const rowVersion = useRef(null);
+  const pending = useRef(null);
+  const timer = useRef(null);
+  const busy = useRef(false);
+  const conflicted = useRef(false);
+
+  const remember = (document) => {
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify({ base: rowVersion.current, document }));
+    } catch {
+      // storage full or refused: the server copy still counts
+    }
+  };
+  const forget = () => {
+    try {
+      sessionStorage.removeItem(storageKey);
+    } catch {
+      // nothing to do
+    }
+  };
+
+  const fetchDraft = async () => {
+    try {
+      return await api.get(`/people/${enc(personId)}/drafts/${kind}`);
+    } catch (error) {
+      if (error.status === 404) return null;
+      throw error;
+    }
+  };
+
+  useEffect(() => {
+    let live = true;
+    fetchDraft().then(
+      (draft) => {
+        if (!live) return;
+        rowVersion.current = draft ? draft.row_version : null;
+        let local = null;
+        try {
+          local = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
+        } catch {
+          local = null;
+        }
+        // Typing not yet saved on top of the version the server still has: keep it.
+        if (local && local.document && local.base === rowVersion.current) {
+          setInitial({ document: local.document, restored: true });
+          pending.current = local.document;
+          setStatus('unsaved');
+          timer.current = setTimeout(flush, 50);
+        } else {
+          setInitial({ document: draft ? draft.document : null, restored: false });
+          setStatus(draft ? 'saved' : 'clean');
+          if (draft) setInfo({ savedAt: draft.updated_at, updatedBy: draft.updated_by, error: null });
+        }
+      },
+      (error) => {
+        if (!live) return;
+        setInitial({ document: null, restored: false });
+        setStatus('failed');
+        setInfo({ savedAt: null, updatedBy: null, error });
+      },
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer.current);
+    };
+  }, [personId, kind]);
+
+  async function flush() {
+    if (busy.current || conflicted.current || pending.current === null) return;
+    const document = pending.current;
+    pending.current = null;
+    busy.current = true;
+    setStatus('saving');
+    try {
+      const saved = await api.put(`/people/${enc(personId)}/drafts/${kind}`, { row_version: rowVersion.current, document });
+      rowVersion.current = saved.row_version;
+      if (pending.current === null) {
+        forget();
+        setStatus('saved');
+      }
+      setInfo({ savedAt: saved.updated_at, updatedBy: saved.updated_by, error: null });
+    } catch (error) {
+      if (pending.current === null) pending.current = document;
+      remember(pending.current);
+      if (error.status === 409) {
+        conflicted.current = true;
+        setStatus('conflict');
+        const theirs = await fetchDraft().catch(() => null);
+        setInfo({ savedAt: theirs && theirs.updated_at, updatedBy: theirs && theirs.updated_by, error });
+      } else {
+        setStatus('failed');
+        setInfo((previous) => ({ ...previous, error }));
+      }
+    } finally {
+      busy.current = false;
+    }
+    if (pending.current !== null && !conflicted.current) timer.current = setTimeout(flush, delay);
+  }
+
+  const change = (document) => {
+    pending.current = document;
+    remember(document);
+    if (conflicted.current) return;
+    setStatus('unsaved');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(flush, delay);
+  };
+
+  // After a conflict: save what is on this page over the newer draft.
+  const keepMine = async () => {
+    const theirs = await fetchDraft();
+    rowVersion.current = theirs ? theirs.row_version : null;
+    conflicted.current = false;
+    remember(pending.current);
+    await flush();
+  };
+
+  // After a conflict: the newer draft; the caller keeps what was typed to put back.
+  const loadTheirs = async () => {
+    const theirs = await fetchDraft();
+    rowVersion.current = theirs ? theirs.row_version : null;
+    conflicted.current = false;
+    pending.current = null;
+    forget();
+    setStatus('saved');
+    setInfo({ savedAt: theirs && theirs.updated_at, updatedBy: theirs && theirs.updated_by, error: null });
+    return theirs ? theirs.document : null;
+  };
+
+  const retry = () => {
+    clearTimeout(timer.current);
+    flush();
+  };
+
+  // Before completing: stop autosaving (a save in flight after the step would
+  // bring the draft back); `change` starts it again if the step is refused.
+  const pause = () => {
+    clearTimeout(timer.current);
+    pending.current = null;
+  };
+
+  // A completed assessment or a saved plan removes the server's draft.
+  const finished = () => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    conflicted.current = false;
+    rowVersion.current = null;
+    forget();
+    setStatus('clean');
+  };
+
+  return { status, initial, info, change, keepMine, loadTheirs, retry, finished, pause };
+}
+
+// "Saved", "Saving…", the conflict and failures, announced politely.
+export function DraftStatus({ draft, onKeepMine, onLoadTheirs }) {
+  const { status, info } = draft;
+  let text = '';
+  if (status === 'saving') text = 'Saving…';
+  else if (status === 'unsaved') text = 'Changes not saved yet';
+  else if (status === 'saved') text = info.savedAt ? `Draft saved ${formatDate(info.savedAt)}` : 'Draft saved';
+  else if (status === 'clean') text = 'Nothing typed yet';
+  return (
+    <div class="draft-status no-print" data-testid="draft-status" data-status={status}>
+      <p aria-live="polite" class="small">
+        {text}
+      </p>
+      {status === 'conflict' && (
+        <div class="notice" role="alert" data-testid="draft-conflict">
+          <p>
+            Someone else{info.updatedBy ? ` (${info.updatedBy})` : ''} saved this draft{info.savedAt ? ` at ${formatDate(info.savedAt)}` : ''} after you opened it. What you typed is still
+            on this page and kept in this browser.
+          </p>
+          <p>
+            <button type="button" class="button" onClick={onKeepMine}>
+              Save mine over theirs
+            </button>{' '}
+            <button type="button" class="button button--secondary" onClick={onLoadTheirs}>
+              Load their draft (you can put yours back)
+            </button>
+          </p>
+        </div>
+      )}
+      {status === 'failed' && (
+        <div class="notice" role="alert">
+          <p>
+            The draft could not be saved{info.error ? `: ${info.error.message}` : ''}. What you typed is kept in this browser{info.error && info.error.status === 401 ? '; sign in again in another tab, then' : ','} try again.
+          </p>
+          <button type="button" class="button button--secondary" onClick={draft.retry}>
+            Try saving again
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
