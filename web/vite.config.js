@@ -12,5 +12,7 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': process.env.ALLOT_URL || 'http://127.0.0.1:8080' },
+    // The Client Level Data code lists (../data/codes/cld.json) are built into the pages.
+    fs: { allow: ['.', '../data/codes'] },
   },
 });

@@ -129,3 +129,24 @@ test('the calculator uses the newest version already in force', () => {
   assert.equal(versionInForce(rulebook, '2027-04-01'), 3);
   assert.equal(versionInForce(rulebook, '2020-01-01'), 3);
 });
+
+test('support plan totals are worked out like the server: per-line weekly rounding, 52 weeks, NHS share per line', async () => {
+  const { lineForApi, planTotals, weeklyPence } = await import('../../web/src/pages/plan/totals.js');
+  assert.equal(weeklyPence('3.5', 2100), 7350);
+  assert.equal(weeklyPence('7/3', 1000), 2333);
+  assert.equal(weeklyPence('0.125', 4), 1);
+  assert.equal(weeklyPence('1.15', 1000), 1150);
+  const lines = [
+    { description: 'Care', service_component: 'home_support', unit: 'hour', unit_cost: '24.50', units_per_week: '10', delivery: 'direct_payment', nhs_percent: '25' },
+    { description: 'Lunch club', service_component: 'day_support', unit: 'day', unit_cost: '0', units_per_week: '2', delivery: 'council_arranged', nhs_percent: '0' },
+    { description: 'Rail', service_component: 'equipment', unit: 'one_off', one_off: '120', delivery: 'council_arranged', nhs_percent: '0' },
+  ];
+  const totals = planTotals(lines);
+  assert.equal(totals.weekly_pence, 24500);
+  assert.equal(totals.one_off_pence, 12000);
+  assert.equal(totals.annual_pence, 24500 * 52 + 12000);
+  assert.equal(totals.annual_nhs_pence, (24500 * 52) / 4);
+  assert.equal(totals.annual_council_pence + totals.annual_nhs_pence, totals.annual_pence);
+  assert.deepEqual(lineForApi(lines[2]).line, { description: 'Rail', service_component: 'equipment', unit: 'one_off', unit_cost_pence: 0, delivery: 'council_arranged', nhs_percent: 0, one_off_pence: 12000 });
+  assert.deepEqual(Object.keys(lineForApi({ ...lines[0], unit_cost: '24.5.0', units_per_week: 'lots', nhs_percent: '120' }).problems).sort(), ['nhs_percent', 'unit_cost_pence', 'units_per_week']);
+});

@@ -10,7 +10,7 @@ import { formatPence } from '../../format.js';
 import { RequireRole } from '../rulebooks/RequireRole.jsx';
 import { WRITERS } from '../people/roles.js';
 import { CodeSelect, DraftStatus, Field, fullName, getPerson, issuesByPath, issuesFor, personPath, stageLabel, useDraft } from '../people/shared.jsx';
-import { DELIVERY, UNITS, blankLine, lineForApi, lineFromApi, planTotals } from './totals.js';
+import { DELIVERY, UNITS, blankLine, lineForApi, lineFromApi, planTotals, weeklyPence } from './totals.js';
 
 export function PlanPage({ id }) {
   return (
@@ -306,7 +306,7 @@ function PlanLineFields({ index, line, issues, onChange, onRemove }) {
   const oneOff = line.unit === 'one_off';
   const input = (field, extra = {}) => (props) => <input {...props} {...extra} value={line[field] ?? ''} onInput={(event) => onChange({ [field]: event.currentTarget.value })} />;
   const { line: converted } = lineForApi(line);
-  const weekly = oneOff ? 0 : Math.round((Number(converted.units_per_week) || 0) * converted.unit_cost_pence);
+  const weekly = oneOff ? 0 : weeklyPence(converted.units_per_week, converted.unit_cost_pence);
   return (
     <fieldset class="plan-line" data-testid="plan-line">
       <legend>Line {index + 1}</legend>

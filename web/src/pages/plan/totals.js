@@ -35,6 +35,30 @@ export function penceOrNull(text) {
   return parsePounds(value);
 }
 
+// "3.5" -> {n: 35, d: 10}; "7/2" -> {n: 7, d: 2}; null when not a number.
+function unitsFraction(text) {
+  const value = String(text ?? '').trim();
+  if (value === '') return { n: 0, d: 1 };
+  const decimal = value.match(/^(\d+)(?:\.(\d+))?$/);
+  if (decimal) {
+    const places = (decimal[2] || '').length;
+    return { n: Number(decimal[1] + (decimal[2] || '')), d: 10 ** places };
+  }
+  const fraction = value.match(/^(\d+)\/(\d+)$/);
+  if (fraction && Number(fraction[2]) > 0) return { n: Number(fraction[1]), d: Number(fraction[2]) };
+  return null;
+}
+
+// The weekly cost in whole pence, rounded half away from zero, without floating point.
+export function weeklyPence(unitsText, unitCostPence) {
+  const units = unitsFraction(unitsText);
+  if (!units) return 0;
+  const num = units.n * unitCostPence;
+  const quotient = Math.floor(num / units.d);
+  const rest = num - quotient * units.d;
+  return 2 * rest >= units.d ? quotient + 1 : quotient;
+}
+
 // A line as typed -> {line for the API, problems by field}.
 export function lineForApi(line) {
   const problems = {};
@@ -63,8 +87,7 @@ export function planTotals(lines) {
   const totals = { weekly_pence: 0, one_off_pence: 0, annual_pence: 0, annual_council_pence: 0, annual_nhs_pence: 0, by_delivery: {} };
   for (const typed of lines) {
     const { line } = lineForApi(typed);
-    const units = line.unit === 'one_off' ? 0 : parseUnits(line.units_per_week) || 0;
-    const weekly = line.unit === 'one_off' ? 0 : roundHalfAway(units * line.unit_cost_pence);
+    const weekly = line.unit === 'one_off' ? 0 : weeklyPence(line.units_per_week, line.unit_cost_pence);
     const annual = line.unit === 'one_off' ? line.one_off_pence : weekly * 52;
     totals.weekly_pence += weekly;
     if (line.unit === 'one_off') totals.one_off_pence += line.one_off_pence;
