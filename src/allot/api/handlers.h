@@ -35,6 +35,10 @@ class Handlers {
   HttpResponse calibrate(RequestContext& context);
   HttpResponse start_simulation(RequestContext& context);
   HttpResponse get_job(RequestContext& context);
+  // Visit scheduling jobs (solver_handlers.cpp).
+  HttpResponse list_solver_examples(RequestContext& context);
+  HttpResponse start_solver_job(RequestContext& context);
+  HttpResponse cancel_job(RequestContext& context);
   // Test-only routes (ServerConfig::test_routes).
   HttpResponse test_fail(RequestContext& context);
   HttpResponse test_sleep(RequestContext& context);

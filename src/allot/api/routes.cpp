@@ -7,6 +7,9 @@ namespace allot::api {
 
 const std::vector<Route>& route_table() {
   using app::Role;
+  // Who may run the visit scheduling engine (docs/api.md).
+  static const std::vector<Role> kSchedulers = {Role::kCommissioner, Role::kProviderUser, Role::kAdministrator,
+                                                Role::kAnalyst};
   static const std::vector<Route> kRoutes = {
       {Method::kGet, "/api/v1/health", Access::kPublic, {}, BodyKind::kNone, &Handlers::health, false,
        "server status"},
@@ -33,6 +36,13 @@ const std::vector<Route>& route_table() {
        BodyKind::kCsv, &Handlers::start_simulation, false, "run a rulebook over a population (a job)"},
       {Method::kGet, "/api/v1/jobs/{job_id}", Access::kSignedIn, {}, BodyKind::kNone, &Handlers::get_job, false,
        "a job's progress and result"},
+      {Method::kDelete, "/api/v1/jobs/{job_id}", Access::kSignedIn, {}, BodyKind::kNone, &Handlers::cancel_job, false,
+       "cancel a job (a solver job ends with its best solution so far)"},
+      // Visit scheduling jobs: the routing solver on a job thread.
+      {Method::kGet, "/api/v1/solver/examples", Access::kRoles, kSchedulers, BodyKind::kNone,
+       &Handlers::list_solver_examples, false, "built-in routing problems to try"},
+      {Method::kPost, "/api/v1/solver/jobs", Access::kRoles, kSchedulers, BodyKind::kJson, &Handlers::start_solver_job,
+       false, "solve a routing problem (a job)"},
       // Test-only routes: served only when test routes are enabled (ALLOT_TEST_ROUTES=1).
       {Method::kGet, "/api/v1/test/fail", Access::kPublic, {}, BodyKind::kNone, &Handlers::test_fail, true,
        "throws, to check 500 responses"},
