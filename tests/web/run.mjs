@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerSchedulingTests } from './scheduling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.resolve(here, '..', '..');
@@ -487,6 +488,8 @@ test('analyst: calibrate the value of a point from a sample file', async ({ page
 });
 
 // ---------------------------------------------------------------- running
+
+registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -24,6 +24,7 @@ import { PanelPage } from './pages/panel/PanelPage.jsx';
 import { SignOffsPage } from './pages/signoffs/SignOffsPage.jsx';
 import { ReviewsPage } from './pages/reviews/ReviewsPage.jsx';
 import { DriftPage } from './pages/drift/DriftPage.jsx';
+import { SchedulingPage } from './pages/scheduling/SchedulingPage.jsx';
 
 const ROUTES = [
   ['/', LandingPage],
@@ -47,6 +48,7 @@ const ROUTES = [
   ['/sign-offs', SignOffsPage],
   ['/reviews', ReviewsPage],
   ['/budgets/drift', DriftPage],
+  ['/scheduling', SchedulingPage],
 ];
 
 function route(path) {

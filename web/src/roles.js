@@ -39,14 +39,14 @@ export const ROLES = {
   commissioner: {
     title: 'Commissioner',
     summary: 'Runs the care-at-home provider framework and watches hours and cost.',
-    can: ['Manage providers, grades and rates', 'Allocate packages to providers so work forms clusters'],
-    links: PUBLIC_LINKS,
+    can: ['Manage providers, grades and rates', 'Allocate packages to providers so work forms clusters', 'Try a day’s visits on the visit scheduling engine'],
+    links: [{ href: '/scheduling', text: 'Visit scheduling' }, ...PUBLIC_LINKS],
   },
   provider_user: {
     title: 'Provider',
     summary: 'Receives package offers and plans carers’ visits; sees only its own people.',
     can: ['Accept or decline package offers', 'Plan carers’ visits'],
-    links: PUBLIC_LINKS,
+    links: [{ href: '/scheduling', text: 'Visit scheduling: plan carers’ visits' }, ...PUBLIC_LINKS],
   },
   analyst: {
     title: 'Analyst',
