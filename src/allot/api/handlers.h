@@ -14,6 +14,7 @@
 #include "allot/api/api.h"
 #include "allot/api/jobs.h"
 #include "allot/api/router.h"
+#include "allot/app/journey_service.h"
 #include "allot/ras/rulebook.h"
 
 namespace allot::api {
@@ -35,6 +36,26 @@ class Handlers {
   HttpResponse calibrate(RequestContext& context);
   HttpResponse start_simulation(RequestContext& context);
   HttpResponse get_job(RequestContext& context);
+  // The personal budget journey (journey_handlers.cpp).
+  HttpResponse list_people(RequestContext& context);
+  HttpResponse create_person(RequestContext& context);
+  HttpResponse get_person(RequestContext& context);
+  HttpResponse update_person(RequestContext& context);
+  HttpResponse person_timeline(RequestContext& context);
+  HttpResponse record_contact(RequestContext& context);
+  HttpResponse take_step(RequestContext& context);
+  HttpResponse get_journey_draft(RequestContext& context);
+  HttpResponse save_journey_draft(RequestContext& context);
+  HttpResponse list_plans(RequestContext& context);
+  HttpResponse carer_first_stage(RequestContext& context);
+  HttpResponse carer_full_assessment(RequestContext& context);
+  HttpResponse list_carers(RequestContext& context);
+  HttpResponse panel_queue(RequestContext& context);
+  HttpResponse record_panel_meeting(RequestContext& context);
+  HttpResponse list_panel_meetings(RequestContext& context);
+  HttpResponse get_panel_meeting(RequestContext& context);
+  HttpResponse reviews_due(RequestContext& context);
+  HttpResponse budget_drift(RequestContext& context);
   // Visit scheduling jobs (solver_handlers.cpp).
   HttpResponse list_solver_examples(RequestContext& context);
   HttpResponse start_solver_job(RequestContext& context);
@@ -47,6 +68,7 @@ class Handlers {
   ApiServices services;
   ApiOptions options;
   JobRegistry jobs;
+  app::JourneyService journey{services.store, services.clock};
   std::atomic<int> in_flight{0};
 
  private:

@@ -7,6 +7,10 @@ namespace allot::api {
 
 const std::vector<Route>& route_table() {
   using app::Role;
+  // Who may see people's records, and who may change them (docs/api.md).
+  static const std::vector<Role> kReaders = {Role::kAssessor, Role::kTeamManager, Role::kPanelMember,
+                                             Role::kFinanceOfficer, Role::kAdministrator};
+  static const std::vector<Role> kWriters = {Role::kAssessor, Role::kTeamManager};
   // Who may run the visit scheduling engine (docs/api.md).
   static const std::vector<Role> kSchedulers = {Role::kCommissioner, Role::kProviderUser, Role::kAdministrator,
                                                 Role::kAnalyst};
@@ -43,6 +47,46 @@ const std::vector<Route>& route_table() {
        &Handlers::list_solver_examples, false, "built-in routing problems to try"},
       {Method::kPost, "/api/v1/solver/jobs", Access::kRoles, kSchedulers, BodyKind::kJson, &Handlers::start_solver_job,
        false, "solve a routing problem (a job)"},
+      // The personal budget journey: people's records, for staff roles only.
+      {Method::kGet, "/api/v1/people", Access::kRoles, kReaders, BodyKind::kNone, &Handlers::list_people, false,
+       "people's records"},
+      {Method::kPost, "/api/v1/people", Access::kRoles, kWriters, BodyKind::kJson, &Handlers::create_person, false,
+       "add a person's record"},
+      {Method::kGet, "/api/v1/people/{id}", Access::kRoles, kReaders, BodyKind::kNone, &Handlers::get_person, false,
+       "a person's record with stage, allowed steps and budgets"},
+      {Method::kPut, "/api/v1/people/{id}", Access::kRoles, kWriters, BodyKind::kJson, &Handlers::update_person, false,
+       "change a person's details"},
+      {Method::kGet, "/api/v1/people/{id}/timeline", Access::kRoles, kReaders, BodyKind::kNone,
+       &Handlers::person_timeline, false, "a person's events"},
+      {Method::kPost, "/api/v1/people/{id}/contacts", Access::kRoles, kWriters, BodyKind::kJson,
+       &Handlers::record_contact, false, "record a contact"},
+      {Method::kPost, "/api/v1/people/{id}/steps/{step}", Access::kRoles, kWriters, BodyKind::kJson,
+       &Handlers::take_step, false, "take one step of the journey"},
+      {Method::kGet, "/api/v1/people/{id}/drafts/{kind}", Access::kRoles, kReaders, BodyKind::kNone,
+       &Handlers::get_journey_draft, false, "an assessment or plan draft"},
+      {Method::kPut, "/api/v1/people/{id}/drafts/{kind}", Access::kRoles, kWriters, BodyKind::kJson,
+       &Handlers::save_journey_draft, false, "save an assessment or plan draft"},
+      {Method::kGet, "/api/v1/people/{id}/plans", Access::kRoles, kReaders, BodyKind::kNone, &Handlers::list_plans,
+       false, "every support plan version"},
+      {Method::kPost, "/api/v1/people/{id}/carers/first-stage", Access::kRoles, kWriters, BodyKind::kJson,
+       &Handlers::carer_first_stage, false, "a carer's first-stage assessment"},
+      {Method::kPost, "/api/v1/people/{id}/carers/full-assessment", Access::kRoles, kWriters, BodyKind::kJson,
+       &Handlers::carer_full_assessment, false, "a carer's full assessment"},
+      {Method::kGet, "/api/v1/carers", Access::kRoles, kReaders, BodyKind::kNone, &Handlers::list_carers, false,
+       "carers and whom they care for"},
+      {Method::kGet, "/api/v1/panel/queue", Access::kRoles,
+       {Role::kPanelMember, Role::kTeamManager, Role::kFinanceOfficer, Role::kAdministrator}, BodyKind::kNone,
+       &Handlers::panel_queue, false, "plans awaiting the Resource Allocation Group"},
+      {Method::kPost, "/api/v1/panel/meetings", Access::kRoles, {Role::kPanelMember}, BodyKind::kJson,
+       &Handlers::record_panel_meeting, false, "record a Resource Allocation Group meeting and its decisions"},
+      {Method::kGet, "/api/v1/panel/meetings", Access::kRoles, kReaders, BodyKind::kNone,
+       &Handlers::list_panel_meetings, false, "Resource Allocation Group meetings"},
+      {Method::kGet, "/api/v1/panel/meetings/{id}", Access::kRoles, kReaders, BodyKind::kNone,
+       &Handlers::get_panel_meeting, false, "one Resource Allocation Group meeting"},
+      {Method::kGet, "/api/v1/reviews/due", Access::kRoles, kReaders, BodyKind::kNone, &Handlers::reviews_due, false,
+       "reviews due"},
+      {Method::kGet, "/api/v1/budgets/drift", Access::kRoles, kReaders, BodyKind::kNone, &Handlers::budget_drift,
+       false, "agreed budgets next to indicative budgets"},
       // Test-only routes: served only when test routes are enabled (ALLOT_TEST_ROUTES=1).
       {Method::kGet, "/api/v1/test/fail", Access::kPublic, {}, BodyKind::kNone, &Handlers::test_fail, true,
        "throws, to check 500 responses"},

@@ -106,10 +106,13 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
       if (!published) return published;
       report.rulebooks.push_back(fmt::format("{} v{}", header.id, header.version));
     }
+    Result<DemoDataReport> journey = load_demo_journey(store, tx, clock, report);
+    if (!journey) return tl::unexpected<Issues>(journey.error());
+    report = *journey;
     Result<AuditEntry> audited = tx.audit().append(
         NewAuditEntry{system, "load_demo_data", "database",
-                      fmt::format("{} agencies, {} users, {} rulebooks", std::size(kDemoAgencies),
-                                  report.accounts.size(), report.rulebooks.size())},
+                      fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),
+                                  report.accounts.size(), report.rulebooks.size(), report.people, report.carers)},
         now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     report.loaded = true;

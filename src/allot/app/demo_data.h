@@ -37,6 +37,9 @@ struct DemoDataReport {
   std::string password;  // the demo users' password (print it on start); empty if not loaded
   std::vector<DemoAccount> accounts;
   std::vector<std::string> rulebooks;  // "id v1"
+  int people = 0;          // demo people's records (not counting carers)
+  int carers = 0;
+  int panel_meetings = 0;
 };
 
 // On an empty database (no agencies, users or rulebooks), loads everything in one
@@ -45,6 +48,17 @@ struct DemoDataReport {
 // then nothing is loaded. kConflict if two files carry the same id and version.
 // Thread-safe (one transaction); a concurrent second call finds the database
 // non-empty or fails with a database error, and loads nothing.
+// With the example rulebooks (example-adults and example-carers version 1), also
+// loads a council's caseload (load_demo_journey) in the same transaction.
 Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const DemoDataInput& input);
+
+// Adds a few hundred demo people inside `tx`, across client groups, localities and
+// every stage of the journey (contacts, enablement, assessed with indicative
+// budgets, plans awaiting sign-off or the Resource Allocation Group, agreed
+// budgets with reviews due, closed cases), carers with first-stage and full
+// assessments, and panel meetings with decisions. Deterministic: the same people
+// every time, dated back from clock.now(). Adds nobody, and returns `report`
+// unchanged, when the example rulebooks are not published in `tx`.
+Result<DemoDataReport> load_demo_journey(Store& store, Transaction& tx, const Clock& clock, DemoDataReport report);
 
 }  // namespace allot::app

@@ -151,8 +151,56 @@ class AuditRepository {
   virtual Result<std::vector<AuditEntry>> list(const AuditQuery& query) = 0;
 };
 
-// One transaction's view of the database. Later issues add repositories here
-// (people, assessments, support plans, ...).
+class PersonRepository {
+ public:
+  virtual ~PersonRepository() = default;
+  // Adds a person's record at row_version 1.
+  virtual Result<PersonRecord> add(const PersonIndex& index, std::string_view details, std::string_view state,
+                                   Timestamp now) = 0;
+  // kNotFound if no person has this id.
+  virtual Result<PersonRecord> get(Id id) = 0;
+  // Replaces the index, details and state if the stored row_version is still
+  // expected_row_version; returns the record with row_version + 1. kConflict for a
+  // stale version (app::stale_version_issue), kNotFound if there is no such person.
+  virtual Result<PersonRecord> update(Id id, std::int64_t expected_row_version, const PersonIndex& index,
+                                      std::string_view details, std::string_view state, Timestamp now) = 0;
+  // Records matching the query, ordered by family name, given name, id.
+  // kInvalidValue unless 1 <= limit <= 10000 and offset >= 0.
+  virtual Result<PersonPage> list(const PersonQuery& query) = 0;
+
+  // Appends one event. kUnknownReference if the person does not exist. Events are
+  // never changed or removed (the database refuses it).
+  virtual Result<PersonEvent> append_event(const NewPersonEvent& event, Timestamp now) = 0;
+  // A person's events, oldest first.
+  virtual Result<std::vector<PersonEvent>> events(Id person_id) = 0;
+
+  // Saves a draft, as RulebookRepository::save_draft: nothing creates, a version
+  // updates; kConflict if creating over an existing draft or for a stale version,
+  // kNotFound if updating a draft that does not exist, kUnknownReference if the
+  // person does not exist.
+  virtual Result<JourneyDraft> save_draft(Id person_id, std::string_view kind, std::string_view document,
+                                          std::optional<std::int64_t> expected_row_version,
+                                          std::string_view updated_by, Timestamp now) = 0;
+  // kNotFound if there is no such draft.
+  virtual Result<JourneyDraft> get_draft(Id person_id, std::string_view kind) = 0;
+  // Removes a draft once its work is saved for good; removing none is not an error.
+  virtual Result<Unit> remove_draft(Id person_id, std::string_view kind) = 0;
+
+  // Stores a support plan version. kConflict if this person has this version
+  // already (someone saved first); kUnknownReference if the person does not exist.
+  virtual Result<PlanVersionRecord> add_plan(const PlanVersionRecord& plan) = 0;
+  // A person's plan versions, oldest first.
+  virtual Result<std::vector<PlanVersionRecord>> plans(Id person_id) = 0;
+
+  // Records a meeting of the Resource Allocation Group (append-only).
+  virtual Result<PanelMeeting> add_meeting(const NewPanelMeeting& meeting, Timestamp now) = 0;
+  // kNotFound if no meeting has this id.
+  virtual Result<PanelMeeting> get_meeting(Id id) = 0;
+  // Every meeting, newest first, at most `limit`.
+  virtual Result<std::vector<PanelMeeting>> list_meetings(int limit) = 0;
+};
+
+// One transaction's view of the database: one repository per record type.
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -163,6 +211,7 @@ class Transaction {
   virtual RulebookRepository& rulebooks() = 0;
   virtual ScoreRepository& scores() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual PersonRepository& people() = 0;
 };
 
 enum class Access {

@@ -1,6 +1,7 @@
 #include "allot/storage/sql/sql_repositories.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -578,6 +579,322 @@ class SqlAudit final : public app::AuditRepository {
   SqlConnection& db_;
 };
 
+// ---------------------------------------------------------------- people
+
+constexpr const char* kPersonColumns =
+    "id, given_name, family_name, nhs_number, client_group, locality, team, stage, cares_for, review_due, "
+    "awaiting_panel, has_agreed_budget, details, state, row_version, created_at, updated_at";
+constexpr const char* kEventColumns = "id, person_id, kind, event_type, outcome, payload, actor, agency, reason, at";
+constexpr const char* kJourneyDraftColumns = "person_id, kind, document, row_version, updated_by, updated_at";
+constexpr const char* kPlanColumns = "person_id, version, document, annual_pence, created_by, created_at";
+constexpr const char* kMeetingColumns = "id, held_on, members, decisions, recorded_by, agency, recorded_at";
+
+Date read_date(const SqlResult& result, std::size_t row, std::size_t column) {
+  const std::string& text = result.text(row, column);
+  auto parsed = Date::parse(text);
+  if (!parsed) throw SqlError(SqlFailure::kOther, "stored date \"" + text + "\" is not YYYY-MM-DD");
+  return *parsed;
+}
+
+app::PersonRecord read_person(const SqlResult& result, std::size_t row) {
+  app::PersonRecord person;
+  person.id = result.integer(row, 0);
+  person.index.given_name = result.text(row, 1);
+  person.index.family_name = result.text(row, 2);
+  person.index.nhs_number = result.text(row, 3);
+  person.index.client_group = result.text(row, 4);
+  person.index.locality = result.text(row, 5);
+  person.index.team = result.text(row, 6);
+  person.index.stage = result.text(row, 7);
+  if (!result.is_null(row, 8)) person.index.cares_for = result.integer(row, 8);
+  if (!result.is_null(row, 9)) person.index.review_due = read_date(result, row, 9);
+  person.index.awaiting_panel = result.integer(row, 10) != 0;
+  person.index.has_agreed_budget = result.integer(row, 11) != 0;
+  person.details = result.text(row, 12);
+  person.state = result.text(row, 13);
+  person.row_version = result.integer(row, 14);
+  person.created_at = read_ts(result, row, 15);
+  person.updated_at = read_ts(result, row, 16);
+  return person;
+}
+
+std::vector<SqlValue> index_values(const app::PersonIndex& index) {
+  return {sql_text(index.given_name),
+          sql_text(index.family_name),
+          sql_text(index.nhs_number),
+          sql_text(index.client_group),
+          sql_text(index.locality),
+          sql_text(index.team),
+          sql_text(index.stage),
+          index.cares_for ? sql_int(*index.cares_for) : SqlValue{SqlNull{}},
+          index.review_due ? sql_text(index.review_due->to_string()) : SqlValue{SqlNull{}},
+          sql_int(index.awaiting_panel ? 1 : 0),
+          sql_int(index.has_agreed_budget ? 1 : 0)};
+}
+
+tl::unexpected<Issues> no_such_person(Id person_id) {
+  return fail(ErrorCode::kUnknownReference, "person_id", fmt::format("there is no person {}", person_id));
+}
+
+class SqlPeople final : public app::PersonRepository {
+ public:
+  explicit SqlPeople(SqlConnection& connection) : db_(connection) {}
+
+  Result<app::PersonRecord> add(const app::PersonIndex& index, std::string_view details, std::string_view state,
+                                Timestamp now) override {
+    std::vector<SqlValue> params = index_values(index);
+    params.push_back(sql_text(details));
+    params.push_back(sql_text(state));
+    params.push_back(sql_text(ts(now)));
+    try {
+      SqlResult result = with_savepoint(db_, [&] {
+        return db_.query(
+            fmt::format("INSERT INTO people (given_name, family_name, nhs_number, client_group, locality, team, stage, "
+                        "cares_for, review_due, awaiting_panel, has_agreed_budget, details, state, row_version, "
+                        "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, "
+                        "$14, $14) RETURNING {}",
+                        kPersonColumns),
+            params);
+      });
+      return read_person(result, 0);
+    } catch (const SqlError& error) {
+      if (error.failure() != SqlFailure::kForeignKeyViolation) throw;
+      return fail(ErrorCode::kUnknownReference, "cares_for", "the person cared for does not exist");
+    }
+  }
+
+  Result<app::PersonRecord> get(Id id) override {
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM people WHERE id = $1", kPersonColumns), {sql_int(id)});
+    if (result.empty()) return not_found("person", fmt::format("there is no person {}", id));
+    return read_person(result, 0);
+  }
+
+  Result<app::PersonRecord> update(Id id, std::int64_t expected_row_version, const app::PersonIndex& index,
+                                   std::string_view details, std::string_view state, Timestamp now) override {
+    std::vector<SqlValue> params = index_values(index);
+    params.push_back(sql_text(details));
+    params.push_back(sql_text(state));
+    params.push_back(sql_text(ts(now)));
+    params.push_back(sql_int(id));
+    params.push_back(sql_int(expected_row_version));
+    // Optimistic concurrency (app/concurrency.h).
+    SqlResult result = db_.query(
+        fmt::format("UPDATE people SET given_name = $1, family_name = $2, nhs_number = $3, client_group = $4, "
+                    "locality = $5, team = $6, stage = $7, cares_for = $8, review_due = $9, awaiting_panel = $10, "
+                    "has_agreed_budget = $11, details = $12, state = $13, updated_at = $14, "
+                    "row_version = row_version + 1 WHERE id = $15 AND row_version = $16 RETURNING {}",
+                    kPersonColumns),
+        params);
+    if (!result.empty()) return read_person(result, 0);
+    const std::string record = fmt::format("people/{}", id);
+    SqlResult current = db_.query("SELECT row_version FROM people WHERE id = $1", {sql_int(id)});
+    if (current.empty()) return fail({app::missing_record_issue(record)});
+    return fail({app::stale_version_issue(record, expected_row_version, current.integer(0, 0))});
+  }
+
+  Result<app::PersonPage> list(const app::PersonQuery& query) override {
+    if (query.limit < 1 || query.limit > 10000 || query.offset < 0) {
+      return fail(ErrorCode::kInvalidValue, "limit", "limit must be from 1 to 10000 and offset at least 0");
+    }
+    std::string where = " WHERE 1 = 1";
+    std::vector<SqlValue> params;
+    auto add = [&](const std::string& condition, SqlValue value) {
+      params.push_back(std::move(value));
+      where += fmt::format(" AND {} ${}", condition, params.size());
+    };
+    if (query.stage) add("stage =", sql_text(*query.stage));
+    if (query.locality) add("locality =", sql_text(*query.locality));
+    if (query.team) add("team =", sql_text(*query.team));
+    if (query.client_group) add("client_group =", sql_text(*query.client_group));
+    if (query.review_due_by) add("review_due <=", sql_text(query.review_due_by->to_string()));
+    if (query.text) {
+      std::string pattern = "%";
+      for (const char ch : *query.text) {
+        if (ch != ' ') pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      pattern += "%";
+      params.push_back(sql_text(pattern));
+      where += fmt::format(" AND (LOWER(given_name || family_name) LIKE ${0} OR LOWER(family_name || given_name) "
+                           "LIKE ${0} OR nhs_number LIKE ${0})",
+                           params.size());
+    }
+    if (query.awaiting_panel_only) where += " AND awaiting_panel = 1";
+    if (query.agreed_budget_only) where += " AND has_agreed_budget = 1";
+    if (query.carers_only) where += " AND cares_for IS NOT NULL";
+    app::PersonPage page;
+    page.total = db_.query("SELECT COUNT(*) FROM people" + where, params).integer(0, 0);
+    params.push_back(sql_int(query.limit));
+    params.push_back(sql_int(query.offset));
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM people{} ORDER BY family_name, given_name, id "
+                                             "LIMIT ${} OFFSET ${}",
+                                             kPersonColumns, where, params.size() - 1, params.size()),
+                                 params);
+    for (std::size_t row = 0; row < result.rows.size(); ++row) page.people.push_back(read_person(result, row));
+    return page;
+  }
+
+  Result<app::PersonEvent> append_event(const app::NewPersonEvent& event, Timestamp now) override {
+    try {
+      SqlResult result = with_savepoint(db_, [&] {
+        return db_.query(fmt::format("INSERT INTO person_events (person_id, kind, event_type, outcome, payload, actor, "
+                                     "agency, reason, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {}",
+                                     kEventColumns),
+                         {sql_int(event.person_id), sql_text(event.kind), sql_text(event.event_type),
+                          sql_text(event.outcome), sql_text(event.payload), sql_text(event.actor.username),
+                          sql_text(event.actor.agency), sql_text(event.reason), sql_text(ts(now))});
+      });
+      return read_event(result, 0);
+    } catch (const SqlError& error) {
+      if (error.failure() != SqlFailure::kForeignKeyViolation) throw;
+      return no_such_person(event.person_id);
+    }
+  }
+
+  Result<std::vector<app::PersonEvent>> events(Id person_id) override {
+    SqlResult result = db_.query(
+        fmt::format("SELECT {} FROM person_events WHERE person_id = $1 ORDER BY id", kEventColumns),
+        {sql_int(person_id)});
+    std::vector<app::PersonEvent> events;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) events.push_back(read_event(result, row));
+    return events;
+  }
+
+  Result<app::JourneyDraft> save_draft(Id person_id, std::string_view kind, std::string_view document,
+                                       std::optional<std::int64_t> expected_row_version, std::string_view updated_by,
+                                       Timestamp now) override {
+    const std::string record = fmt::format("journey_drafts/{}/{}", person_id, kind);
+    if (!expected_row_version) {
+      try {
+        SqlResult result = with_savepoint(db_, [&] {
+          return db_.query(fmt::format("INSERT INTO journey_drafts ({}) VALUES ($1, $2, $3, 1, $4, $5) RETURNING {}",
+                                       kJourneyDraftColumns, kJourneyDraftColumns),
+                           {sql_int(person_id), sql_text(kind), sql_text(document), sql_text(updated_by),
+                            sql_text(ts(now))});
+        });
+        return read_draft(result, 0);
+      } catch (const SqlError& error) {
+        if (error.failure() == SqlFailure::kForeignKeyViolation) return no_such_person(person_id);
+        if (error.failure() != SqlFailure::kUniqueViolation) throw;
+        SqlResult current = db_.query("SELECT row_version FROM journey_drafts WHERE person_id = $1 AND kind = $2",
+                                      {sql_int(person_id), sql_text(kind)});
+        return fail({app::stale_version_issue(record, 0, current.empty() ? 1 : current.integer(0, 0))});
+      }
+    }
+    SqlResult result = db_.query(
+        fmt::format("UPDATE journey_drafts SET document = $1, row_version = row_version + 1, updated_by = $2, "
+                    "updated_at = $3 WHERE person_id = $4 AND kind = $5 AND row_version = $6 RETURNING {}",
+                    kJourneyDraftColumns),
+        {sql_text(document), sql_text(updated_by), sql_text(ts(now)), sql_int(person_id), sql_text(kind),
+         sql_int(*expected_row_version)});
+    if (!result.empty()) return read_draft(result, 0);
+    SqlResult current = db_.query("SELECT row_version FROM journey_drafts WHERE person_id = $1 AND kind = $2",
+                                  {sql_int(person_id), sql_text(kind)});
+    if (current.empty()) return fail({app::missing_record_issue(record)});
+    return fail({app::stale_version_issue(record, *expected_row_version, current.integer(0, 0))});
+  }
+
+  Result<app::JourneyDraft> get_draft(Id person_id, std::string_view kind) override {
+    SqlResult result = db_.query(
+        fmt::format("SELECT {} FROM journey_drafts WHERE person_id = $1 AND kind = $2", kJourneyDraftColumns),
+        {sql_int(person_id), sql_text(kind)});
+    if (result.empty()) return not_found(fmt::format("journey_drafts/{}/{}", person_id, kind), "there is no draft");
+    return read_draft(result, 0);
+  }
+
+  Result<Unit> remove_draft(Id person_id, std::string_view kind) override {
+    db_.query("DELETE FROM journey_drafts WHERE person_id = $1 AND kind = $2", {sql_int(person_id), sql_text(kind)});
+    return Unit{};
+  }
+
+  Result<app::PlanVersionRecord> add_plan(const app::PlanVersionRecord& plan) override {
+    try {
+      SqlResult result = with_savepoint(db_, [&] {
+        return db_.query(fmt::format("INSERT INTO support_plans ({}) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {}",
+                                     kPlanColumns, kPlanColumns),
+                         {sql_int(plan.person_id), sql_int(plan.version), sql_text(plan.document),
+                          sql_int(plan.annual.pence()), sql_text(plan.created_by), sql_text(ts(plan.created_at))});
+      });
+      return read_plan(result, 0);
+    } catch (const SqlError& error) {
+      if (error.failure() == SqlFailure::kForeignKeyViolation) return no_such_person(plan.person_id);
+      if (error.failure() != SqlFailure::kUniqueViolation) throw;
+      return fail(ErrorCode::kConflict, fmt::format("support_plans/{}/{}", plan.person_id, plan.version),
+                  fmt::format("support plan version {} was saved by someone else first; reload and try again",
+                              plan.version));
+    }
+  }
+
+  Result<std::vector<app::PlanVersionRecord>> plans(Id person_id) override {
+    SqlResult result = db_.query(
+        fmt::format("SELECT {} FROM support_plans WHERE person_id = $1 ORDER BY version", kPlanColumns),
+        {sql_int(person_id)});
+    std::vector<app::PlanVersionRecord> plans;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) plans.push_back(read_plan(result, row));
+    return plans;
+  }
+
+  Result<app::PanelMeeting> add_meeting(const app::NewPanelMeeting& meeting, Timestamp now) override {
+    SqlResult result = db_.query(
+        fmt::format("INSERT INTO panel_meetings (held_on, members, decisions, recorded_by, agency, recorded_at) "
+                    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING {}",
+                    kMeetingColumns),
+        {sql_text(meeting.held_on.to_string()), sql_text(meeting.members), sql_text(meeting.decisions),
+         sql_text(meeting.recorded_by.username), sql_text(meeting.recorded_by.agency), sql_text(ts(now))});
+    return read_meeting(result, 0);
+  }
+
+  Result<app::PanelMeeting> get_meeting(Id id) override {
+    SqlResult result =
+        db_.query(fmt::format("SELECT {} FROM panel_meetings WHERE id = $1", kMeetingColumns), {sql_int(id)});
+    if (result.empty()) return not_found("meeting", fmt::format("there is no panel meeting {}", id));
+    return read_meeting(result, 0);
+  }
+
+  Result<std::vector<app::PanelMeeting>> list_meetings(int limit) override {
+    SqlResult result = db_.query(
+        fmt::format("SELECT {} FROM panel_meetings ORDER BY held_on DESC, id DESC LIMIT $1", kMeetingColumns),
+        {sql_int(limit)});
+    std::vector<app::PanelMeeting> meetings;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) meetings.push_back(read_meeting(result, row));
+    return meetings;
+  }
+
+ private:
+  static app::PersonEvent read_event(const SqlResult& result, std::size_t row) {
+    app::PersonEvent event;
+    event.id = result.integer(row, 0);
+    event.person_id = result.integer(row, 1);
+    event.kind = result.text(row, 2);
+    event.event_type = result.text(row, 3);
+    event.outcome = result.text(row, 4);
+    event.payload = result.text(row, 5);
+    event.actor = result.text(row, 6);
+    event.agency = result.text(row, 7);
+    event.reason = result.text(row, 8);
+    event.at = read_ts(result, row, 9);
+    return event;
+  }
+  static app::JourneyDraft read_draft(const SqlResult& result, std::size_t row) {
+    return app::JourneyDraft{result.integer(row, 0), result.text(row, 1),    result.text(row, 2),
+                             result.integer(row, 3), result.text(row, 4),    read_ts(result, row, 5)};
+  }
+  static app::PlanVersionRecord read_plan(const SqlResult& result, std::size_t row) {
+    return app::PlanVersionRecord{result.integer(row, 0),
+                                  static_cast<int>(result.integer(row, 1)),
+                                  result.text(row, 2),
+                                  Money::from_pence(result.integer(row, 3)),
+                                  result.text(row, 4),
+                                  read_ts(result, row, 5)};
+  }
+  static app::PanelMeeting read_meeting(const SqlResult& result, std::size_t row) {
+    return app::PanelMeeting{result.integer(row, 0), read_date(result, row, 1), result.text(row, 2),
+                             result.text(row, 3),    result.text(row, 4),      result.text(row, 5),
+                             read_ts(result, row, 6)};
+  }
+
+  SqlConnection& db_;
+};
+
 class SqlTransaction final : public app::Transaction {
  public:
   explicit SqlTransaction(SqlConnection& connection)
@@ -587,7 +904,8 @@ class SqlTransaction final : public app::Transaction {
         api_tokens_(connection),
         rulebooks_(connection),
         scores_(connection),
-        audit_(connection) {}
+        audit_(connection),
+        people_(connection) {}
 
   app::AgencyRepository& agencies() override { return agencies_; }
   app::UserRepository& users() override { return users_; }
@@ -596,6 +914,7 @@ class SqlTransaction final : public app::Transaction {
   app::RulebookRepository& rulebooks() override { return rulebooks_; }
   app::ScoreRepository& scores() override { return scores_; }
   app::AuditRepository& audit() override { return audit_; }
+  app::PersonRepository& people() override { return people_; }
 
  private:
   SqlAgencies agencies_;
@@ -605,6 +924,7 @@ class SqlTransaction final : public app::Transaction {
   SqlRulebooks rulebooks_;
   SqlScores scores_;
   SqlAudit audit_;
+  SqlPeople people_;
 };
 
 }  // namespace

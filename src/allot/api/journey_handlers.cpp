@@ -1,0 +1,252 @@
+// Handlers for the personal budget journey's routes (docs/api.md, "The personal
+// budget journey"): they read path, query and body, call app::JourneyService and
+// map its answers and refusals to HTTP.
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "allot/api/handlers.h"
+#include "allot/ras/rulebook_json.h"
+
+namespace allot::api {
+namespace {
+
+using Json = nlohmann::json;
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string decode_component(std::string_view raw) {
+  std::string decoded;
+  for (std::size_t index = 0; index < raw.size(); ++index) {
+    if (raw[index] == '+') {
+      decoded += ' ';
+    } else if (raw[index] == '%' && index + 2 < raw.size() && hex_digit(raw[index + 1]) >= 0 &&
+               hex_digit(raw[index + 2]) >= 0) {
+      decoded += static_cast<char>(hex_digit(raw[index + 1]) * 16 + hex_digit(raw[index + 2]));
+      index += 2;
+    } else {
+      decoded += raw[index];
+    }
+  }
+  return decoded;
+}
+
+std::map<std::string, std::string> query_params(std::string_view query) {
+  std::map<std::string, std::string> params;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (!pair.empty()) {
+      params[decode_component(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : decode_component(pair.substr(eq + 1));
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return params;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// The refusal's top-level message: a refused state names itself; otherwise a
+// summary, with every problem in the issues.
+HttpResponse refusal(const Issues& issues, std::string_view summary) {
+  for (const ErrorCode code : {ErrorCode::kNotFound, ErrorCode::kConflict}) {
+    const auto found = std::find_if(issues.begin(), issues.end(), [&](const Issue& issue) { return issue.code == code; });
+    if (found != issues.end()) return failure(issues, found->message);
+  }
+  return failure(issues, summary);
+}
+
+HttpResponse answer(const Result<Json>& result, int status, std::string_view summary) {
+  if (!result) return refusal(result.error(), summary);
+  return json_response(status, *result);
+}
+
+Result<app::Id> person_id(const RequestContext& context, const char* name = "id") {
+  const auto id = parse_int(context.param(name));
+  if (!id || *id < 1) return fail(ErrorCode::kNotFound, name, fmt::format("there is no person \"{}\"", context.param(name)));
+  return *id;
+}
+
+Result<Json> body_object(const RequestContext& context) {
+  Result<Json> body = ras::parse_json_text(context.request.body, "body");
+  if (!body) return body;
+  if (!body->is_object()) return fail(ErrorCode::kMalformed, "body", "expected a JSON object");
+  return body;
+}
+
+}  // namespace
+
+HttpResponse Handlers::list_people(RequestContext& context) {
+  const auto params = query_params(context.request.query);
+  app::PersonQuery query;
+  Issues issues;
+  for (const auto& [key, value] : params) {
+    if (key == "stage") {
+      query.stage = value == "none" ? "" : value;
+    } else if (key == "locality") {
+      query.locality = value;
+    } else if (key == "team") {
+      query.team = value;
+    } else if (key == "client_group") {
+      query.client_group = value;
+    } else if (key == "q") {
+      if (!value.empty()) query.text = value;
+    } else if (key == "limit" || key == "offset") {
+      const auto number = parse_int(value);
+      const bool limit = key == "limit";
+      if (!number || *number < (limit ? 1 : 0) || *number > (limit ? 1000 : std::numeric_limits<int>::max())) {
+        issues.push_back({ErrorCode::kInvalidValue, key,
+                          fmt::format("found \"{}\"; expected a whole number {}", value, limit ? "from 1 to 1000" : "of 0 or more")});
+      } else {
+        (limit ? query.limit : query.offset) = static_cast<int>(*number);
+      }
+    }
+  }
+  if (!issues.empty()) return failure(issues, "the query is not valid");
+  return answer(journey.list_people(context.principal->actor(), query), 200, "");
+}
+
+HttpResponse Handlers::create_person(RequestContext& context) {
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.create_person(context.principal->actor(), *body), 201, "the person's details have problems");
+}
+
+HttpResponse Handlers::get_person(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  return answer(journey.get_person(context.principal->actor(), *id), 200, "");
+}
+
+HttpResponse Handlers::update_person(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.update_person(context.principal->actor(), *id, *body), 200, "the person's details have problems");
+}
+
+HttpResponse Handlers::person_timeline(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  return answer(journey.timeline(context.principal->actor(), *id), 200, "");
+}
+
+HttpResponse Handlers::record_contact(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.record_contact(context.principal->actor(), *id, *body), 201, "the contact has problems");
+}
+
+HttpResponse Handlers::take_step(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  const std::string& step = context.param("step");
+  // Signing off a plan within a team manager's authority needs that role.
+  if (step == "decide" && !context.principal->user.has_role(app::Role::kTeamManager)) {
+    return error_response(403, "forbidden", "needs one of the roles: team_manager");
+  }
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.take_step(context.principal->actor(), *id, step, *body), 200,
+                fmt::format("the {} step has problems", step));
+}
+
+HttpResponse Handlers::get_journey_draft(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  return answer(journey.get_draft(context.principal->actor(), *id, context.param("kind")), 200, "");
+}
+
+HttpResponse Handlers::save_journey_draft(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.save_draft(context.principal->actor(), *id, context.param("kind"), *body), 200,
+                "the draft has problems");
+}
+
+HttpResponse Handlers::list_plans(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  return answer(journey.plans(context.principal->actor(), *id), 200, "");
+}
+
+HttpResponse Handlers::carer_first_stage(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.carer_first_stage(context.principal->actor(), *id, *body), 200,
+                "the carer's first-stage assessment has problems");
+}
+
+HttpResponse Handlers::carer_full_assessment(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.carer_full_assessment(context.principal->actor(), *id, *body), 200,
+                "the carer's assessment has problems");
+}
+
+HttpResponse Handlers::list_carers(RequestContext& context) {
+  return answer(journey.list_carers(context.principal->actor()), 200, "");
+}
+
+HttpResponse Handlers::panel_queue(RequestContext& context) {
+  return answer(journey.panel_queue(context.principal->actor()), 200, "");
+}
+
+HttpResponse Handlers::record_panel_meeting(RequestContext& context) {
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(journey.record_panel_meeting(context.principal->actor(), *body), 201,
+                "the meeting's record has problems; nothing was recorded");
+}
+
+HttpResponse Handlers::list_panel_meetings(RequestContext& context) {
+  return answer(journey.panel_meetings(context.principal->actor()), 200, "");
+}
+
+HttpResponse Handlers::get_panel_meeting(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return error_response(404, ErrorCode::kNotFound, "there is no such panel meeting");
+  return answer(journey.panel_meeting(context.principal->actor(), *id), 200, "");
+}
+
+HttpResponse Handlers::reviews_due(RequestContext& context) {
+  const auto params = query_params(context.request.query);
+  std::optional<Date> by;
+  if (const auto found = params.find("by"); found != params.end()) {
+    by = Date::parse(found->second);
+    if (!by) {
+      return failure({{ErrorCode::kInvalidValue, "by", fmt::format("found \"{}\"; expected a date YYYY-MM-DD", found->second)}},
+                     "the query is not valid");
+    }
+  }
+  return answer(journey.reviews_due(context.principal->actor(), by), 200, "");
+}
+
+HttpResponse Handlers::budget_drift(RequestContext& context) {
+  return answer(journey.budget_drift(context.principal->actor()), 200, "");
+}
+
+}  // namespace allot::api
