@@ -226,6 +226,9 @@ function AssessmentForm({ person, rulebooks, draft }) {
               </select>
             )}
           </Field>
+          <p class="small" data-testid="assess-version" data-version={doc.rulebook_version}>
+            Version {doc.rulebook_version} (the version in force), scored as the person answers.
+          </p>
           {version.loading && <Loading what="Loading the questions" />}
           <ErrorMessage error={version.error} title="The questions could not be loaded" />
           {issuesFor(issues, 'answers').length > 0 && <p class="field-error">{issuesFor(issues, 'answers').join('; ')}</p>}

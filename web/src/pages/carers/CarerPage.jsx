@@ -243,7 +243,7 @@ function FullAssessmentForm({ person, onDone }) {
           missing={issuesFor(issues, `answers.${question.id}`).length > 0}
         />
       ))}
-      <div aria-live="polite" class="live-budget" data-testid="carer-live">
+      <div aria-live="polite" class="carer-live" data-testid="carer-live">
         {score ? <ScoreResult result={score} /> : <p class="muted">Answer every question to see the indicative carer’s budget.</p>}
       </div>
       <Field id="carer-agreed" label="Agreed amount a year (£, optional)" hint="Leave empty to agree the indicative amount." errors={issuesFor(issues, 'agreed_annual_pence')}>

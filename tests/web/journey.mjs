@@ -1,0 +1,415 @@
+// Browser tests of the personal budget journey's staff pages (people's records,
+// assessment, support plan, Resource Allocation Group, reviews, carers, print).
+// Registered by run.mjs, which starts the server and the browser.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// A request from inside the page with the signed-in session and its CSRF token,
+// for setting up records the test is not about.
+async function apiCall(page, method, apiPath, body) {
+  return page.evaluate(
+    async ({ method, apiPath, body }) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const response = await fetch('/api/v1' + apiPath, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, apiPath, body },
+  );
+}
+
+async function apiOk(page, method, apiPath, body) {
+  const reply = await apiCall(page, method, apiPath, body);
+  if (reply.status >= 300) throw new Error(`${method} ${apiPath} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+// The people's records API arrives in slices: without it these tests are skipped, not failed.
+async function needJourneyApi(ctx, ...paths) {
+  for (const apiPath of ['/people', ...paths]) {
+    const response = await fetch(`${ctx.base}/api/v1${apiPath}`);
+    if (response.status === 404) {
+      const error = new Error(`the server has no ${apiPath} endpoint yet`);
+      error.skip = true;
+      throw error;
+    }
+  }
+}
+
+const unique = () => crypto.randomBytes(3).toString('hex');
+const ELIGIBLE = {
+  framework: 'care_act',
+  needs_from_impairment_or_illness: true,
+  outcomes: { personal_hygiene: ['cannot_without_assistance'], nutrition: ['cannot_without_assistance'], home_safety: ['endangers_health_or_safety'] },
+  significant_impact_on_wellbeing: true,
+};
+
+// A person created through the API and taken to `stage` (assessment or support_planning).
+async function personAt(page, stage, adults) {
+  const person = await apiOk(page, 'POST', '/people', {
+    given_name: 'Test',
+    family_name: `Person${unique()}`,
+    date_of_birth: '1948-05-06',
+    primary_support_reason: 'physical_support_personal_care_support',
+    client_group: 'older_people',
+    locality: 'North',
+    team: 'North Team',
+  });
+  await apiOk(page, 'POST', `/people/${person.id}/contacts`, { route_of_access: 'community_other_route', requested_by: 'self', joint_screening: false, reason: 'Asked for help at home' });
+  let record = await apiOk(page, 'POST', `/people/${person.id}/steps/screen`, { outcome: 'assessment', joint: false, reason: 'Needs a full assessment' });
+  if (stage === 'support_planning') {
+    const answers = Object.fromEntries(adults.doc.questions.map((question) => [question.id, question.answers[Math.min(2, question.answers.length - 1)].id]));
+    record = await apiOk(page, 'POST', `/people/${person.id}/steps/assess`, {
+      rulebook_id: adults.doc.id,
+      rulebook_version: adults.doc.version,
+      answers,
+      eligibility: ELIGIBLE,
+      joint: false,
+      professions: [],
+    });
+  }
+  return record;
+}
+
+async function signOut(page) {
+  await page.click('text=Sign out');
+  await page.waitForURL(/\/sign-in\?signed_out=1$/);
+}
+
+async function stageIs(page, label) {
+  await page.waitForFunction((text) => (document.querySelector('[data-testid=stage]') || {}).textContent === text, label);
+}
+
+export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, runCli }) {
+  const adultsOf = (ctx) => ctx.rulebooks.get('example-adults');
+  const carersOf = (ctx) => ctx.rulebooks.get('example-carers');
+
+  test('journey: one person from contact to an agreed budget through the panel and a review', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    const adults = adultsOf(ctx);
+    assert(adults, 'the example-adults rulebook is loaded');
+    await signIn(page, ctx, 'assessor');
+    assert(await page.isVisible('[data-role=assessor] a[href="/reviews"]'), 'the assessor’s home links to reviews due');
+    await page.click('[data-role=assessor] a[href="/people"]');
+    await page.waitForSelector('[data-testid=people-count]');
+    await checkAccessibility(page, ctx, 'find a person');
+
+    // Create the person: an empty form first shows the API's problems by field.
+    await page.click('text=Add a person');
+    await page.waitForSelector('#person-given_name');
+    await page.click('text=Add the person');
+    await page.waitForSelector('.error-summary');
+    assert((await page.$$('.field-error')).length >= 3, 'problems are shown next to their fields');
+    await checkAccessibility(page, ctx, 'add a person with problems');
+    const family = `Walker${unique()}`;
+    await page.fill('#person-given_name', 'Edith');
+    await page.fill('#person-family_name', family);
+    await page.fill('#person-date_of_birth', '1941-02-03');
+    await page.fill('#person-nhs_number', '943 476 5919');
+    await page.fill('#person-postcode', 'ls1 4ap');
+    await page.selectOption('#person-primary_support_reason', 'physical_support_personal_care_support');
+    await page.selectOption('#person-client_group', 'older_people');
+    await page.selectOption('#person-has_unpaid_carer', 'yes');
+    await page.fill('#person-locality', 'North');
+    await page.fill('#person-team', 'North Team');
+    await page.click('text=Add the person');
+    await page.waitForURL(/\/people\/\d+$/);
+    const personId = page.url().match(/\/people\/(\d+)$/)[1];
+    await page.waitForSelector('[data-testid=timeline]');
+
+    // Search finds them by name.
+    await page.goto(`${ctx.base}/people?q=${family}`);
+    await page.waitForSelector(`[data-testid=people] >> text=${family}`);
+    await page.click(`[data-testid=people] >> text=${family}`);
+    await page.waitForURL(new RegExp(`/people/${personId}$`));
+
+    // Contact, then screen to assessment.
+    await page.click('button:has-text("Record a contact")');
+    await page.selectOption('#step-contact-route_of_access', 'community_other_route');
+    await page.selectOption('#step-contact-requested_by', 'family');
+    await page.fill('#step-contact-reason', 'Daughter asked for help with washing and meals');
+    await page.click('form[data-step=contact] button[type=submit]');
+    await stageIs(page, 'Screening');
+    await page.click('button:has-text("Screen")');
+    await page.check('#step-screen-outcome--assessment');
+    await page.fill('#step-screen-reason', 'Needs are long-term; assess');
+    await page.click('form[data-step=screen] button[type=submit]');
+    await stageIs(page, 'Assessment');
+    await checkAccessibility(page, ctx, 'a person’s page');
+
+    // The assessment, with the live budget equal to the CLI's.
+    await page.click('text=Assess needs');
+    await page.waitForSelector('#assess-rulebook');
+    await page.selectOption('#assess-rulebook', adults.doc.id);
+    await page.waitForFunction((count) => document.querySelectorAll('fieldset.question').length === count, adults.doc.questions.length);
+    const answers = Object.fromEntries(adults.doc.questions.map((question, question_idx) => [question.id, question.answers[Math.min(question.answers.length - 1, 1 + (question_idx % 3))].id]));
+    for (const [questionId, answerId] of Object.entries(answers)) await page.check(`#q-${questionId}--${answerId}`);
+    // The version in force may be a calibrated one published by another test: score that one.
+    const inForce = await page.getAttribute('[data-testid=assess-version]', 'data-version');
+    const published = await apiOk(page, 'GET', `/rulebooks/${adults.doc.id}/versions/${inForce}`);
+    const rulebookFile = path.join(ctx.work, `journey-rulebook-${unique()}.json`);
+    fs.writeFileSync(rulebookFile, JSON.stringify(published));
+    const answersFile = path.join(ctx.work, `journey-answers-${unique()}.json`);
+    fs.writeFileSync(answersFile, JSON.stringify({ answers }));
+    const cli = runCli(['ras', 'score', rulebookFile, answersFile, '--json']);
+    await page.waitForFunction((text) => (document.querySelector('[data-testid=live-budget] [data-testid=annual]') || {}).textContent === text, pounds(cli.annual_pence));
+    const derivation = await page.$$eval('[data-testid=live-budget] [data-testid=derivation] li', (items) => items.map((item) => item.textContent));
+    assertEqual(derivation, cli.derivation, 'live derivation against `allot ras score --json`');
+    // Changing an answer changes the live budget.
+    const first = adults.doc.questions[0];
+    await page.check(`#q-${first.id}--${first.answers[first.answers.length - 1].id}`);
+    await page.waitForFunction((text) => (document.querySelector('[data-testid=live-budget] [data-testid=annual]') || {}).textContent !== text, pounds(cli.annual_pence));
+    await page.check(`#q-${first.id}--${answers[first.id]}`);
+    await page.waitForFunction((text) => (document.querySelector('[data-testid=live-budget] [data-testid=annual]') || {}).textContent === text, pounds(cli.annual_pence));
+    await page.check('#needs-impairment');
+    await page.check('#outcome-personal_hygiene--cannot_without_assistance');
+    await page.check('#outcome-nutrition--significant_pain_distress_or_anxiety');
+    await page.check('#outcome-home_safety--endangers_health_or_safety');
+    await page.check('#significant-impact');
+    await page.check('#assess-joint');
+    await page.check('#profession-social_worker');
+    await page.check('#profession-community_nurse');
+    await checkAccessibility(page, ctx, 'assessment');
+    await page.click('text=Complete the assessment');
+    await page.waitForURL(new RegExp(`/people/${personId}$`));
+    await stageIs(page, 'Support planning');
+    assertEqual(await page.textContent('[data-testid=indicative-annual]'), pounds(cli.annual_pence), 'indicative budget on the person’s page');
+
+    // A support plan above the range: a paid line and a zero-cost community line.
+    await page.click('text=Build the support plan');
+    await page.waitForSelector('#outcome-0');
+    await page.fill('#outcome-0', 'I want to wash and dress in the morning without my daughter having to come round');
+    const unitCost = 2450;
+    const units = Math.ceil(cli.upper_annual_pence / 52 / unitCost) + 4;
+    await page.fill('#line-0-description', 'Personal care, mornings');
+    await page.selectOption('#line-0-service_component', 'home_support');
+    await page.fill('#line-0-provider', 'Northside Care');
+    await page.fill('#line-0-unit_cost', '24.50');
+    await page.fill('#line-0-units_per_week', String(units));
+    await page.click('text=Add a line');
+    await page.fill('#line-1-description', 'Lunch club at the church hall (community)');
+    await page.selectOption('#line-1-service_component', 'day_support');
+    await page.selectOption('#line-1-unit', 'day');
+    await page.fill('#line-1-unit_cost', '0');
+    await page.fill('#line-1-units_per_week', '2');
+    const annual = units * unitCost * 52;
+    await page.waitForFunction((text) => document.querySelector('[data-testid=total-annual]').textContent === text, pounds(annual));
+    assertEqual(await page.textContent('[data-testid=total-weekly]'), pounds(units * unitCost), 'weekly total');
+    assertEqual(await page.textContent('[data-testid=range-position]'), 'above the indicative range', 'the bar shows the plan above the range');
+    assertEqual(await page.textContent('[data-testid=total-difference]'), `${pounds(annual - cli.annual_pence)} above`, 'difference from the indicative budget');
+    await checkAccessibility(page, ctx, 'support plan');
+    await page.click('text=Save as version 1');
+    await page.waitForSelector('[data-testid=plan-saved]');
+    await page.click('text=Submit version 1 for sign-off');
+    await page.waitForSelector('[data-testid=sign-off-route]');
+    assert((await page.textContent('[data-testid=sign-off-route]')).includes('Resource Allocation Group'), 'a plan above the range goes to the panel');
+    await signOut(page);
+
+    // The panel approves it with a reason (required: it differs from the indicative budget).
+    await signIn(page, ctx, 'panel_member');
+    await page.click('[data-role=panel_member] a[href="/panel"]');
+    await page.waitForSelector(`[data-testid=decision][data-person="${personId}"]`);
+    const decision = `[data-testid=decision][data-person="${personId}"]`;
+    await page.selectOption(`${decision} select`, 'approve');
+    await page.fill('#member-0-name', 'Sam Patel');
+    await page.fill('#member-0-role', 'Head of adult social care');
+    await page.fill('#member-0-agency', 'Demo Council');
+    await page.fill('#member-1-name', 'Jo Evans');
+    await page.fill('#member-1-role', 'Continuing healthcare lead');
+    await page.fill('#member-1-agency', 'Demo ICB');
+    await page.click('button:has-text("Record the meeting")');
+    await page.waitForSelector(`${decision} .field-error`);
+    assert((await page.textContent(`${decision} .field-error`)).includes('reason'), 'the form asks for the reason next to the decision');
+    await checkAccessibility(page, ctx, 'panel with a missing reason');
+    await page.fill(`${decision} textarea`, 'Two carers needed for safe moving and handling in the mornings');
+    await page.click('button:has-text("Record the meeting")');
+    await page.waitForSelector('[data-testid=meeting-recorded]');
+    await page.waitForFunction((selector) => !document.querySelector(selector), decision);
+    await signOut(page);
+
+    // Active, with the agreed budget next to the indicative; record a review.
+    await signIn(page, ctx, 'assessor');
+    await page.goto(`${ctx.base}/people/${personId}`);
+    await stageIs(page, 'Active (budget agreed)');
+    assertEqual(await page.textContent('[data-testid=agreed-annual]'), pounds(annual), 'agreed budget');
+    assertEqual(await page.textContent('[data-testid=indicative-annual]'), pounds(cli.annual_pence), 'indicative budget beside it');
+    assert((await page.textContent('[data-testid=agreed-difference]')).includes('Two carers'), 'the reason for the difference is shown');
+    await page.click('button:has-text("Record a review")');
+    await page.check('#step-review-joint');
+    await page.check('#step-review-outcome--no_change');
+    await page.fill('#step-review-reason', 'Support is working; mornings are calmer');
+    await page.click('form[data-step=review] button[type=submit]');
+    await page.waitForSelector('[data-testid=timeline] tr[data-kind=review]');
+    assert(await page.isVisible('[data-testid=timeline] tr[data-kind=panel_decision]'), 'the panel decision is in the timeline');
+    ctx.activePersonId = personId;
+    ctx.activeAnnual = annual;
+    ctx.activeIndicative = cli;
+  });
+
+  test('journey: the printable budget and support plan', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    assert(ctx.activePersonId, 'needs the person from the journey test, which did not finish');
+    await signIn(page, ctx, 'assessor');
+    await page.goto(`${ctx.base}/people/${ctx.activePersonId}/print`);
+    await page.waitForSelector('[data-testid=printable]');
+    assertEqual(await page.textContent('[data-testid=print-indicative]'), pounds(ctx.activeIndicative.annual_pence), 'indicative budget');
+    assertEqual(await page.$$eval('[data-testid=derivation] li', (items) => items.map((item) => item.textContent)), ctx.activeIndicative.derivation, 'derivation');
+    assertEqual(await page.textContent('[data-testid=print-agreed]'), pounds(ctx.activeAnnual), 'agreed budget');
+    assertEqual((await page.$$('[data-testid=print-lines] tbody tr')).length, 2, 'plan lines');
+    assert((await page.textContent('[data-testid=print-plan-annual]')).includes(pounds(ctx.activeAnnual)), 'plan total');
+    assert(await page.isVisible('[data-testid=splits]'), 'the splits of the agreed budget');
+    await checkAccessibility(page, ctx, 'printable page');
+    await page.emulateMedia({ media: 'print' });
+    assert(!(await page.isVisible('.site-header')) && !(await page.isVisible('.site-footer')), 'printing drops the header and footer');
+    assert(await page.isVisible('[data-testid=print-lines]'), 'printing keeps the plan');
+    const pdf = await page.pdf({ format: 'A4' }).catch(() => null);
+    if (pdf) assert(pdf.length > 1000, 'the page prints');
+  });
+
+  test('journey: a carer from the first stage to a carer’s budget', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    const carers = carersOf(ctx);
+    assert(carers, 'the example-carers rulebook is loaded');
+    await signIn(page, ctx, 'assessor');
+    const cared = await personAt(page, 'assessment', adultsOf(ctx));
+    await page.goto(`${ctx.base}/people/${cared.id}`);
+    await page.click('text=Add a carer');
+    await page.waitForSelector('#person-given_name');
+    await page.fill('#person-given_name', 'Mary');
+    await page.fill('#person-family_name', `Carer${unique()}`);
+    await page.fill('#person-date_of_birth', '1960-07-08');
+    await page.selectOption('#person-primary_support_reason', 'unknown');
+    assertEqual(await page.inputValue('#person-client_group'), 'carer', 'a carer’s client group is preset');
+    await page.fill('#person-locality', 'North');
+    await page.fill('#person-team', 'Carers Team');
+    await page.click('text=Add the carer');
+    await page.waitForURL(/\/people\/\d+$/);
+    await page.click('text=Carer’s assessments');
+    await page.waitForSelector('#carer-hours');
+    await page.check('#completed-partner_organisation');
+    await page.fill('#carer-hours', '60');
+    for (const impact of ['health_impact', 'breaks_impact', 'work_learning_impact', 'relationships_impact', 'willingness_impact']) await page.check(`#${impact}--3`);
+    await checkAccessibility(page, ctx, 'carer’s first stage');
+    await page.click('text=Record the first stage');
+    await page.waitForSelector('[data-testid=first-stage-result]');
+    assert((await page.textContent('[data-testid=first-stage-result]')).includes('referred for a full assessment'), 'a heavy caring role is referred for a full assessment');
+    await page.waitForFunction((count) => document.querySelectorAll('.carer-full fieldset.question').length === count, carers.doc.questions.length);
+    const answers = Object.fromEntries(carers.doc.questions.map((question) => [question.id, question.answers[question.answers.length - 1].id]));
+    for (const [questionId, answerId] of Object.entries(answers)) await page.check(`#q-${questionId}--${answerId}`);
+    const answersFile = path.join(ctx.work, `carer-answers-${unique()}.json`);
+    fs.writeFileSync(answersFile, JSON.stringify({ answers }));
+    const cli = runCli(['ras', 'score', carers.file, answersFile, '--json']);
+    await page.waitForFunction((text) => (document.querySelector('[data-testid=carer-live] [data-testid=annual]') || {}).textContent === text, pounds(cli.annual_pence));
+    await page.click('text=Agree the carer’s budget');
+    await page.waitForSelector('[data-testid=carer-budget-amount]');
+    assertEqual(await page.textContent('[data-testid=carer-budget-amount]'), pounds(cli.annual_pence), 'the carer’s budget is the indicative amount');
+  });
+
+  test('journey: an assessment draft survives a reload, and a newer draft saved elsewhere is shown', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    const adults = adultsOf(ctx);
+    await signIn(page, ctx, 'assessor');
+    const person = await personAt(page, 'assessment', adults);
+    await page.goto(`${ctx.base}/people/${person.id}/assessment`);
+    await page.waitForSelector('#assess-rulebook');
+    await page.selectOption('#assess-rulebook', adults.doc.id);
+    await page.waitForSelector('fieldset.question');
+    const chosen = adults.doc.questions.slice(0, 3).map((question) => [question.id, question.answers[1].id]);
+    for (const [questionId, answerId] of chosen) await page.check(`#q-${questionId}--${answerId}`);
+    await page.check('#outcome-toilet_needs--takes_significantly_longer');
+    await page.waitForSelector('[data-testid=draft-status][data-status=saved]');
+    await page.reload();
+    await page.waitForSelector('fieldset.question');
+    for (const [questionId, answerId] of chosen) assert(await page.isChecked(`#q-${questionId}--${answerId}`), `answer to ${questionId} kept after a reload`);
+    assert(await page.isChecked('#outcome-toilet_needs--takes_significantly_longer'), 'eligibility kept after a reload');
+
+    // Someone else saves the draft; the next change here is refused and nothing typed is lost.
+    const theirs = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
+    await apiOk(page, 'PUT', `/people/${person.id}/drafts/assessment`, { row_version: theirs.row_version, document: { ...theirs.document, reason: 'saved elsewhere' } });
+    const fourth = adults.doc.questions[3];
+    await page.check(`#q-${fourth.id}--${fourth.answers[1].id}`);
+    await page.waitForSelector('[data-testid=draft-conflict]');
+    assert(await page.isChecked(`#q-${fourth.id}--${fourth.answers[1].id}`), 'what was typed stays on the page');
+    await page.click('text=Save mine over theirs');
+    await page.waitForSelector('[data-testid=draft-status][data-status=saved]');
+    const after = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
+    assertEqual(after.document.answers[fourth.id], fourth.answers[1].id, 'the answer typed here was saved');
+  });
+
+  test('journey: a stale plan save shows the conflict and keeps the lines', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    await signIn(page, ctx, 'assessor');
+    const person = await personAt(page, 'support_planning', adultsOf(ctx));
+    assertEqual(person.stage, 'support_planning', 'the person is eligible and at support planning');
+    await page.goto(`${ctx.base}/people/${person.id}/plan`);
+    await page.waitForSelector('#outcome-0');
+    await page.fill('#outcome-0', 'To get to the shops on my own');
+    await page.fill('#line-0-description', 'Support worker for shopping');
+    await page.selectOption('#line-0-service_component', 'home_support');
+    await page.fill('#line-0-unit_cost', '21.00');
+    await page.fill('#line-0-units_per_week', '3.5');
+    await page.waitForFunction(() => document.querySelector('[data-testid=total-weekly]').textContent === '£73.50');
+    // Someone else saves version 1 first.
+    await apiOk(page, 'POST', `/people/${person.id}/steps/save_plan`, {
+      expected_version: 0,
+      outcomes: ['Saved elsewhere'],
+      lines: [{ description: 'Other', service_component: 'home_support', unit: 'hour', unit_cost_pence: 2000, units_per_week: '1', delivery: 'direct_payment', nhs_percent: 0 }],
+    });
+    await page.click('text=Save as version 1');
+    await page.waitForSelector('[data-testid=plan-conflict]');
+    assertEqual(await page.inputValue('#line-0-description'), 'Support worker for shopping', 'the line typed is kept');
+    assertEqual(await page.inputValue('#line-0-units_per_week'), '3.5', 'the units typed are kept');
+    await page.click('text=Save mine as the next version');
+    await page.click('text=Save as version 2');
+    await page.waitForSelector('[data-testid=plan-saved]');
+    const plans = await apiOk(page, 'GET', `/people/${person.id}/plans`);
+    assertEqual(plans.plans.length, 2, 'both versions are kept');
+    assertEqual(plans.plans[1].totals.weekly_pence, 7350, 'the saved version is the one typed here');
+  });
+
+  test('journey: team manager sign-off, reviews due and budgets’ drift', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    await signIn(page, ctx, 'assessor');
+    const person = await personAt(page, 'support_planning', adultsOf(ctx));
+    const low = person.indicative_budget.lower_annual_pence;
+    const units = Math.ceil(low / 52 / 2000) + 1;
+    await apiOk(page, 'POST', `/people/${person.id}/steps/save_plan`, {
+      expected_version: 0,
+      outcomes: ['Stay at home'],
+      lines: [{ description: 'Home support', service_component: 'home_support', unit: 'hour', unit_cost_pence: 2000, units_per_week: String(units), delivery: 'council_arranged', nhs_percent: 0 }],
+    });
+    const submitted = await apiOk(page, 'POST', `/people/${person.id}/steps/submit_plan`, { version: 1 });
+    assertEqual(submitted.sign_off && submitted.sign_off.route, 'team_manager', 'a plan within the range goes to a team manager');
+    await page.goto(`${ctx.base}/reviews`);
+    await page.waitForSelector('[role=status]');
+    await checkAccessibility(page, ctx, 'reviews due');
+    await signOut(page);
+
+    await signIn(page, ctx, 'team_manager');
+    await page.click('[data-role=team_manager] a[href="/sign-offs"]');
+    await page.waitForSelector(`[data-testid=sign-offs] >> text=${person.family_name}`);
+    await page.click(`button:has-text("Decide on Test ${person.family_name}")`);
+    await page.check('#step-decide-outcome--approve');
+    await page.fill('#step-decide-reason', 'Within the range; agreed');
+    await page.click('form[data-step=decide] button[type=submit]');
+    await page.waitForSelector('.success');
+    await page.goto(`${ctx.base}/people/${person.id}`);
+    await stageIs(page, 'Active (budget agreed)');
+    await signOut(page);
+
+    await signIn(page, ctx, 'finance_officer');
+    await page.click('[data-role=finance_officer] a[href="/budgets/drift"]');
+    await page.waitForSelector('[data-testid=drift]');
+    await page.waitForSelector('[data-testid=drift-chart]');
+    await checkAccessibility(page, ctx, 'budgets’ drift');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export as CSV')]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    assert(csv.startsWith('person_id,given_name,family_name'), 'the CSV has a header');
+    assert(csv.split('\r\n').length > 2, 'the CSV has rows');
+  });
+}
