@@ -17,7 +17,8 @@ using app::Transaction;
 class Backup : public StoreTest {
  protected:
   // A little of everything: agencies, users with roles, sessions, tokens,
-  // rulebooks, a draft, scores and audit entries.
+  // rulebooks, a draft, scores, audit entries, and a person's record with an
+  // event, a draft, a plan version and a panel meeting.
   void fill(app::Store& target) {
     app::Agency council = add_agency(target, "derby-council");
     app::User sam = add_user(target, "sam", council.id, {app::Role::kAssessor, app::Role::kAnalyst});
@@ -37,6 +38,18 @@ class Backup : public StoreTest {
     ok(write(target, [&](Transaction& tx) {
       return tx.audit().append(app::NewAuditEntry{{"sam", "derby-council"}, "read", "person:1", "line\nbreak"}, t0());
     }));
+    ok(write(target, [&](Transaction& tx) -> Result<app::PanelMeeting> {
+      app::PersonIndex index;
+      index.given_name = "Zo\u00eb";
+      index.family_name = "Hughes";
+      index.stage = "awaiting_sign_off";
+      index.review_due = Date::parse("2026-06-01");
+      const app::PersonRecord person = ok(tx.people().add(index, "{\"n\":\"Zo\u00eb\"}", "{}", t0()));
+      ok(tx.people().append_event({person.id, "contact", "request", "", "{}", {"sam", "derby-council"}, "asked"}, t0()));
+      ok(tx.people().save_draft(person.id, "plan", "{}", std::nullopt, "sam", t0()));
+      ok(tx.people().add_plan({person.id, 1, "{}", Money::from_pence(100000), "sam", t0()}));
+      return tx.people().add_meeting({*Date::parse("2026-04-07"), "[]", "[]", {"sam", "derby-council"}}, t0());
+    }));
   }
 
   struct Snapshot {
@@ -48,6 +61,11 @@ class Backup : public StoreTest {
     std::vector<app::AuditEntry> audit;
     app::SessionRecord session;
     app::ApiTokenRecord token;
+    std::vector<app::PersonRecord> people;
+    std::vector<app::PersonEvent> events;
+    app::JourneyDraft journey_draft;
+    std::vector<app::PlanVersionRecord> plans;
+    std::vector<app::PanelMeeting> meetings;
     bool operator==(const Snapshot&) const = default;
   };
 
@@ -62,6 +80,11 @@ class Backup : public StoreTest {
       out.audit = ok(tx.audit().list(app::AuditQuery{}));
       out.session = ok(tx.sessions().find("session-hash"));
       out.token = ok(tx.api_tokens().find("token-hash"));
+      out.people = ok(tx.people().list(app::PersonQuery{})).people;
+      out.events = ok(tx.people().events(out.people.at(0).id));
+      out.journey_draft = ok(tx.people().get_draft(out.people.at(0).id, "plan"));
+      out.plans = ok(tx.people().plans(out.people.at(0).id));
+      out.meetings = ok(tx.people().list_meetings(10));
       return out;
     }));
   }
@@ -85,6 +108,14 @@ TEST_P(Backup, RestoreBringsBackExactlyWhatWasBackedUp) {
   // New rows continue after the restored ids instead of colliding with them.
   app::Agency next = add_agency(store(), "next-agency");
   EXPECT_GT(next.id, before.agencies.back().id);
+  const app::PersonRecord next_person = ok(write(store(), [&](Transaction& tx) {
+    return tx.people().add(app::PersonIndex{}, "{}", "{}", t0());
+  }));
+  EXPECT_GT(next_person.id, before.people.back().id);
+  const app::PanelMeeting next_meeting = ok(write(store(), [&](Transaction& tx) {
+    return tx.people().add_meeting({*Date::parse("2026-05-05"), "[]", "[]", {"sam", "derby-council"}}, t0());
+  }));
+  EXPECT_GT(next_meeting.id, before.meetings.back().id);
   std::filesystem::remove(file);
 }
 

@@ -39,7 +39,7 @@ SqlValue from_json(const json& value) {
 // continue after the highest restored id.
 bool has_identity(const std::string& table) {
   return table == "agencies" || table == "users" || table == "api_tokens" || table == "scores" ||
-         table == "audit_log";
+         table == "audit_log" || table == "people" || table == "person_events" || table == "panel_meetings";
 }
 
 class PgStore final : public SqlStore {
