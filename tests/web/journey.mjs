@@ -281,7 +281,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click('text=Add a carer');
     await page.waitForSelector('#person-given_name');
     await page.fill('#person-given_name', 'Mary');
-    await page.fill('#person-family_name', `Carer${unique()}`);
+    const carerFamily = `Carer${unique()}`;
+    await page.fill('#person-family_name', carerFamily);
     await page.fill('#person-date_of_birth', '1960-07-08');
     await page.selectOption('#person-primary_support_reason', 'unknown');
     assertEqual(await page.inputValue('#person-client_group'), 'carer', 'a carer’s client group is preset');
@@ -308,6 +309,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click('text=Agree the carer’s budget');
     await page.waitForSelector('[data-testid=carer-budget-amount]');
     assertEqual(await page.textContent('[data-testid=carer-budget-amount]'), pounds(cli.annual_pence), 'the carer’s budget is the indicative amount');
+    await page.goto(`${ctx.base}/people/${cared.id}`);
+    await page.waitForSelector(`[data-testid=carers] >> text=${carerFamily}`);
   });
 
   test('journey: an assessment draft survives a reload, and a newer draft saved elsewhere is shown', async ({ page, ctx }) => {

@@ -364,6 +364,11 @@ function AssessmentForm({ person, rulebooks, draft }) {
             </button>
           </div>
         </form>
+        <p class="live-compact" aria-hidden="true">
+          <a href="#live-heading" tabIndex={-1}>
+            Indicative budget: {score.result ? `${formatPence(score.result.annual_pence)} a year` : unanswered.length ? `${unanswered.length} to answer` : 'working it out…'}
+          </a>
+        </p>
         <aside class="live-budget" aria-labelledby="live-heading" data-testid="live-budget">
           <h2 id="live-heading">Indicative budget</h2>
           <div aria-live="polite" aria-atomic="true" class="visually-hidden">

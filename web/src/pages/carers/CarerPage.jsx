@@ -58,7 +58,13 @@ function Carer({ id }) {
       <PageTitle title={`Carer’s assessments: ${fullName(person)}`}>Carer’s assessments: {fullName(person)}</PageTitle>
       {!person.cares_for && <p class="notice">This record is not a carer’s: add a carer from the person’s page.</p>}
       <FirstStageResult result={carer.first_stage} />
-      {(steps.includes('carer_first_stage') || !carer.first_stage) && person.cares_for && <FirstStageForm person={person} onDone={setPerson} again={!!carer.first_stage} />}
+      {person.cares_for && !carer.first_stage && <FirstStageForm person={person} onDone={setPerson} again={false} />}
+      {person.cares_for && carer.first_stage && steps.includes('carer_first_stage') && (
+        <details class="again">
+          <summary>Record the first stage again (the caring role has changed)</summary>
+          <FirstStageForm person={person} onDone={setPerson} again />
+        </details>
+      )}
       <FullResult result={carer.full_assessment} />
       {carer.first_stage && carer.first_stage.refer_for_full_assessment && !carer.full_assessment && <FullAssessmentForm person={person} onDone={setPerson} />}
     </>

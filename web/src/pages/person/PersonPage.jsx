@@ -172,7 +172,10 @@ function Carers({ person }) {
       </section>
     );
   }
-  const list = carers.data && Array.isArray(carers.data.carers) ? carers.data.carers.filter((carer) => String(carer.cares_for) === String(person.id)) : [];
+  // A carer summary names the person cared for as {id, …} (or, read defensively, as an id).
+  const caredForId = (carer) => (carer.cares_for && typeof carer.cares_for === 'object' ? carer.cares_for.id : carer.cares_for);
+  const carerId = (carer) => carer.person_id ?? carer.id;
+  const list = carers.data && Array.isArray(carers.data.carers) ? carers.data.carers.filter((carer) => String(caredForId(carer)) === String(person.id)) : [];
   return (
     <section aria-labelledby="carers-heading">
       <h2 id="carers-heading">Carers</h2>
@@ -182,8 +185,9 @@ function Carers({ person }) {
       ) : (
         <ul data-testid="carers">
           {list.map((carer) => (
-            <li key={carer.id}>
-              <a href={personPath(carer.id)}>{fullName(carer)}</a> – <a href={`${personPath(carer.id)}/carer`}>carer’s assessments</a>
+            <li key={carerId(carer)}>
+              <a href={personPath(carerId(carer))}>{fullName(carer)}</a> – <a href={`${personPath(carerId(carer))}/carer`}>carer’s assessments</a>
+              {carer.budget_annual_pence !== null && carer.budget_annual_pence !== undefined ? ` (carer’s budget ${formatPence(carer.budget_annual_pence)} a year)` : carer.referred ? ' (referred for a full assessment)' : ''}
             </li>
           ))}
         </ul>
@@ -197,6 +201,18 @@ function Carers({ person }) {
       )}
     </section>
   );
+}
+
+// A few plain facts from an event's payload ("version 2, annual £12,000.00"), for the timeline.
+function payloadText(payload) {
+  if (!payload || typeof payload !== 'object') return '';
+  const parts = [];
+  for (const [key, value] of Object.entries(payload)) {
+    if (value === null || value === undefined || typeof value === 'object' || key === 'reason') continue;
+    parts.push(`${words(key.replace(/_pence$/, ''))} ${/_pence$/.test(key) ? formatPence(value) : typeof value === 'boolean' ? (value ? 'yes' : 'no') : words(value)}`);
+    if (parts.length === 4) break;
+  }
+  return parts.join(', ');
 }
 
 function Timeline({ id, tick }) {
@@ -227,6 +243,7 @@ function Timeline({ id, tick }) {
                   <td>
                     {words(event.kind)}
                     {event.outcome ? <span class="small"> ({codeLabel('event_outcome', event.outcome)})</span> : null}
+                    {payloadText(event.payload) && <span class="small muted event-payload">{payloadText(event.payload)}</span>}
                   </td>
                   <td>{event.actor}</td>
                   <td>{event.agency}</td>

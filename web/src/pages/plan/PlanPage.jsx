@@ -241,6 +241,12 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
           {!canSave && <p class="small">Plans can be saved at the support planning stage.</p>}
         </form>
 
+        <p class="live-compact" aria-hidden="true">
+          <a href="#totals-heading" tabIndex={-1}>
+            {formatPence(totals.weekly_pence)} a week, {formatPence(totals.annual_pence)} a year
+            {difference !== null ? `; ${difference === 0 ? 'the same as' : `${formatPence(Math.abs(difference))} ${difference > 0 ? 'above' : 'below'}`} the indicative budget` : ''}
+          </a>
+        </p>
         <aside class="plan-totals" aria-labelledby="totals-heading">
           <h2 id="totals-heading">Totals</h2>
           <dl class="facts facts--grid" aria-live="polite" aria-atomic="true" data-testid="plan-totals">

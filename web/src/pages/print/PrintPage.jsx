@@ -20,6 +20,12 @@ export function PrintPage({ id }) {
 
 const UNIT = { hour: 'hours', day: 'days', night: 'nights', week: 'weeks' };
 
+function unitsText(line) {
+  const units = String(line.units_per_week);
+  if (line.unit === 'week') return units === '1' ? 'every week' : `${units} a week`;
+  return `${units} ${units === '1' ? line.unit : UNIT[line.unit] || line.unit} a week`;
+}
+
 function Printable({ id }) {
   const loaded = useLoad(async () => {
     const [person, plans] = await Promise.all([getPerson(id), api.get(`/people/${enc(id)}/plans`)]);
@@ -49,7 +55,7 @@ function Printable({ id }) {
         {person.nhs_number && (
           <>
             <dt>NHS number</dt>
-            <dd>{person.nhs_number}</dd>
+            <dd>{String(person.nhs_number).replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}</dd>
           </>
         )}
         <dt>Client group</dt>
@@ -129,7 +135,7 @@ function Printable({ id }) {
                       <td>{line.provider || ''}</td>
                       <td>{words(line.delivery)}</td>
                       <td class="num">{line.unit === 'one_off' ? '' : `${formatPence(line.unit_cost_pence)} / ${line.unit}`}</td>
-                      <td class="num">{line.unit === 'one_off' ? `${formatPence(line.one_off_pence)} one-off` : `${line.units_per_week} ${UNIT[line.unit] || line.unit} a week`}</td>
+                      <td class="num">{line.unit === 'one_off' ? `${formatPence(line.one_off_pence)} one-off` : unitsText(line)}</td>
                       <td class="num">{line.nhs_percent ? `${line.nhs_percent}%` : ''}</td>
                     </tr>
                   ))}

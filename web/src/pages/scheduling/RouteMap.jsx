@@ -39,6 +39,7 @@ export function RouteMap({ problem, solution }) {
   }
   const unassignedLocations = new Set(unassigned.map((item) => (visitsById.get(item.visit) || {}).location).filter((location) => location !== undefined));
   const at = (location) => points[location] || [0, 0];
+  const visitsAt = (location) => (problem.visits || []).filter((visit) => visit.location === location).map((visit) => visit.id).join(', ');
   const dim = (route) => focus && focus !== route.carer;
   return (
     <figure class="route-map" data-testid="route-map">
@@ -75,13 +76,17 @@ export function RouteMap({ problem, solution }) {
           />
         ))}
         {[...routedLocations].map((location) => (
-          <circle key={`v${location}`} class="route-map__visit" cx={at(location)[0]} cy={at(location)[1]} r="7" data-location={location} />
+          <circle key={`v${location}`} class="route-map__visit" cx={at(location)[0]} cy={at(location)[1]} r="7" data-location={location}>
+            <title>{visitsAt(location)}</title>
+          </circle>
         ))}
         {[...unassignedLocations].map((location) => {
           const [x, y] = at(location);
           return (
             <g key={`u${location}`} class="route-map__unassigned" data-testid="map-unassigned">
-              <circle cx={x} cy={y} r="13" />
+              <circle cx={x} cy={y} r="13">
+                <title>Not done here: {unassigned.filter((item) => (visitsById.get(item.visit) || {}).location === location).map((item) => item.visit).join(', ')}</title>
+              </circle>
               <path d={`M${x - 7},${y - 7} L${x + 7},${y + 7} M${x - 7},${y + 7} L${x + 7},${y - 7}`} />
             </g>
           );
