@@ -245,6 +245,19 @@ TEST_F(SolverJobs, RolesOutsideSchedulingAre403AndSignedOutIs401) {
   EXPECT_EQ(server_->request("GET", "/api/v1/solver/examples").status, 401);
 }
 
+TEST_F(SolverJobs, AProblemWithoutVisitsEndsAtOnce) {
+  const nlohmann::json problem = {{"name", "empty"}, {"locations", {{0, 0}}},
+                                  {"carers", {{{"id", "amira"}, {"start_location", 0}}}}, {"visits", nlohmann::json::array()}};
+  for (int round = 0; round < 5; ++round) {  // more than the jobs-at-once limit: each has ended before the next
+    const std::string id = submit("commissioner", problem, 5);
+    const nlohmann::json job = wait_for("commissioner", id, 5);
+    ASSERT_EQ(job["status"], "done") << job.dump();
+    EXPECT_TRUE(job["result"]["solution"]["routes"].empty());
+    EXPECT_EQ(job["result"]["totals"]["visits"], 0);
+    EXPECT_TRUE(job["result"]["check"]["ok"].get<bool>());
+  }
+}
+
 TEST_F(SolverJobs, AtMostTwoJobsAtOnceThenBusy) {
   const nlohmann::json problem = example("mankowska-style-10");
   const std::string first = submit("commissioner", problem, 60);

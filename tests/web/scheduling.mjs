@@ -4,6 +4,10 @@
 // job's result; a second run is stopped and keeps its best plan so far.
 // Registered by run.mjs, which starts the server and the browser.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const sourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function jobJson(page, id) {
   return page.evaluate(async (jobId) => (await fetch(`/api/v1/jobs/${encodeURIComponent(jobId)}`)).json(), id);
@@ -94,10 +98,25 @@ export function registerSchedulingTests(test, { assert, assertEqual, signIn, che
     await checkAccessibility(page, ctx, 'visit scheduling result');
   });
 
-  test('commissioner: stop a scheduling job and keep its best plan so far', async ({ page, ctx }) => {
+  test('commissioner: upload a problem file, then stop a job and keep its best plan so far', async ({ page, ctx }) => {
     await signIn(page, ctx, 'commissioner');
     await page.click('[data-role=commissioner] a[href="/scheduling"]');
     await page.waitForSelector('[data-testid=scheduling-form]');
+
+    // A file that is not JSON is refused beside the field; the worked example of docs/solver.md is solved.
+    await page.check('#problem-upload');
+    await page.setInputFiles('#problem-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"visits": [') });
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('#problem-file-error');
+    await page.setInputFiles('#problem-file', path.join(sourceDir, 'data/solver/example.json'));
+    await page.fill('#time-limit', '1');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[data-testid=scheduling-result]', { timeout: 15000 });
+    const reasons = await page.$$eval('[data-testid=unassigned-table] tbody tr', (rows) => rows.map((row) => row.textContent));
+    assertEqual(reasons.length, 2, 'the two visits nobody can do');
+    assert(reasons.some((text) => text.startsWith('mr-d-catheter') && /skill/.test(text)), `catheter visit and its reason: ${reasons.join(' | ')}`);
+    assertEqual(await page.$$eval('[data-testid=routes-table] tbody tr', (rows) => rows.length), 2, 'two carers’ routes');
+
     await page.check('#problem-mankowska-style-10');
     await page.fill('#time-limit', '60');
     await page.click('form button[type=submit]');

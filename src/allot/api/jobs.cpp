@@ -101,6 +101,7 @@ std::optional<std::string> JobRegistry::start_dedicated(std::string kind, std::s
   job->work = std::move(work);
   job->progress.cancelled_ = &stopping_;
   std::vector<std::thread> finished_threads;
+  bool started = false;  // not job->status: a quick job may have ended by the time it is read
   {
     std::lock_guard lock(mutex_);
     // Threads whose jobs have ended are joined outside the lock.
@@ -125,10 +126,11 @@ std::optional<std::string> JobRegistry::start_dedicated(std::string kind, std::s
                               run_job(job);
                               finished->store(true);
                             })});
+      started = true;
     }
   }
   for (std::thread& thread : finished_threads) thread.join();
-  if (job->status != JobStatus::kRunning) return std::nullopt;
+  if (!started) return std::nullopt;
   return job->id;
 }
 
