@@ -66,7 +66,8 @@ void print_demo_report(const app::DemoDataReport& report) {
     std::cout << "Demo data not loaded: the database already holds data (its users keep their passwords).\n";
     return;
   }
-  std::cout << "Demo data loaded: " << report.rulebooks.size() << " rulebook(s).\n";
+  std::cout << "Demo data loaded: " << report.rulebooks.size() << " rulebook(s), " << report.people << " people, "
+            << report.carers << " carers, " << report.panel_meetings << " Resource Allocation Group meetings.\n";
   std::cout << "Demo users (every one has the password " << report.password << "):\n";
   for (const app::DemoAccount& account : report.accounts) {
     std::cout << fmt::format("  {:<16} role {:<16} agency {}\n", account.username, account.role, account.agency);
