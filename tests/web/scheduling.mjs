@@ -126,5 +126,22 @@ export function registerSchedulingTests(test, { assert, assertEqual, signIn, che
     const heading = await page.textContent('#plan-heading');
     assert(/before stopping/.test(heading), `the result says it was stopped: ${heading}`);
     assertEqual(await page.$$eval('[data-testid=timeline-row]', (rows) => rows.length) > 0, true, 'the best plan so far is drawn');
+
+    // Leaving the page stops a job that is still running.
+    await page.fill('#time-limit', '60');
+    const [started] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/v1/solver/jobs') && response.request().method() === 'POST'),
+      page.click('form button[type=submit]'),
+    ]);
+    const jobId = (await started.json()).job_id;
+    await page.waitForSelector('[data-testid=solver-progress]');
+    await page.click('a[href="/home"]');
+    await page.waitForSelector('[data-role=commissioner]');
+    let status = 'running';
+    for (let attempt = 0; attempt < 50 && status === 'running'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await jobJson(page, jobId)).status;
+    }
+    assertEqual(status, 'cancelled', 'the job after leaving the page');
   });
 }

@@ -34,6 +34,16 @@ function Scheduling() {
   const [problem, setProblem] = useState(null);
   const [busy, setBusy] = useState(false);
   const timer = useRef(null);
+  const runningJob = useRef(null);
+
+  // Leaving the page stops a job still running: nothing could show its result, and
+  // the server runs only a few at once.
+  useEffect(
+    () => () => {
+      if (runningJob.current) api.del(`/jobs/${enc(runningJob.current)}`).catch(() => {});
+    },
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -59,10 +69,12 @@ function Scheduling() {
         setJob(state);
         if (state.status === 'running' || state.status === 'queued') poll(jobId);
         else {
+          runningJob.current = null;
           setBusy(false);
           if (state.status === 'failed') setError(jobError(state));
         }
       } catch (caught) {
+        runningJob.current = null;
         setBusy(false);
         setError(caught);
       }
@@ -108,6 +120,7 @@ function Scheduling() {
     setJob({ status: 'queued', progress: {} });
     try {
       const started = await api.post('/solver/jobs', { problem: chosen, time_limit_seconds: seconds });
+      runningJob.current = started.job_id;
       setJob({ id: started.job_id, status: 'running', progress: {} });
       poll(started.job_id);
     } catch (caught) {
