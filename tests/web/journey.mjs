@@ -349,14 +349,19 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await signIn(page, ctx, 'assessor');
     const person = await personAt(page, 'support_planning', adultsOf(ctx));
     assertEqual(person.stage, 'support_planning', 'the person is eligible and at support planning');
+    // On a tablet held upright: nothing wider than the screen, the running total in view.
+    await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${ctx.base}/people/${person.id}/plan`);
     await page.waitForSelector('#outcome-0');
+    assert(await page.evaluate(() => document.documentElement.scrollWidth <= 768), 'the plan fits a tablet’s width');
+    assert(await page.isVisible('.live-compact'), 'the running total stays in view on a tablet');
     await page.fill('#outcome-0', 'To get to the shops on my own');
     await page.fill('#line-0-description', 'Support worker for shopping');
     await page.selectOption('#line-0-service_component', 'home_support');
     await page.fill('#line-0-unit_cost', '21.00');
     await page.fill('#line-0-units_per_week', '3.5');
     await page.waitForFunction(() => document.querySelector('[data-testid=total-weekly]').textContent === '£73.50');
+    assert((await page.textContent('.live-compact')).includes('£73.50 a week'), 'the compact total follows the lines');
     // Someone else saves version 1 first.
     await apiOk(page, 'POST', `/people/${person.id}/steps/save_plan`, {
       expected_version: 0,

@@ -1,6 +1,6 @@
 // The steps a person's record allows now, each as a small form. Every field a
 // step takes is here; the API's 422 issues are shown next to their fields.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, enc } from '../../api.js';
 import { ErrorMessage } from '../../components.jsx';
 import { formatPence } from '../../format.js';
@@ -90,6 +90,12 @@ export function StepForm({ personId, step, onDone, onCancel }) {
   const issues = issuesByPath(error);
   const fields = STEP_FIELDS[step] || [];
   const set = (name, value) => setValues((previous) => ({ ...previous, [name]: value }));
+  // Opening a step's form puts the keyboard in its first field.
+  const form = useRef(null);
+  useEffect(() => {
+    const first = form.current && form.current.querySelector('input, select, textarea');
+    if (first) first.focus();
+  }, []);
 
   const submit = async (event) => {
     event.preventDefault();
@@ -107,7 +113,7 @@ export function StepForm({ personId, step, onDone, onCancel }) {
   };
 
   return (
-    <form class="step-form" onSubmit={submit} noValidate data-step={step}>
+    <form class="step-form" onSubmit={submit} noValidate data-step={step} ref={form} aria-labelledby={`step-${step}-title`}>
       <h3 id={`step-${step}-title`}>{STEP_LABELS[step] || step}</h3>
       <ErrorMessage error={error} title="This step was not recorded" />
       {fields.map((field) => {
