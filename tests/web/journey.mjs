@@ -128,6 +128,16 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click(`[data-testid=people] >> text=${family}`);
     await page.waitForURL(new RegExp(`/people/${personId}$`));
 
+    // Change a detail; the old details stay in the timeline.
+    await page.click('text=Change details');
+    await page.waitForSelector('#person-team');
+    assertEqual(await page.inputValue('#person-nhs_number'), '9434765919', 'the form starts from the record');
+    await page.fill('#person-team', 'North Adults');
+    await page.click('text=Save the details');
+    await page.waitForURL(new RegExp(`/people/${personId}$`));
+    await page.waitForSelector('[data-testid=timeline] tr[data-kind=details_changed]');
+    assert((await page.textContent('.facts')).includes('North Adults'), 'the new team is shown');
+
     // Contact, then screen to assessment.
     await page.click('button:has-text("Record a contact")');
     await page.selectOption('#step-contact-route_of_access', 'community_other_route');

@@ -14,7 +14,7 @@ import { SimulatePage } from './pages/rulebooks/SimulatePage.jsx';
 import { VersionPage } from './pages/rulebooks/VersionPage.jsx';
 import { SignInPage } from './pages/signin/SignInPage.jsx';
 import { PeoplePage } from './pages/people/PeoplePage.jsx';
-import { NewPersonPage } from './pages/people/NewPersonPage.jsx';
+import { EditPersonPage, NewPersonPage } from './pages/people/NewPersonPage.jsx';
 import { PersonPage } from './pages/person/PersonPage.jsx';
 import { AssessmentPage } from './pages/assessment/AssessmentPage.jsx';
 import { PlanPage } from './pages/plan/PlanPage.jsx';
@@ -40,6 +40,7 @@ const ROUTES = [
   ['/people', PeoplePage],
   ['/people/new', NewPersonPage],
   ['/people/:id', PersonPage],
+  ['/people/:id/edit', EditPersonPage],
   ['/people/:id/assessment', AssessmentPage],
   ['/people/:id/plan', PlanPage],
   ['/people/:id/print', PrintPage],

@@ -1,8 +1,8 @@
 // Add a person (or a carer, with ?cares_for=ID): every field of the person's
 // details, with each problem the API finds shown next to its field.
 import { useState } from 'preact/hooks';
-import { api } from '../../api.js';
-import { ErrorMessage, PageTitle } from '../../components.jsx';
+import { api, enc } from '../../api.js';
+import { ErrorMessage, Loading, PageTitle } from '../../components.jsx';
 import { useLoad } from '../../data.js';
 import { navigate, useLocation } from '../../router.js';
 import { RequireRole } from '../rulebooks/RequireRole.jsx';
@@ -22,11 +22,37 @@ const TEXT = [
   ['family_name', 'Family name', { autoComplete: 'off' }],
 ];
 
-function NewPerson() {
+// Change a person's details: PUT with the row_version read; the old details stay in the timeline.
+export function EditPersonPage({ id }) {
+  return (
+    <RequireRole roles={WRITERS} title="Change details">
+      <EditPerson id={id} />
+    </RequireRole>
+  );
+}
+
+const DETAIL_KEYS = ['given_name', 'family_name', 'date_of_birth', 'nhs_number', 'address', 'postcode', 'latitude', 'longitude', 'primary_support_reason', 'client_group', 'accommodation_status', 'employment_status', 'locality', 'team'];
+
+function valuesOf(person) {
+  const values = {};
+  for (const key of DETAIL_KEYS) values[key] = person[key] === null || person[key] === undefined ? '' : String(person[key]);
+  values.has_unpaid_carer = person.has_unpaid_carer === true ? 'yes' : person.has_unpaid_carer === false ? 'no' : '';
+  return values;
+}
+
+function EditPerson({ id }) {
+  const person = useLoad(() => getPerson(id), id);
+  if (person.loading) return <Loading what="Loading the record" />;
+  if (person.error) return <ErrorMessage error={person.error} title="The record could not be loaded" />;
+  return <NewPerson existing={person.data} />;
+}
+
+function NewPerson({ existing = null }) {
   const { query } = useLocation();
-  const caresFor = query.get('cares_for');
+  const caresFor = existing ? (existing.cares_for ? String(existing.cares_for) : null) : query.get('cares_for');
   const caredFor = useLoad(() => (caresFor ? getPerson(caresFor) : Promise.resolve(null)), caresFor || '');
-  const [values, setValues] = useState({ client_group: caresFor ? 'carer' : '', has_unpaid_carer: '' });
+  const [values, setValues] = useState(() => (existing ? valuesOf(existing) : { client_group: caresFor ? 'carer' : '', has_unpaid_carer: '' }));
+  const [rowVersion, setRowVersion] = useState(existing ? existing.row_version : null);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const issues = issuesByPath(error);
@@ -47,7 +73,7 @@ function NewPerson() {
     if (body.nhs_number) body.nhs_number = body.nhs_number.replace(/\s+/g, '');
     if (caresFor) body.cares_for = Number(caresFor);
     try {
-      const person = await api.post('/people', body);
+      const person = existing ? await api.put(`/people/${enc(existing.id)}`, { ...body, row_version: rowVersion }) : await api.post('/people', body);
       navigate(personPath(person.id));
     } catch (caught) {
       setError(caught);
@@ -58,13 +84,34 @@ function NewPerson() {
 
   return (
     <>
-      <PageTitle>{caresFor ? 'Add a carer' : 'Add a person'}</PageTitle>
+      <PageTitle>{existing ? `Change details: ${fullName(existing)}` : caresFor ? 'Add a carer' : 'Add a person'}</PageTitle>
+      {error && error.status === 409 && existing && (
+        <div class="notice" role="alert" data-testid="details-conflict">
+          <p>Someone else changed these details after you opened them. What you typed is still here.</p>
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={async () => {
+              try {
+                const latest = await getPerson(existing.id);
+                setRowVersion(latest.row_version);
+                setError(null);
+              } catch (caught) {
+                setError(caught);
+              }
+            }}
+          >
+            Keep my changes and save over theirs
+          </button>{' '}
+          <a href={personPath(existing.id)}>See their changes on the record</a>
+        </div>
+      )}
       {caresFor && caredFor.data && (
         <p class="lead">
           A carer for <a href={personPath(caresFor)}>{fullName(caredFor.data)}</a>.
         </p>
       )}
-      <ErrorMessage error={error} title="The person could not be added" />
+      <ErrorMessage error={error} title={existing ? "The details were not saved" : "The person could not be added"} />
       <form onSubmit={submit} noValidate class="person-form">
         <fieldset>
           <legend>Name and date of birth</legend>
@@ -136,7 +183,7 @@ function NewPerson() {
         {issuesFor(issues, 'cares_for').length > 0 && <p class="field-error">{issuesFor(issues, 'cares_for').join('; ')}</p>}
         <div class="actions">
           <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Adding…' : caresFor ? 'Add the carer' : 'Add the person'}
+            {busy ? 'Saving…' : existing ? 'Save the details' : caresFor ? 'Add the carer' : 'Add the person'}
           </button>
         </div>
       </form>

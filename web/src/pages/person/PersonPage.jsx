@@ -39,6 +39,7 @@ function Person({ id }) {
       </PageTitle>
       <p class="no-print action-links">
         <a href={`${personPath(person.id)}/print`}>Printable budget and support plan</a>
+        <ChangeDetailsLink id={person.id} />
       </p>
       <StepsPanel
         person={person}
@@ -55,6 +56,17 @@ function Person({ id }) {
       <Details person={person} />
       <Carers person={person} />
       <Timeline id={person.id} tick={tick} />
+    </>
+  );
+}
+
+function ChangeDetailsLink({ id }) {
+  const { user } = useSession();
+  if (!hasRole(user, ...WRITERS)) return null;
+  return (
+    <>
+      {' · '}
+      <a href={`${personPath(id)}/edit`}>Change details</a>
     </>
   );
 }
