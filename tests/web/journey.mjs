@@ -319,6 +319,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click('text=Agree the carer’s budget');
     await page.waitForSelector('[data-testid=carer-budget-amount]');
     assertEqual(await page.textContent('[data-testid=carer-budget-amount]'), pounds(cli.annual_pence), 'the carer’s budget is the indicative amount');
+    await checkAccessibility(page, ctx, 'carer’s budget');
     await page.goto(`${ctx.base}/people/${cared.id}`);
     await page.waitForSelector(`[data-testid=carers] >> text=${carerFamily}`);
   });
@@ -411,6 +412,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await signIn(page, ctx, 'team_manager');
     await page.click('[data-role=team_manager] a[href="/sign-offs"]');
     await page.waitForSelector(`[data-testid=sign-offs] >> text=${person.family_name}`);
+    await checkAccessibility(page, ctx, 'sign-offs');
     await page.click(`button:has-text("Decide on Test ${person.family_name}")`);
     await page.check('#step-decide-outcome--approve');
     await page.fill('#step-decide-reason', 'Within the range; agreed');
