@@ -391,6 +391,45 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     assertEqual(plans.plans[1].totals.weekly_pence, 7350, 'the saved version is the one typed here');
   });
 
+  test('journey: enablement first, then an equipment-only budget', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    await signIn(page, ctx, 'assessor');
+    const person = await apiOk(page, 'POST', '/people', {
+      given_name: 'Test',
+      family_name: `Enable${unique()}`,
+      date_of_birth: '1939-09-10',
+      primary_support_reason: 'physical_support_access_mobility_only',
+      client_group: 'older_people',
+      locality: 'South',
+      team: 'South Team',
+    });
+    await apiOk(page, 'POST', `/people/${person.id}/contacts`, { route_of_access: 'discharge_from_hospital', requested_by: 'hospital', joint_screening: true, reason: 'Home from hospital after a fall' });
+    await page.goto(`${ctx.base}/people/${person.id}`);
+    await stageIs(page, 'Screening');
+    await page.click('button:has-text("Screen")');
+    await page.check('#step-screen-outcome--enablement');
+    await page.waitForSelector('#step-screen-planned_end');
+    await page.check('#step-screen-joint');
+    await page.fill('#step-screen-reason', 'Six weeks of enablement first');
+    await page.click('form[data-step=screen] button[type=submit]');
+    await stageIs(page, 'Enablement');
+    await page.click('button:has-text("End enablement")');
+    await page.check('#step-end_enablement-outcome--reduced_need');
+    await page.fill('#step-end_enablement-reason', 'Walking again; needs a rail at the back door');
+    await page.click('form[data-step=end_enablement] button[type=submit]');
+    await stageIs(page, 'Assessment');
+    await page.click('button:has-text("Agree an equipment budget")');
+    await page.fill('#step-agree_equipment_budget-description', 'Grab rail and a perching stool');
+    await page.fill('#step-agree_equipment_budget-amount', 'lots');
+    await page.fill('#step-agree_equipment_budget-reason', 'Minor equipment is the only need');
+    await page.click('form[data-step=agree_equipment_budget] button[type=submit]');
+    await page.waitForSelector('form[data-step=agree_equipment_budget] .error-summary');
+    await page.fill('#step-agree_equipment_budget-amount', '85.50');
+    await page.click('form[data-step=agree_equipment_budget] button[type=submit]');
+    await stageIs(page, 'Active (budget agreed)');
+    assert((await page.textContent('[data-testid=budgets]')).includes('£85.50 one-off'), 'the one-off equipment budget is shown');
+  });
+
   test('journey: team manager sign-off, reviews due and budgets’ drift', async ({ page, ctx }) => {
     await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
     await signIn(page, ctx, 'assessor');

@@ -77,7 +77,8 @@ function SignOff({ person }) {
   return (
     <div class="notice" data-testid="sign-off">
       <p>
-        Plan version {person.sign_off.plan_version} awaits sign-off by the <strong>{person.sign_off.route === 'team_manager' ? 'team manager' : 'Resource Allocation Group'}</strong>.
+        Plan version {person.sign_off.plan_version} awaits sign-off by the <strong>{person.sign_off.route === 'team_manager' ? 'team manager' : 'Resource Allocation Group'}</strong>
+        {person.sign_off.submitted_at ? `, submitted ${formatDate(person.sign_off.submitted_at)}` : ''}.
       </p>
       {reasons.length > 0 && (
         <ul>

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading, PageTitle } from '../../components.jsx';
 import { useLoad } from '../../data.js';
 import { formatPence } from '../../format.js';
 import { RequireRole } from '../rulebooks/RequireRole.jsx';
-import { fullName, personPath } from '../people/shared.jsx';
+import { formatDate, fullName, personPath } from '../people/shared.jsx';
 import { StepForm } from '../person/StepForms.jsx';
 
 export function SignOffsPage() {
@@ -49,6 +49,7 @@ function SignOffs() {
               </h2>
               <p>
                 Plan version {person.sign_off.plan_version}
+                {person.sign_off.submitted_at ? `, submitted ${formatDate(person.sign_off.submitted_at)}` : ''}
                 {person.indicative_budget ? `; indicative budget ${formatPence(person.indicative_budget.annual_pence)} a year` : ''}. {(person.sign_off.reasons || []).join(' ')}
               </p>
               {open === person.id ? (
