@@ -391,6 +391,42 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     assertEqual(plans.plans[1].totals.weekly_pence, 7350, 'the saved version is the one typed here');
   });
 
+  test('journey: the panel shows each problem the API finds next to its decision', async ({ page, ctx }) => {
+    await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
+    await signIn(page, ctx, 'panel_member');
+    await page.goto(`${ctx.base}/panel`);
+    const decisions = await page.waitForSelector('[data-testid=decision]').then(() => page.$$('[data-testid=decision]'));
+    assert(decisions.length >= 2, 'the demo queue has plans waiting');
+    // Decide the second plan only: the API's decisions[0] is that plan.
+    const second = await decisions[1].getAttribute('data-person');
+    const decision = `[data-testid=decision][data-person="${second}"]`;
+    await page.selectOption(`${decision} select`, 'approve_changed_amount');
+    await page.fill(`${decision} input[inputmode=decimal]`, '12000');
+    await page.fill(`${decision} textarea`, 'Agreed at a lower amount with the family');
+    await page.fill('#member-0-name', 'Sam Patel');
+    await page.fill('#member-0-role', 'Chair');
+    await page.fill('#member-0-agency', 'Demo Council');
+    await page.fill('#member-1-name', 'Ali Khan');
+    await page.fill('#member-1-role', 'Housing officer');
+    await page.fill('#member-1-agency', 'Demo Housing');
+    // The server's refusal, as docs/api.md shapes it, stands in for a real one.
+    await page.route('**/api/v1/panel/meetings', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 422,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'invalid_value', message: 'the meeting has problems', issues: [{ path: 'decisions[0].agreed_annual_pence', message: 'must not be more than the plan asks for' }] } }),
+          })
+        : route.continue(),
+    );
+    await page.click('button:has-text("Record the meeting")');
+    await page.waitForSelector(`${decision} .field-error`);
+    assert((await page.textContent(`${decision} .field-error`)).includes('must not be more than the plan asks for'), 'the issue is next to its decision');
+    assert((await page.textContent('.error-summary')).includes('decisions[0].agreed_annual_pence'), 'and listed in the summary');
+    const first = await decisions[0].getAttribute('data-person');
+    assert(!(await page.$(`[data-testid=decision][data-person="${first}"] .field-error`)), 'no problem is shown against another plan');
+  });
+
   test('journey: enablement first, then an equipment-only budget', async ({ page, ctx }) => {
     await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
     await signIn(page, ctx, 'assessor');
