@@ -389,6 +389,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     const plans = await apiOk(page, 'GET', `/people/${person.id}/plans`);
     assertEqual(plans.plans.length, 2, 'both versions are kept');
     assertEqual(plans.plans[1].totals.weekly_pence, 7350, 'the saved version is the one typed here');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=plan-versions] tbody tr').length === 2);
+    await checkAccessibility(page, ctx, 'support plan with saved versions');
   });
 
   test('journey: the panel shows each problem the API finds next to its decision', async ({ page, ctx }) => {

@@ -4,12 +4,12 @@
 // submitting for sign-off.
 import { useState } from 'preact/hooks';
 import { api, enc } from '../../api.js';
-import { ErrorMessage, Loading, PageTitle } from '../../components.jsx';
+import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../components.jsx';
 import { useLoad } from '../../data.js';
 import { formatPence } from '../../format.js';
 import { RequireRole } from '../rulebooks/RequireRole.jsx';
 import { WRITERS } from '../people/roles.js';
-import { CodeSelect, DraftStatus, Field, fullName, getPerson, issuesByPath, issuesFor, personPath, stageLabel, useDraft } from '../people/shared.jsx';
+import { CodeSelect, DraftStatus, Field, formatDate, fullName, getPerson, issuesByPath, issuesFor, personPath, stageLabel, useDraft } from '../people/shared.jsx';
 import { DELIVERY, UNITS, blankLine, lineForApi, lineFromApi, planTotals, weeklyPence } from './totals.js';
 
 export function PlanPage({ id }) {
@@ -302,7 +302,50 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
           </section>
         </aside>
       </div>
+      <PlanVersions plans={plans} indicative={indicative} onStartFrom={(plan) => update({ outcomes: [...plan.outcomes], lines: plan.lines.map(lineFromApi) })} />
     </>
+  );
+}
+
+// Every saved version is kept; a new version can start from any of them.
+function PlanVersions({ plans, indicative, onStartFrom }) {
+  if (!plans.length) return null;
+  return (
+    <section class="plan-versions" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">Saved versions</h2>
+      <TableWrap label="Saved versions of the plan">
+        <table class="data" data-testid="plan-versions">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Saved</th>
+              <th scope="col" class="num">A year</th>
+              <th scope="col" class="num">Against indicative</th>
+              <th scope="col">
+                <span class="visually-hidden">Start from</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...plans].reverse().map((plan) => (
+              <tr key={plan.version}>
+                <td>{plan.version}</td>
+                <td>
+                  {formatDate(plan.created_at)} by {plan.created_by}
+                </td>
+                <td class="num">{formatPence(plan.totals && plan.totals.annual_pence)}</td>
+                <td class="num">{indicative && plan.difference_from_indicative_pence !== null && plan.difference_from_indicative_pence !== undefined ? formatPence(plan.difference_from_indicative_pence) : ''}</td>
+                <td>
+                  <button type="button" class="link-button" onClick={() => onStartFrom(plan)}>
+                    Start from version {plan.version}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
   );
 }
 
