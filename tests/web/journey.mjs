@@ -504,9 +504,15 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.waitForSelector('[data-testid=drift]');
     await page.waitForSelector('[data-testid=drift-chart]');
     await checkAccessibility(page, ctx, 'budgets’ drift');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export as CSV')]);
+    await page.selectOption('#drift-group', 'older_people');
+    await page.selectOption('#drift-order', 'difference');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export these as CSV')]);
     const csv = fs.readFileSync(await download.path(), 'utf8');
     assert(csv.startsWith('person_id,given_name,family_name'), 'the CSV has a header');
-    assert(csv.split('\r\n').length > 2, 'the CSV has rows');
+    const csvRows = csv.trim().split('\r\n').slice(1);
+    assert(csvRows.length >= 1, 'the CSV has rows');
+    assert(csvRows.every((row) => row.split(',')[3] === 'older_people'), 'the CSV has the chosen client group only');
+    const differences = csvRows.map((row) => Math.abs(Number(row.split(',')[8])));
+    assert(differences.every((value, index) => index === 0 || value <= differences[index - 1]), 'largest difference first');
   });
 }

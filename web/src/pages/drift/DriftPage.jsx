@@ -22,13 +22,21 @@ const SHOW = 100;
 function Drift() {
   const drift = useLoad(() => api.get('/budgets/drift'), 'drift');
   const [all, setAll] = useState(false);
+  const [group, setGroup] = useState('');
+  const [order, setOrder] = useState('name');
   if (drift.loading) return <Loading what="Loading agreed budgets" />;
   if (drift.error) return <ErrorMessage error={drift.error} title="Budgets could not be loaded" />;
-  const rows = Array.isArray(drift.data.budgets) ? drift.data.budgets : [];
-  const totals = drift.data.totals || {};
+  const everyRow = Array.isArray(drift.data.budgets) ? drift.data.budgets : [];
+  const groups = [...new Set(everyRow.map((row) => row.client_group))].sort();
+  const rows = everyRow.filter((row) => !group || row.client_group === group);
+  if (order === 'difference') rows.sort((a, b) => Math.abs(b.difference_pence) - Math.abs(a.difference_pence));
+  const sum = (key) => rows.reduce((total, row) => total + (Number(row[key]) || 0), 0);
+  const totals = group
+    ? { people: rows.length, indicative_annual_pence: sum('indicative_annual_pence'), agreed_annual_pence: sum('agreed_annual_pence'), difference_pence: sum('difference_pence') }
+    : drift.data.totals || {};
   const exportCsv = () => {
     const header = ['person_id', 'given_name', 'family_name', 'client_group', 'locality', 'start', 'indicative_annual_pence', 'agreed_annual_pence', 'difference_pence', 'reason'];
-    downloadText(`budgets-drift-${todayIso()}.csv`, toCsv([header, ...rows.map((row) => header.map((key) => row[key]))]));
+    downloadText(`budgets-drift-${group ? `${group}-` : ''}${todayIso()}.csv`, toCsv([header, ...rows.map((row) => header.map((key) => row[key]))]));
   };
   const shown = all ? rows : rows.slice(0, SHOW);
   return (
@@ -53,9 +61,29 @@ function Drift() {
           <dd>{formatPence(totals.difference_pence)}</dd>
         </div>
       </dl>
+      <div class="filters__row no-print">
+        <div class="field">
+          <label for="drift-group">Client group</label>
+          <select id="drift-group" value={group} onChange={(event) => setGroup(event.currentTarget.value)}>
+            <option value="">Every client group</option>
+            {groups.map((code) => (
+              <option key={code} value={code}>
+                {codeLabel('client_group', code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="drift-order">Order</label>
+          <select id="drift-order" value={order} onChange={(event) => setOrder(event.currentTarget.value)}>
+            <option value="name">By name</option>
+            <option value="difference">Largest difference first</option>
+          </select>
+        </div>
+      </div>
       <p>
         <button type="button" class="button button--secondary" onClick={exportCsv} disabled={rows.length === 0}>
-          Export as CSV
+          Export {group ? 'these' : 'all'} as CSV
         </button>
       </p>
       <DriftChart rows={rows} />
