@@ -353,6 +353,24 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.waitForSelector('[data-testid=draft-status][data-status=saved]');
     const after = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
     assertEqual(after.document.answers[fourth.id], fourth.answers[1].id, 'the answer typed here was saved');
+
+    // The sign-in times out (here: ended on the server behind the page's back) while
+    // typing: after signing in again the page comes back with everything typed.
+    await apiOk(page, 'DELETE', '/session');
+    const fifth = adults.doc.questions[4];
+    await page.check(`#q-${fifth.id}--${fifth.answers[2].id}`);
+    await page.waitForSelector('text=You need to sign in');
+    await page.click('main >> text=Sign in');
+    await page.fill('#username', 'assessor');
+    await page.fill('#password', ctx.password);
+    await page.click('form button[type=submit]');
+    await page.waitForURL(new RegExp(`/people/${person.id}/assessment$`));
+    await page.waitForSelector('fieldset.question');
+    assert(await page.isChecked(`#q-${fifth.id}--${fifth.answers[2].id}`), 'the answer typed as the sign-in ended is back');
+    assert(await page.isChecked(`#q-${fourth.id}--${fourth.answers[1].id}`), 'earlier answers are back');
+    await page.waitForSelector('[data-testid=draft-status][data-status=saved]');
+    const restored = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
+    assertEqual(restored.document.answers[fifth.id], fifth.answers[2].id, 'and saved on the server once signed in again');
   });
 
   test('journey: a stale plan save shows the conflict and keeps the lines', async ({ page, ctx }) => {
