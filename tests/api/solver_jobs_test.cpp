@@ -2,10 +2,13 @@
 // examples, submit, poll to done, the solution and the checker's verdict, cancel
 // with the best solution so far, 422 with every problem, 403 by role, and the
 // limit on jobs at once.
+#include <signal.h>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -279,6 +282,40 @@ TEST_F(SolverJobs, AtMostTwoJobsAtOnceThenBusy) {
   EXPECT_EQ(job["status"], "done");
   expect_every_visit_accounted_for(problem, job["result"]["solution"]);
   EXPECT_TRUE(job["result"]["check"]["ok"].get<bool>());
+}
+
+}  // namespace
+}  // namespace allot::api::test
+
+namespace allot::api::test {
+namespace {
+
+// A solver job still running when the server is told to stop does not hold it up:
+// the solver is asked to stop and the server exits once its requests are done. (A
+// request is kept in flight during the stop, as in api_test's SIGTERM test.)
+TEST(SolverJobsShutdown, SigtermStopsARunningSolverJob) {
+  ServerSettings settings;
+  settings.env = {{"ALLOT_TEST_ROUTES", "1"}};
+  auto server = ServerProcess::start(settings);
+  const SignedInUser user = sign_in(*server, "provider_user");
+  const nlohmann::json examples = server->request("GET", "/api/v1/solver/examples", {}, user.bearer_headers()).json();
+  const nlohmann::json body = {{"problem", examples["examples"][1]["problem"]}, {"time_limit_seconds", 100}};
+  const ClientResponse started =
+      server->request("POST", "/api/v1/solver/jobs", body.dump(), json_headers(user.bearer_headers()));
+  ASSERT_EQ(started.status, 202) << started.body;
+  const int port = server->port();
+  auto in_flight = std::async(std::launch::async, [port] { return http_request(port, "GET", "/api/v1/test/sleep?ms=500"); });
+  bool handling = false;
+  for (int poll_idx = 0; poll_idx < 2000 && !handling; ++poll_idx) {
+    const auto count = server->request("GET", "/api/v1/test/in-flight");
+    handling = count.status == 200 && count.json()["in_flight"].get<int>() >= 1;
+    if (!handling) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_TRUE(handling);
+  const auto stopping = Clock::now();
+  EXPECT_EQ(server->stop(SIGTERM, 30), 0) << server->log();
+  EXPECT_LT(std::chrono::duration<double>(Clock::now() - stopping).count(), 10.0);
+  EXPECT_EQ(in_flight.get().status, 200);
 }
 
 }  // namespace
