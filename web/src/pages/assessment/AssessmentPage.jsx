@@ -381,7 +381,7 @@ function AssessmentForm({ person, rulebooks, draft }) {
           )}
           {score.busy && !score.result && <p class="muted">Working it out…</p>}
           <ErrorMessage error={score.error} title="The budget could not be worked out" />
-          {score.result && <ScoreResult result={score.result} />}
+          {score.result && <ScoreResult result={score.result} title="From these answers" />}
         </aside>
       </div>
     </>

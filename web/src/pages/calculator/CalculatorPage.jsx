@@ -256,13 +256,13 @@ function Calculator({ doc, id, version }) {
   );
 }
 
-export function ScoreResult({ result, headingRef, onStartAgain }) {
+export function ScoreResult({ result, headingRef, onStartAgain, title = 'Your indicative budget' }) {
   const flags = list(result.flags);
   const domains = list(result.domains);
   return (
     <section class="result" aria-labelledby="result-heading" data-testid="score-result">
       <h2 id="result-heading" tabIndex={-1} ref={headingRef}>
-        Your indicative budget
+        {title}
       </h2>
       <p class="amount">
         <span class="amount__annual" data-testid="annual">

@@ -250,7 +250,7 @@ function FullAssessmentForm({ person, onDone }) {
         />
       ))}
       <div aria-live="polite" class="carer-live" data-testid="carer-live">
-        {score ? <ScoreResult result={score} /> : <p class="muted">Answer every question to see the indicative carer’s budget.</p>}
+        {score ? <ScoreResult result={score} title="Indicative carer’s budget from these answers" /> : <p class="muted">Answer every question to see the indicative carer’s budget.</p>}
       </div>
       <Field id="carer-agreed" label="Agreed amount a year (£, optional)" hint="Leave empty to agree the indicative amount." errors={issuesFor(issues, 'agreed_annual_pence')}>
         {(props) => <input {...props} class="input--short" inputMode="decimal" value={agreed} onInput={(event) => setAgreed(event.currentTarget.value)} />}

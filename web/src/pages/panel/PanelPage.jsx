@@ -75,8 +75,13 @@ function Panel() {
 const blankMember = () => ({ name: '', role: '', agency: '' });
 
 function MeetingForm({ plans, canRecord, onRecorded }) {
+  const { user } = useSession();
   const [heldOn, setHeldOn] = useState(todayIso());
-  const [members, setMembers] = useState([blankMember(), blankMember()]);
+  // The member recording the meeting is present: their name and agency start the list.
+  const [members, setMembers] = useState(() => [
+    { ...blankMember(), name: (user && (user.display_name || user.username)) || '', agency: (user && user.agency && user.agency.name) || '' },
+    blankMember(),
+  ]);
   const [decisions, setDecisions] = useState({});
   const [error, setError] = useState(null);
   const [local, setLocal] = useState({});
