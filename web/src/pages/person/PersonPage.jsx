@@ -130,7 +130,7 @@ function Protection({ person }) {
     <div class="notice" data-testid="protection">
       <p>
         Transitional protection of <strong>{formatPence(protection.annual_pence)}</strong> a year from the protection fund (the previous package was{' '}
-        {formatPence(protection.previous_package_annual_pence)} a year); review due {protection.review_due}.
+        {formatPence(protection.previous_package_annual_pence)} a year); review due {formatDate(protection.review_due)}.
       </p>
     </div>
   );
@@ -148,7 +148,7 @@ export function Details({ person }) {
     ['Employment', codeLabel('employment_status', person.employment_status) || 'Not recorded'],
     ['Locality and team', `${person.locality || ''}${person.team ? `, ${person.team}` : ''}`],
   ];
-  if (person.enablement) rows.push(['Enablement', `from ${person.enablement.start}, planned to end ${person.enablement.planned_end}`]);
+  if (person.enablement) rows.push(['Enablement', `from ${formatDate(person.enablement.start)}, planned to end ${formatDate(person.enablement.planned_end)}`]);
   return (
     <section aria-labelledby="details-heading">
       <h2 id="details-heading">Details</h2>

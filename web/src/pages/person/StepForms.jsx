@@ -5,7 +5,7 @@ import { api, enc } from '../../api.js';
 import { ErrorMessage } from '../../components.jsx';
 import { formatPence } from '../../format.js';
 import { hasRole, useSession } from '../../session.js';
-import { CodeSelect, Field, STEP_LABELS, issuesByPath, issuesFor, todayIso, toPence } from '../people/shared.jsx';
+import { CodeSelect, Field, STEP_LABELS, formatDate, issuesByPath, issuesFor, todayIso, toPence } from '../people/shared.jsx';
 
 const opts = (...pairs) => pairs.map(([code, label]) => ({ code, label }));
 
@@ -287,7 +287,7 @@ export function BudgetsSideBySide({ person }) {
               {formatPence(agreed.annual_pence)}
             </p>
             <p class="small">
-              a year ({formatPence(agreed.weekly_pence)} a week){agreed.one_off_pence ? `, and ${formatPence(agreed.one_off_pence)} one-off` : ''}; from {agreed.start}, review due {agreed.review_due}.
+              a year ({formatPence(agreed.weekly_pence)} a week){agreed.one_off_pence ? `, and ${formatPence(agreed.one_off_pence)} one-off` : ''}; from {formatDate(agreed.start)}, review due {formatDate(agreed.review_due)}.
             </p>
             <p class="small" data-testid="agreed-difference">
               {agreed.difference_pence === 0 ? 'The same as the indicative budget.' : `${formatPence(Math.abs(agreed.difference_pence))} ${agreed.difference_pence > 0 ? 'above' : 'below'} the indicative budget.`}
