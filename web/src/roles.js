@@ -10,7 +10,7 @@ export const ROLES = {
     title: 'Administrator',
     summary: 'Looks after users, agencies and the published rulebooks.',
     can: ['Publish and check rulebooks', 'Manage users, their roles and agencies', 'Look at the audit of who read or changed personal data'],
-    links: [{ href: '/rulebooks', text: 'Rulebooks' }, { href: '/people', text: 'Find a person' }, { href: '/budgets/drift', text: 'Budgets’ drift' }, ...PUBLIC_LINKS],
+    links: [{ href: '/rulebooks', text: 'Rulebooks' }, { href: '/people', text: 'Find a person' }, { href: '/budgets/drift', text: 'Budgets’ drift' }, { href: '/scheduling', text: 'Visit scheduling' }, ...PUBLIC_LINKS],
   },
   assessor: {
     title: 'Assessor',
@@ -56,7 +56,7 @@ export const ROLES = {
       'Calibrate the value of a point from a sample of cases, a budget and a top-slice',
       'Simulate a rulebook over a population: gainers, losers and protection needed by client group',
     ],
-    links: [{ href: '/rulebooks', text: 'Rulebooks: compare, calibrate, simulate' }, ...PUBLIC_LINKS],
+    links: [{ href: '/rulebooks', text: 'Rulebooks: compare, calibrate, simulate' }, { href: '/scheduling', text: 'Visit scheduling' }, ...PUBLIC_LINKS],
   },
 };
 
