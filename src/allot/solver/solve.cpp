@@ -156,6 +156,7 @@ class Search {
   bool insert_visit(int visit, double blink_rate);
   void remove_visit(int visit);
   void ruin(std::vector<int>& removed);
+  void remove_with_links(const std::vector<int>& victims, std::vector<int>& removed);
   void recreate(std::vector<int>& order);
   void save_route(int route);
   const std::vector<int>& routes_to_try(int visit, std::vector<int>& scratch);
@@ -168,6 +169,7 @@ class Search {
   std::vector<std::vector<int>> tasks_of_visit_;
   std::vector<std::vector<int>> candidate_carers_;  // per visit, static filters passed
   std::vector<std::vector<int>> neighbours_;        // per visit, nearest visits
+  std::vector<std::vector<int>> linked_visits_;     // per visit, visits tied to it by a precedence
   std::vector<std::vector<int>> nearest_carers_;    // per visit, candidate carers starting nearest
   std::vector<int> route_mark_;                     // scratch for granular route lists
   int route_mark_stamp_ = 0;
@@ -245,7 +247,10 @@ void Search::build() {
     }
     if (visit.windows.size() > 1) simple_ = false;
   }
+  linked_visits_.resize(visit_count);
   for (const Precedence& link : problem_.precedences) {
+    linked_visits_[link.first_visit].push_back(link.second_visit);
+    linked_visits_[link.second_visit].push_back(link.first_visit);
     const int first = tasks_of_visit_[link.first_visit][0];
     const int second = tasks_of_visit_[link.second_visit][0];
     tasks_[second].bounds.push_back({first, link.min_gap});
@@ -876,11 +881,7 @@ void Search::ruin(std::vector<int>& removed) {
     std::vector<int> victims;
     for (int task : routes_[chosen])
       if (tasks_[task].visit >= 0) victims.push_back(tasks_[task].visit);
-    for (int victim : victims)
-      if (visit_routed_[victim]) {
-        remove_visit(victim);
-        removed.push_back(victim);
-      }
+    remove_with_links(victims, removed);
     return;
   }
   const int strings = static_cast<int>(std::floor(unit(random_) * strings_limit)) + 1;
@@ -905,10 +906,22 @@ void Search::ruin(std::vector<int>& removed) {
     std::vector<int> victims;
     for (int pos = first_pos; pos < std::min(length, first_pos + string_length); ++pos)
       if (tasks_[seq[pos]].visit >= 0) victims.push_back(tasks_[seq[pos]].visit);
-    for (int victim : victims)
-      if (visit_routed_[victim]) {
-        remove_visit(victim);
-        removed.push_back(victim);
+    remove_with_links(victims, removed);
+  }
+}
+
+// Visits tied by a precedence leave together, so that neither is reinserted
+// around a partner held in place.
+void Search::remove_with_links(const std::vector<int>& victims, std::vector<int>& removed) {
+  for (int victim : victims) {
+    if (visit_routed_[victim]) {
+      remove_visit(victim);
+      removed.push_back(victim);
+    }
+    for (int linked : linked_visits_[victim])
+      if (visit_routed_[linked]) {
+        remove_visit(linked);
+        removed.push_back(linked);
       }
   }
 }
