@@ -445,6 +445,15 @@ TEST_F(ApiWithTestRoutes, SigtermFinishesRequestsInFlightThenExits) {
   EXPECT_LT(connect_to(port), 0) << "still accepting after exit";
 }
 
+// With no connection open, the first SIGTERM stops the server: a wait for a second
+// signal must not be the one thing that keeps it running.
+TEST_F(Api, SigtermWithNoConnectionOpenExits) {
+  const int port = server().port();
+  EXPECT_EQ(server().request("GET", "/api/v1/health").status, 200);
+  EXPECT_EQ(server_->stop(SIGTERM, 10), 0);
+  EXPECT_LT(connect_to(port), 0) << "still accepting after exit";
+}
+
 // --- robustness through the binary ----------------------------------------------------
 
 class ApiWithShortTimeouts : public Api {

@@ -148,7 +148,9 @@ struct HttpServer::Impl {
       }
       log_line(fmt::format("received {}", signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
       begin_shutdown();
-      wait_for_signal();
+      // Listen for a second signal only while connections are still finishing: with
+      // none open, a pending wait would be the one thing keeping the server running.
+      if (connection_count() > 0) wait_for_signal();
     });
   }
 
