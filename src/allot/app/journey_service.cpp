@@ -367,6 +367,10 @@ Json person_json(const PersonRecord& record) {
 }
 
 Json summary_json(const PersonRecord& record) {
+  // The sign-off route lets a team manager's list pick its plans without fetching
+  // every record awaiting sign-off.
+  const Json state = Json::parse(record.state);
+  const bool routed = state.contains("sign_off") && state["sign_off"].is_object() && state["sign_off"].contains("route");
   return Json{{"id", record.id},
               {"given_name", record.index.given_name},
               {"family_name", record.index.family_name},
@@ -375,7 +379,8 @@ Json summary_json(const PersonRecord& record) {
               {"locality", record.index.locality},
               {"team", record.index.team},
               {"stage", optional_text(record.index.stage)},
-              {"cares_for", record.index.cares_for ? Json(*record.index.cares_for) : Json(nullptr)}};
+              {"cares_for", record.index.cares_for ? Json(*record.index.cares_for) : Json(nullptr)},
+              {"sign_off_route", routed ? state["sign_off"]["route"] : Json(nullptr)}};
 }
 
 Json event_json(const PersonEvent& event) {

@@ -19,7 +19,7 @@ export function SignOffsPage() {
 
 async function loadWaiting() {
   const found = await api.get('/people?stage=awaiting_sign_off&limit=200');
-  const people = Array.isArray(found.people) ? found.people : [];
+  const people = (Array.isArray(found.people) ? found.people : []).filter((person) => person.sign_off_route === 'team_manager');
   const records = await Promise.all(people.map((person) => api.get(`/people/${enc(person.id)}`)));
   return records.filter((record) => record.sign_off && record.sign_off.route === 'team_manager');
 }
