@@ -28,7 +28,9 @@ void solve_all(const std::vector<std::string>& files, std::size_t expected, long
     const Solution solution = testing::solve_quietly(*problem, iterations);
     const CheckReport report = check_solution(*problem, solution);
     EXPECT_TRUE(report.ok()) << path << ": " << report.violations.front();
-    if (all_served) EXPECT_TRUE(solution.unassigned.empty()) << path;
+    if (all_served) {
+      EXPECT_TRUE(solution.unassigned.empty()) << path;
+    }
   }
 }
 

@@ -51,11 +51,11 @@ const char* review_outcome_id(ReviewOutcome outcome);
 std::optional<ReviewOutcome> parse_review_outcome(std::string_view id);
 
 struct StepResult {
-  std::optional<ScreeningOutcome> screening;
-  std::optional<EnablementOutcome> enablement;
-  std::optional<bool> eligible;          // kAssess
-  std::optional<bool> agreed;            // kDecide: approved (with or without a change) or not
-  std::optional<ReviewOutcome> review;
+  std::optional<ScreeningOutcome> screening = std::nullopt;
+  std::optional<EnablementOutcome> enablement = std::nullopt;
+  std::optional<bool> eligible = std::nullopt;  // kAssess
+  std::optional<bool> agreed = std::nullopt;    // kDecide: approved (with or without a change) or not
+  std::optional<ReviewOutcome> review = std::nullopt;
 };
 
 std::vector<Step> allowed_steps(Stage stage);
