@@ -157,6 +157,7 @@ TEST_F(Journey, APersonGoesFromContactToAnAgreedBudgetThroughTheResourceAllocati
   person = step(id, "submit_plan", {{"version", 1}});
   EXPECT_EQ(person["stage"], "awaiting_sign_off");
   EXPECT_EQ(person["sign_off"]["route"], "resource_allocation_group");
+  EXPECT_EQ(person["allowed_steps"], Json({"close"}));  // the panel decides, in a meeting
   const Json queue = ok(service().panel_queue(kPanel))["plans"];
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0]["person_id"], id);
@@ -165,6 +166,7 @@ TEST_F(Journey, APersonGoesFromContactToAnAgreedBudgetThroughTheResourceAllocati
   auto refused = service().take_step(kManager, id, "decide", {{"outcome", "approve"}});
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().front().code, ErrorCode::kConflict);
+  EXPECT_NE(refused.error().front().message.find("record the decision in a panel meeting"), std::string::npos);
 
   // A changed amount without a reason: every problem at once, nothing written.
   const Json meeting = {{"held_on", "2026-04-07"},

@@ -146,6 +146,10 @@ TEST_P(People, ListsFilterCountAndPage) {
   EXPECT_EQ(list(text).total, 0);
   text.text = "khan";
   EXPECT_EQ(list(text).total, 2);
+  text.text = "%";  // matched literally, not as a LIKE wildcard
+  EXPECT_EQ(list(text).total, 0);
+  text.text = "b_b";
+  EXPECT_EQ(list(text).total, 0);
   app::PersonQuery south;
   south.locality = "South";
   EXPECT_EQ(list(south).total, 1);

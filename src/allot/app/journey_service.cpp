@@ -305,6 +305,11 @@ std::vector<std::string> allowed_steps_for(const Json& details, const Json& stat
   const std::optional<Stage> stage = stage_of(state);
   if (!stage || *stage == Stage::kClosed) return {"contact"};
   for (const Step step : journey::allowed_steps(*stage)) steps.push_back(journey::step_id(step));
+  // A plan routed to the Resource Allocation Group is decided in a panel meeting,
+  // so `decide` is not a step anyone can take on the record itself.
+  if (*stage == Stage::kAwaitingSignOff && text_of(state["sign_off"], "route") == "resource_allocation_group") {
+    std::erase(steps, std::string("decide"));
+  }
   return steps;
 }
 
@@ -321,6 +326,9 @@ Issues refuse_unless_allowed(const Json& details, const Json& state, std::string
   std::string where;
   if (is_carer(details)) {
     where = "this is a carer's record";
+  } else if (step == "decide" && text_of(state["sign_off"], "route") == "resource_allocation_group") {
+    where = "this plan goes to the Resource Allocation Group; record the decision in a panel meeting "
+            "(POST /api/v1/panel/meetings)";
   } else if (const std::optional<Stage> stage = stage_of(state)) {
     where = fmt::format("the case is at stage {}", journey::stage_id(*stage));
   } else {

@@ -708,14 +708,17 @@ class SqlPeople final : public app::PersonRepository {
     if (query.client_group) add("client_group =", sql_text(*query.client_group));
     if (query.review_due_by) add("review_due <=", sql_text(query.review_due_by->to_string()));
     if (query.text) {
+      // The search text is matched literally: %, _ and \ are escaped for LIKE.
       std::string pattern = "%";
       for (const char ch : *query.text) {
-        if (ch != ' ') pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (ch == ' ') continue;
+        if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+        pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       }
       pattern += "%";
       params.push_back(sql_text(pattern));
-      where += fmt::format(" AND (LOWER(given_name || family_name) LIKE ${0} OR LOWER(family_name || given_name) "
-                           "LIKE ${0} OR nhs_number LIKE ${0})",
+      where += fmt::format(" AND (LOWER(given_name || family_name) LIKE ${0} ESCAPE '\\' OR LOWER(family_name || "
+                           "given_name) LIKE ${0} ESCAPE '\\' OR nhs_number LIKE ${0} ESCAPE '\\')",
                            params.size());
     }
     if (query.awaiting_panel_only) where += " AND awaiting_panel = 1";
