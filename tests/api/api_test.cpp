@@ -187,6 +187,18 @@ TEST_F(Api, WrongPasswordAndUnknownUserGetTheSame401) {
   EXPECT_TRUE(wrong.header("set-cookie").empty());
 }
 
+TEST_F(Api, RepeatedFailedSignInsAre429WithRetryAfter) {
+  const std::string guess = R"({"username": "guesser", "password": "not-the-password"})";
+  for (int attempt = 0; attempt < 5; ++attempt) EXPECT_EQ(post_json("/api/v1/session", guess).status, 401);
+  const auto paused = post_json("/api/v1/session", guess);
+  ASSERT_EQ(paused.status, 429);
+  EXPECT_EQ(paused.json()["error"]["code"], "too_many_requests");
+  EXPECT_EQ(paused.header("retry-after"), "900");
+  // Other users still sign in.
+  EXPECT_EQ(post_json("/api/v1/session", nlohmann::json{{"username", "analyst"}, {"password", kDemoPassword}}.dump()).status,
+            200);
+}
+
 TEST_F(Api, SignInWithMissingFieldsIs422) {
   const auto response = post_json("/api/v1/session", R"({"username": 7})");
   ASSERT_EQ(response.status, 422);

@@ -66,6 +66,31 @@ TEST_F(Auth, WrongPasswordAndUnknownUserAreRefusedAlike) {
             (Issues{Issue{ErrorCode::kInvalidValue, "credentials", "username or password is incorrect"}}));
 }
 
+TEST_F(Auth, RepeatedFailuresPauseSignInForTheUsername) {
+  create("sam");
+  create("kim");
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    auto refused = auth_->sign_in("sam", "guess " + std::to_string(attempt));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().front().code, ErrorCode::kInvalidValue);
+    clock_.advance(1min);
+  }
+  // The sixth attempt is refused even with the right password, and says why.
+  auto paused = auth_->sign_in("sam", kPassword);
+  ASSERT_FALSE(paused);
+  EXPECT_EQ(paused.error().front().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(paused.error().front().message, "too many failed sign-ins for this username; try again in 15 minutes");
+  // Other usernames are unaffected, and unknown usernames are counted the same way.
+  EXPECT_TRUE(auth_->sign_in("kim", kPassword));
+  for (int attempt = 0; attempt < 5; ++attempt) EXPECT_FALSE(auth_->sign_in("nobody", "guess"));
+  EXPECT_EQ(auth_->sign_in("nobody", "guess").error().front().code, ErrorCode::kTooManyRequests);
+  // Once the oldest failures leave the window, sign-in works again and a success
+  // starts the count afresh.
+  clock_.advance(15min);
+  ok(auth_->sign_in("sam", kPassword));
+  EXPECT_EQ(auth_->sign_in("sam", "wrong").error().front().code, ErrorCode::kInvalidValue);
+}
+
 TEST_F(Auth, SessionsExpireAndEndOnSignOut) {
   create("sam");
   SignedIn first = ok(auth_->sign_in("sam", kPassword));

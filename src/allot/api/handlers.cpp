@@ -216,6 +216,12 @@ HttpResponse Handlers::sign_in(RequestContext& context) {
   Result<app::SignedIn> signed_in = services.auth.sign_in(params->username, params->password);
   if (!signed_in) {
     if (has_issue(signed_in.error(), ErrorCode::kInternal)) return failure(signed_in.error(), "");
+    if (has_issue(signed_in.error(), ErrorCode::kTooManyRequests)) {
+      HttpResponse refused = error_response(429, ErrorCode::kTooManyRequests, signed_in.error().front().message, {});
+      const auto window = std::chrono::duration_cast<std::chrono::seconds>(services.auth.options().failed_sign_in_window);
+      refused.set_header("Retry-After", std::to_string(window.count()));
+      return refused;
+    }
     return error_response(401, "unauthenticated", "username or password is incorrect");
   }
   const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(signed_in->expires_at - services.clock.now());

@@ -132,6 +132,7 @@ int status_for(ErrorCode code) {
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kInternal: return 500;
+    case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kMissingField:
     case ErrorCode::kWrongType:
     case ErrorCode::kInvalidValue:

@@ -61,6 +61,35 @@ Result<Authenticated> AuthService::load_authenticated(Transaction& tx, Id user_i
 }
 
 Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_view password) {
+  const Timestamp now = clock_.now();
+  const std::string subject = "user:" + std::string(username);
+  // Recent failures for this username, newest first, up to the last success.
+  Result<std::vector<AuditEntry>> recent = in_transaction(store_, Access::kRead, [&](Transaction& tx) {
+    AuditQuery query;
+    query.subject = subject;
+    query.since = now - options_.failed_sign_in_window;
+    query.limit = 1000;
+    return tx.audit().list(query);
+  });
+  if (!recent) return tl::unexpected<Issues>(recent.error());
+  int failures = 0;
+  for (const AuditEntry& entry : *recent) {
+    if (entry.action == "sign_in") break;
+    if (entry.action == "sign_in_failed") ++failures;
+  }
+  if (failures >= options_.max_failed_sign_ins) {
+    return fail(ErrorCode::kTooManyRequests, "credentials",
+                fmt::format("too many failed sign-ins for this username; try again in {} minutes",
+                            options_.failed_sign_in_window.count()));
+  }
+  // Every refusal is recorded the same way, whether or not the username exists.
+  auto refuse = [&]() -> tl::unexpected<Issues> {
+    Result<AuditEntry> recorded = in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
+      return tx.audit().append(NewAuditEntry{Actor{"anonymous", ""}, "sign_in_failed", subject, ""}, now);
+    });
+    if (!recorded) return tl::unexpected<Issues>(recorded.error());
+    return refused_credentials();
+  };
   Result<UserCredentials> credentials = in_transaction(store_, Access::kRead, [&](Transaction& tx) {
     return tx.users().find_credentials(username);
   });
@@ -69,12 +98,11 @@ Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_vie
     // Same hashing work as for a real user, so timing does not reveal whether
     // the username exists.
     verify_password(password, dummy_hash_);
-    return refused_credentials();
+    return refuse();
   }
   const bool password_ok = verify_password(password, credentials->password_hash);
-  if (!password_ok || !credentials->user.active) return refused_credentials();
+  if (!password_ok || !credentials->user.active) return refuse();
 
-  const Timestamp now = clock_.now();
   SignedIn signed_in;
   signed_in.token = random_token();
   signed_in.csrf_token = random_token();

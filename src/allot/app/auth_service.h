@@ -27,6 +27,12 @@ struct AuthOptions {
   std::chrono::minutes session_lifetime{8 * 60};
   PasswordCost password_cost = PasswordCost::kInteractive;
   std::size_t min_password_length = 10;
+  // After this many failed sign-ins for one username within the window (and no
+  // successful one since), further attempts are refused until the window passes,
+  // so passwords cannot be guessed at speed. Counted from the audit log, which
+  // every server shares.
+  int max_failed_sign_ins = 5;
+  std::chrono::minutes failed_sign_in_window{15};
 };
 
 // A signed-in browser session. `token` goes in the cookie and is shown only
@@ -107,6 +113,8 @@ class AuthService {
 
   // Deletes expired sessions; returns how many. For a periodic clean-up.
   Result<std::int64_t> remove_expired_sessions();
+
+  const AuthOptions& options() const { return options_; }
 
  private:
   Result<Authenticated> load_authenticated(Transaction& tx, Id user_id, std::string csrf_token,

@@ -14,6 +14,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kNotFound: return "not_found";
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kTooManyRequests: return "too_many_requests";
   }
   return "internal";
 }

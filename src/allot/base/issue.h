@@ -22,6 +22,7 @@ enum class ErrorCode {
   kNotFound,         // HTTP 404
   kTooLarge,         // HTTP 413
   kInternal,         // a bug or broken environment (HTTP 500)
+  kTooManyRequests,  // refused for now: too many attempts (HTTP 429)
 };
 
 // The stable text form of a code, as used in JSON bodies: "invalid_value".
