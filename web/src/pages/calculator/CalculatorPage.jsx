@@ -2,30 +2,20 @@
 // budget with its range and the derivation, as scored by the server.
 import { useRef, useState, useEffect } from 'preact/hooks';
 import { api, versionPath } from '../../api.js';
-import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../components.jsx';
-import { pickVersion, useRulebooks, useVersion } from '../../data.js';
+import { ErrorMessage, PageTitle, TableWrap } from '../../components.jsx';
 import { formatPence, formatNumber } from '../../format.js';
 import { initialAnswers, list, questionsByDomain } from '../../rulebook.js';
-import { useLocation } from '../../router.js';
-import { IndicativeNotice, RulebookPicker } from './RulebookPicker.jsx';
+import { IndicativeNotice, PublishedRulebookChooser, usePublishedRulebook } from './RulebookPicker.jsx';
 
 export function CalculatorPage() {
-  const { query } = useLocation();
-  const rulebooks = useRulebooks();
-  const picked = pickVersion(rulebooks.data, query);
-  const id = picked && picked.rulebook.id;
-  const version = picked && picked.version;
-  const doc = useVersion(id, version);
+  const published = usePublishedRulebook();
+  const { id, version, doc } = published;
   return (
     <>
       <PageTitle>Work out an indicative budget</PageTitle>
       <p class="lead">Answer the questions about the help you need. You will see an indicative budget for a year and a week, and how it was worked out.</p>
       <IndicativeNotice />
-      {rulebooks.error && <ErrorMessage error={rulebooks.error} title="The criteria could not be loaded" />}
-      {rulebooks.data && rulebooks.data.length === 0 && <p>No criteria have been published yet.</p>}
-      <RulebookPicker rulebooks={rulebooks.data} current={id} path="/calculator" />
-      {doc.error && <ErrorMessage error={doc.error} title="The criteria could not be loaded" />}
-      {(rulebooks.loading || doc.loading) && <Loading what="Loading the questions" />}
+      <PublishedRulebookChooser published={published} path="/calculator" loadingWhat="Loading the questions" />
       {doc.data && (
         <>
           <p class="small">

@@ -1,4 +1,33 @@
-import { navigate } from '../../router.js';
+import { ErrorMessage, Loading } from '../../components.jsx';
+import { pickVersion, useRulebooks, useVersion } from '../../data.js';
+import { navigate, useLocation } from '../../router.js';
+
+// The published rulebook a public page shows, chosen from the address
+// (?rulebook=&version=): the list of rulebooks, the chosen id and version, and its document.
+export function usePublishedRulebook() {
+  const { query } = useLocation();
+  const rulebooks = useRulebooks();
+  const picked = pickVersion(rulebooks.data, query);
+  const id = picked && picked.rulebook.id;
+  const version = picked && picked.version;
+  const doc = useVersion(id, version);
+  return { rulebooks, id, version, doc };
+}
+
+// What a public page shows while it finds its rulebook: errors, an empty list,
+// the picker, and loading.
+export function PublishedRulebookChooser({ published, path, loadingWhat }) {
+  const { rulebooks, id, doc } = published;
+  return (
+    <>
+      {rulebooks.error && <ErrorMessage error={rulebooks.error} title="The criteria could not be loaded" />}
+      {rulebooks.data && rulebooks.data.length === 0 && <p>No criteria have been published yet.</p>}
+      <RulebookPicker rulebooks={rulebooks.data} current={id} path={path} />
+      {doc.error && <ErrorMessage error={doc.error} title="The criteria could not be loaded" />}
+      {(rulebooks.loading || doc.loading) && <Loading what={loadingWhat} />}
+    </>
+  );
+}
 
 // Chooses which published rulebook a public page shows (its latest version).
 export function RulebookPicker({ rulebooks, current, path }) {
