@@ -107,13 +107,13 @@ class Search {
   UnassignedReason static_reason(int visit) const;
 
   double leg_time(int route, int from, int to) const {
-    const double base = cache_size_ > 0 ? duration_cache_[static_cast<std::size_t>(from) * cache_size_ + to]
-                                        : travel_duration(problem_.travel, from, to);
-    return base / problem_.carers[route].speed_factor;
+    const double base = duration_table_ != nullptr ? duration_table_[static_cast<std::size_t>(from) * table_size_ + to]
+                                                   : travel_duration(problem_.travel, from, to);
+    return base / speed_factor_[route];  // divided, as the checker does, so both agree to the last bit
   }
   double leg_distance(int from, int to) const {
-    return cache_size_ > 0 ? distance_cache_[static_cast<std::size_t>(from) * cache_size_ + to]
-                           : travel_distance(problem_.travel, from, to);
+    return distance_table_ != nullptr ? distance_table_[static_cast<std::size_t>(from) * table_size_ + to]
+                                      : travel_distance(problem_.travel, from, to);
   }
 
   // Where the carer is before element `position` of the route (start place if first).
@@ -137,13 +137,14 @@ class Search {
   }
   double lower_bound(int task) const;
   bool place_in_window(int task, double earliest, double& start) const;
-  double lateness(int task) const;
+  double lateness_at(int task, double start) const;
+  double lateness(int task) const { return lateness_at(task, start_[task]); }
 
   // ---- state updates -----------------------------------------------------
   void insert_element(int task, int route, int position);
   void remove_element(int task);
   void refresh_route(int route);
-  bool propagate();  // drains queue_
+  bool propagate(int source);  // drains queue_; `source` is the task just inserted
   void undo_to(std::size_t mark);
   void recompute_all_starts();
   Cost compute_cost() const;
@@ -152,6 +153,7 @@ class Search {
   // ---- moves ---------------------------------------------------------------
   double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta,
                          double cutoff = kUnbounded);
+  double walk_insert(int task, int route, int position, double& lateness_delta, double budget);
   Move best_insertion(int task, int excluded_route, double blink_rate);
   bool insert_visit(int visit, double blink_rate);
   void remove_visit(int visit);
@@ -174,10 +176,14 @@ class Search {
   std::vector<int> route_mark_;                     // scratch for granular route lists
   int route_mark_stamp_ = 0;
   bool simple_ = true;
-  // Coordinates are turned into matrices once when they fit in memory comfortably.
-  int cache_size_ = 0;
+  // Travel is read from full tables: the caller's matrices, or coordinates turned
+  // into matrices once when they fit in memory comfortably (null: compute each arc).
+  std::size_t table_size_ = 0;
+  const double* distance_table_ = nullptr;
+  const double* duration_table_ = nullptr;
   std::vector<double> distance_cache_;
   std::vector<double> duration_cache_;
+  std::vector<double> speed_factor_;  // per carer, kept beside the tables for locality
 
   std::vector<std::vector<int>> routes_;
   std::vector<int> task_route_;
@@ -201,6 +207,10 @@ class Search {
   bool follow_links_ = true;
   std::vector<long> stamp_;
   long stamp_counter_ = 0;
+  // walk_insert's tentative starts, valid where walk_stamp_ equals walk_counter_
+  std::vector<double> walk_start_;
+  std::vector<long> walk_stamp_;
+  long walk_counter_ = 0;
 
   // per-iteration snapshot of routes before change
   std::vector<std::vector<int>> saved_routes_;
@@ -210,7 +220,11 @@ class Search {
 
 void Search::build() {
   const int location_count = problem_.travel.location_count;
-  if (problem_.travel.kind != TravelModel::Kind::kMatrix && location_count <= 2500) {
+  table_size_ = static_cast<std::size_t>(location_count);
+  if (problem_.travel.kind == TravelModel::Kind::kMatrix) {
+    distance_table_ = problem_.travel.distance_matrix.data();
+    duration_table_ = problem_.travel.duration_matrix.data();
+  } else if (location_count <= 2500) {
     const auto size = static_cast<std::size_t>(location_count);
     distance_cache_.resize(size * size);
     duration_cache_.resize(size * size);
@@ -219,8 +233,10 @@ void Search::build() {
         distance_cache_[from * size + to] = travel_distance(problem_.travel, from, to);
         duration_cache_[from * size + to] = travel_duration(problem_.travel, from, to);
       }
-    cache_size_ = location_count;
+    distance_table_ = distance_cache_.data();
+    duration_table_ = duration_cache_.data();
   }
+  for (const Carer& carer : problem_.carers) speed_factor_.push_back(carer.speed_factor);
   const int visit_count = static_cast<int>(problem_.visits.size());
   const int carer_count = static_cast<int>(problem_.carers.size());
   tasks_of_visit_.resize(visit_count);
@@ -285,6 +301,8 @@ void Search::build() {
   start_.assign(task_count, kUnset);
   queued_.assign(task_count, 0);
   stamp_.assign(task_count, 0);
+  walk_start_.assign(task_count, 0);
+  walk_stamp_.assign(task_count, 0);
   latest_.assign(carer_count, {});
   route_distance_.assign(carer_count, 0);
   route_travel_time_.assign(carer_count, 0);
@@ -439,12 +457,12 @@ bool Search::place_in_window(int task, double earliest, double& start) const {
   return false;
 }
 
-double Search::lateness(int task) const {
+double Search::lateness_at(int task, double start) const {
   const Task& info = tasks_[task];
-  if (info.visit < 0 || info.windows.empty() || start_[task] == kUnset) return 0;
+  if (info.visit < 0 || info.windows.empty() || start == kUnset) return 0;
   double late = kUnbounded;
   for (const TimeWindow& window : info.windows)
-    if (start_[task] >= window.start - kEpsilon) late = std::min(late, std::max(0.0, start_[task] - window.end));
+    if (start >= window.start - kEpsilon) late = std::min(late, std::max(0.0, start - window.end));
   return late == kUnbounded ? 0 : late;
 }
 
@@ -521,7 +539,7 @@ void Search::refresh_route(int route) {
   }
 }
 
-bool Search::propagate() {
+bool Search::propagate(int source) {
   auto& queue = queue_;
   long steps = 0;
   const long step_limit = 50L * static_cast<long>(tasks_.size()) + 1000;
@@ -541,6 +559,13 @@ bool Search::propagate() {
       continue;
     }
     if (start_[task] != kUnset && start <= start_[task] + kEpsilon) continue;
+    // The state before the insertion had a least solution, so every rise comes from
+    // the source; a rise that comes back round to it is a cycle that gains time
+    // each time round (e.g. two synchronised pairs in opposite orders): infeasible.
+    if (task == source && start_[task] != kUnset) {
+      feasible = false;
+      continue;
+    }
     const int route = task_route_[task];
     const Carer& carer = problem_.carers[route];
     if (start > carer.shift.end + kEpsilon) {
@@ -658,6 +683,12 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
     }
     return delta;
   }
+  // A look that changes nothing: exact when no link can carry the rise to
+  // another route, and the screen used before following links otherwise.
+  if (!keep && (!follow_links_ || !has_links_)) {
+    const double rise = walk_insert(task, route, position, lateness_delta, cutoff - delta);
+    return rise == kUnbounded ? kUnbounded : delta + rise;
+  }
   // general path: quick window test, then propagate the rise and measure it
   {
     const double ready = ready_before(route, position);
@@ -670,7 +701,7 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
   insert_element(task, route, position);
   queue_.push_back(task);
   queued_[task] = 1;
-  const bool feasible = propagate();
+  const bool feasible = propagate(task);
   if (feasible) {
     double new_max = max_lateness_;
     ++stamp_counter_;
@@ -701,6 +732,74 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
   remove_element(task);
   start_[task] = kUnset;
   return feasible ? delta : kUnbounded;
+}
+
+// The lateness cost of putting `task` at `position` of `route`, found by walking
+// the rise in start times down the route without changing anything: starts only
+// rise, and the rise ends at the first stop that does not move. Tasks in other
+// routes are held where they are, as propagate() does with follow_links_ off; a
+// linked task later in this route sees its partner's new start. Returns infinity
+// when infeasible or once the cost reaches `budget` (lateness only adds).
+double Search::walk_insert(int task, int route, int position, double& lateness_delta, double budget) {
+  const Carer& carer = problem_.carers[route];
+  const Objective& weights = problem_.objective;
+  const auto& seq = routes_[route];
+  const Task& info = tasks_[task];
+  ++walk_counter_;
+  const auto current_start = [&](int other) {
+    return walk_stamp_[other] == walk_counter_ ? walk_start_[other] : start_[other];
+  };
+  const auto earliest_with_links = [&](const Task& item, double earliest) {
+    for (const Bound& bound : item.bounds)
+      if (task_route_[bound.other] >= 0) {
+        const double other_start = current_start(bound.other);
+        if (other_start != kUnset) earliest = std::max(earliest, other_start + bound.offset);
+      }
+    return earliest;
+  };
+  int here = location_before(route, position);
+  double earliest = ready_before(route, position);
+  if (info.location >= 0) {
+    earliest += leg_time(route, here, info.location);
+    here = info.location;
+  }
+  double start = 0;
+  if (!place_in_window(task, earliest_with_links(info, earliest), start)) return kUnbounded;
+  if (start > carer.shift.end + kEpsilon) return kUnbounded;
+  walk_stamp_[task] = walk_counter_;
+  walk_start_[task] = start;
+  double late_sum = lateness_at(task, start);
+  double new_max = std::max(max_lateness_, late_sum);
+  const auto cost = [&] {
+    return weights.lateness_weight * late_sum + weights.max_lateness_weight * (new_max - max_lateness_);
+  };
+  if (cost() >= budget) return kUnbounded;
+  double ready = start + info.duration;
+  const int length = static_cast<int>(seq.size());
+  int pos = position;
+  for (; pos < length; ++pos) {
+    const int next = seq[pos];
+    const Task& next_info = tasks_[next];
+    double arrival = ready;
+    if (next_info.location >= 0) arrival += leg_time(route, here, next_info.location);
+    double next_start = 0;
+    if (!place_in_window(next, earliest_with_links(next_info, arrival), next_start)) return kUnbounded;
+    if (start_[next] != kUnset && next_start <= start_[next] + kEpsilon) break;
+    if (next_start > carer.shift.end + kEpsilon) return kUnbounded;
+    const double late = lateness_at(next, next_start);
+    late_sum += late - lateness_at(next, start_[next]);
+    new_max = std::max(new_max, late);
+    if (cost() >= budget) return kUnbounded;
+    walk_stamp_[next] = walk_counter_;
+    walk_start_[next] = next_start;
+    ready = next_start + next_info.duration;
+    if (next_info.location >= 0) here = next_info.location;
+  }
+  // the rise reached the end of the day: the carer must still be back in time
+  if (pos == length && ready + leg_time(route, here, carer.end_location) > carer.shift.end + kEpsilon)
+    return kUnbounded;
+  lateness_delta = late_sum;
+  return cost();
 }
 
 Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
