@@ -40,6 +40,20 @@ TEST(BenchInstances, GehringHomberger200) { solve_all(files_in("vrptw/homberger/
 TEST(BenchInstances, MankowskaText) { solve_all(files_in("hhc/mankowska/txt", ".txt"), 70, 30, true); }
 TEST(BenchInstances, MankowskaIolabJson) { solve_all(files_in("hhc/mankowska/json_small", ".json"), 20, 100, true); }
 
+// Fleet minimisation: R101 with exact distances needs 19 routes in the best known
+// (vehicles-first) solution; a distance-only search settles on 20 or more.
+TEST(BenchInstances, FewestRoutesFirstReachesTheBestKnownFleetOnR101) {
+  auto problem = solver_io::read_problem_file(
+      (fs::path(ALLOT_SHARED_DIR) / "bench/vrptw/solomon/vrplib/R101.vrp").string(), {.truncate_to_tenth = false});
+  ASSERT_TRUE(problem) << format_issues(problem.error());
+  problem->objective.fewest_routes_first = true;
+  const Solution solution = testing::solve_quietly(*problem, 20000);
+  const CheckReport report = check_solution(*problem, solution);
+  EXPECT_TRUE(report.ok()) << report.violations.front();
+  EXPECT_TRUE(solution.unassigned.empty());
+  EXPECT_LE(solution.cost.routes_used, 19);
+}
+
 // Links between routes (double-handed visits, precedences) at a scale where full
 // start-time recomputation takes many sweeps.
 TEST(BenchInstances, GeneratedDayOfFifteenHundredVisits) {

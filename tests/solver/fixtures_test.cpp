@@ -290,6 +290,41 @@ TEST(SolverFixtures, StopCheckCancelsAndProgressIsReported) {
   EXPECT_LE(solution.iterations, 64);
 }
 
+TEST(SolverFixtures, FewestRoutesFirstRanksRoutesBeforeTheObjective) {
+  Cost two_short;
+  two_short.routes_used = 2;
+  two_short.objective = 100;
+  Cost one_long = two_short;
+  one_long.routes_used = 1;
+  one_long.objective = 150;
+  Objective objective;
+  EXPECT_TRUE(is_better_for(objective, two_short, one_long));
+  objective.fewest_routes_first = true;
+  EXPECT_TRUE(is_better_for(objective, one_long, two_short));
+  EXPECT_FALSE(is_better_for(objective, two_short, one_long));
+  // leaving a visit out is still worse than any number of routes
+  Cost one_out = one_long;
+  one_out.unassigned_priority = 1;
+  EXPECT_TRUE(is_better_for(objective, two_short, one_out));
+}
+
+TEST(SolverFixtures, ProgressFromTwoThreadsOnlyEverImproves) {
+  const Problem problem = generate_day({120, 15, 4});
+  SolveOptions options;
+  options.threads = 2;
+  options.iteration_limit = 300;
+  std::vector<Progress> reports;  // the solver reports one at a time, so no lock here
+  const Solution solution = solve(problem, options, [&](const Progress& progress) { reports.push_back(progress); });
+  ASSERT_FALSE(reports.empty());
+  for (std::size_t index = 1; index < reports.size(); ++index) {
+    EXPECT_TRUE(is_better(reports[index].best, reports[index - 1].best)) << "report " << index;
+    EXPECT_GE(reports[index].iteration, reports[index - 1].iteration) << "report " << index;
+  }
+  // the last report is the solution returned: the best of both threads
+  EXPECT_NEAR(reports.back().best.objective, solution.cost.objective, 1e-6 * solution.cost.objective);
+  EXPECT_EQ(reports.back().best.unassigned_priority, solution.cost.unassigned_priority);
+}
+
 TEST(SolverFixtures, IllFormedProblemIsRefused) {
   Problem problem = line_problem(2, 1);
   problem.visits[0].location = 99;

@@ -68,20 +68,24 @@ TEST(SolverIo, JsonErrorsAreAllReportedWithPaths) {
       {"id": "v2", "location": 1, "duration": -1, "time_windows": [[10, 5]], "carers_needed": 3,
        "preferred_carers": ["nobody"]}
     ],
-    "precedences": [{"first": "v1", "second": "v9"}]
+    "precedences": [{"first": "v1", "second": "v9"}],
+    "objective": {"allow_lateness": "yes", "fewest_routes_first": 1}
   })");
   const auto problem = solver_io::problem_from_json(document);
   ASSERT_FALSE(problem);
   const std::string report = format_issues(problem.error());
   for (const char* path : {"visits[0].location", "visits[1].duration", "visits[1].time_windows[0]",
-                           "visits[1].carers_needed", "visits[1].preferred_carers[0]", "precedences[0].second"})
+                           "visits[1].carers_needed", "visits[1].preferred_carers[0]", "precedences[0].second",
+                           "objective.allow_lateness", "objective.fewest_routes_first"})
     EXPECT_NE(report.find(path), std::string::npos) << path << " missing from\n" << report;
 }
 
 TEST(SolverIo, ProblemAndSolutionRoundTripThroughJson) {
-  const Problem problem = generate_day({120, 15, 2});
+  Problem problem = generate_day({120, 15, 2});
+  problem.objective.fewest_routes_first = true;
   const auto again = solver_io::problem_from_json(solver_io::problem_to_json(problem));
   ASSERT_TRUE(again) << format_issues(again.error());
+  EXPECT_TRUE(again->objective.fewest_routes_first);
   const Solution first = testing::solve_and_check(problem, 20);
   const Solution second = testing::solve_and_check(*again, 20);
   EXPECT_NEAR(first.cost.objective, second.cost.objective, 1e-6);

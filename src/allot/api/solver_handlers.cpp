@@ -172,9 +172,10 @@ Result<nlohmann::json> run_solver_job(const solver::Problem& problem, const Solv
   options.seed = settings.seed;
   options.threads = settings.threads;
   options.elapsed_fraction = [elapsed, limit] { return elapsed() / limit; };
-  const solver::ProgressCallback on_progress = [shared, &publish](const solver::Progress& report) {
+  const solver::ProgressCallback on_progress = [shared, &publish, &problem](const solver::Progress& report) {
     std::lock_guard lock(shared->mutex);
-    if (!shared->have_best || solver::is_better(report.best, shared->best)) shared->best = report.best;
+    if (!shared->have_best || solver::is_better_for(problem.objective, report.best, shared->best))
+      shared->best = report.best;
     shared->have_best = true;
     publish(false);
   };

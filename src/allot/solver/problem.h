@@ -92,6 +92,10 @@ struct Objective {
   bool allow_lateness = false;
   double lateness_weight = 0;
   double max_lateness_weight = 0;
+  // Fewest routes (carers used) first, then the weighted sum: the hierarchical
+  // VRPTW convention, or a provider short of staff. The search then spends half
+  // its budget removing routes before it shortens the rest.
+  bool fewest_routes_first = false;
 };
 
 struct Problem {

@@ -58,6 +58,11 @@ struct Cost {
 // (unassigned priority, objective) lexicographically, with a small tolerance.
 bool is_better(const Cost& left, const Cost& right);
 
+struct Objective;
+// As is_better, with the number of routes compared before the objective when
+// the objective puts the fewest routes first.
+bool is_better_for(const Objective& objective, const Cost& left, const Cost& right);
+
 struct Solution {
   std::vector<Route> routes;  // carers without visits are left out
   std::vector<Unassigned> unassigned;

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -39,6 +40,13 @@ bool is_better(const Cost& left, const Cost& right) {
   if (left.unassigned_priority < right.unassigned_priority - 1e-9) return true;
   if (left.unassigned_priority > right.unassigned_priority + 1e-9) return false;
   return left.objective < right.objective - 1e-9 * std::max(1.0, std::fabs(right.objective));
+}
+
+bool is_better_for(const Objective& objective, const Cost& left, const Cost& right) {
+  if (objective.fewest_routes_first && std::fabs(left.unassigned_priority - right.unassigned_priority) <= 1e-9 &&
+      left.routes_used != right.routes_used)
+    return left.routes_used < right.routes_used;
+  return is_better(left, right);
 }
 
 namespace {
@@ -98,7 +106,7 @@ class Search {
   Search(const Problem& problem, std::uint64_t seed) : problem_(problem), random_(seed) { build(); }
 
   Solution run(long iteration_limit, const SolveOptions& options, const ProgressCallback& on_progress,
-               const StopCheck& should_stop, bool report_progress);
+               const StopCheck& should_stop);
 
  private:
   // ---- model -------------------------------------------------------------
@@ -149,6 +157,14 @@ class Search {
   void recompute_all_starts();
   Cost compute_cost() const;
   bool route_has_visits(int route) const { return visit_tasks_in_route_[route] > 0; }
+  // A visit may go into a route already in use, or open one while under the cap.
+  bool route_open(int route) const { return route_has_visits(route) || used_routes_ < max_routes_; }
+  void recount_used_routes();
+  void restore_routes(const std::vector<std::vector<int>>& routes);
+  void undo_iteration(const std::vector<char>& was_routed, double saved_max);
+  void empty_a_route(std::vector<int>& removed);
+  using Budget = std::function<bool(long iteration)>;  // true: stop now
+  long minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution);
 
   // ---- moves ---------------------------------------------------------------
   double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta,
@@ -195,6 +211,8 @@ class Search {
   std::vector<double> route_work_;
   std::vector<double> route_load_;
   std::vector<int> visit_tasks_in_route_;
+  int used_routes_ = 0;
+  int max_routes_ = std::numeric_limits<int>::max();
   std::vector<char> visit_routed_;
   double max_lateness_ = 0;
 
@@ -471,7 +489,7 @@ void Search::insert_element(int task, int route, int position) {
   seq.insert(seq.begin() + position, task);
   for (int pos = position; pos < static_cast<int>(seq.size()); ++pos) task_position_[seq[pos]] = pos;
   task_route_[task] = route;
-  if (tasks_[task].visit >= 0) ++visit_tasks_in_route_[route];
+  if (tasks_[task].visit >= 0 && visit_tasks_in_route_[route]++ == 0) ++used_routes_;
 }
 
 void Search::remove_element(int task) {
@@ -483,7 +501,7 @@ void Search::remove_element(int task) {
   task_route_[task] = -1;
   task_position_[task] = -1;
   start_[task] = kUnset;
-  if (tasks_[task].visit >= 0) --visit_tasks_in_route_[route];
+  if (tasks_[task].visit >= 0 && --visit_tasks_in_route_[route] == 0) --used_routes_;
 }
 
 // Aggregates (distance, travel, work, load) and, on the simple path, forward
@@ -817,7 +835,7 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
   std::vector<int> scratch;
   const std::vector<int>& routes = routes_to_try(info.visit, scratch);
   for (int route : routes) {
-    if (route == excluded_route) continue;
+    if (route == excluded_route || !route_open(route)) continue;
     const int length = static_cast<int>(routes_[route].size());
     for (int position = 0; position <= length; ++position) {
       // stops start in time order, so once the previous stop starts after this
@@ -848,7 +866,7 @@ Move Search::best_insertion(int task, int excluded_route, double blink_rate) {
   if (screen && best.route < 0) {
     // every shortlisted place fails once links are followed: try them all in full
     for (int route : routes) {
-      if (route == excluded_route) continue;
+      if (route == excluded_route || !route_open(route)) continue;
       const int length = static_cast<int>(routes_[route].size());
       for (int position = 0; position <= length; ++position) {
         if (position > 0 && start_[routes_[route][position - 1]] > last_window_end) break;
@@ -890,6 +908,7 @@ bool Search::insert_visit(int visit, double blink_rate) {
   follow_links_ = false;
   std::vector<int> scratch;
   for (int route : routes_to_try(visit, scratch)) {
+    if (!route_open(route)) continue;
     const int length = static_cast<int>(routes_[route].size());
     for (int position = 0; position <= length; ++position) {
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
@@ -1130,36 +1149,193 @@ Solution Search::export_solution(long iterations) const {
   return solution;
 }
 
-Solution Search::run(long iteration_limit, const SolveOptions& options, const ProgressCallback& on_progress,
-                     const StopCheck& should_stop, bool report_progress) {
+void Search::recount_used_routes() {
+  used_routes_ = 0;
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route) used_routes_ += route_has_visits(route) ? 1 : 0;
+}
+
+// Put every route back as it was in `routes` (a copy of routes_ taken earlier).
+void Search::restore_routes(const std::vector<std::vector<int>>& routes) {
+  for (int task = 0; task < static_cast<int>(tasks_.size()); ++task) {
+    task_route_[task] = -1;
+    task_position_[task] = -1;
+    start_[task] = kUnset;
+  }
+  std::fill(visit_tasks_in_route_.begin(), visit_tasks_in_route_.end(), 0);
+  std::fill(visit_routed_.begin(), visit_routed_.end(), 0);
+  routes_ = routes;
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route)
+    for (int pos = 0; pos < static_cast<int>(routes_[route].size()); ++pos) {
+      const int task = routes_[route][pos];
+      task_route_[task] = route;
+      task_position_[task] = pos;
+      if (tasks_[task].visit < 0) continue;
+      ++visit_tasks_in_route_[route];
+      visit_routed_[tasks_[task].visit] = 1;
+    }
+  recount_used_routes();
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route) refresh_route(route);
+  recompute_all_starts();
+}
+
+// Take back this iteration's ruin and recreate: only the saved routes changed.
+void Search::undo_iteration(const std::vector<char>& was_routed, double saved_max) {
+  for (int route : saved_list_)
+    for (int task : routes_[route]) {
+      task_route_[task] = -1;
+      task_position_[task] = -1;
+      start_[task] = kUnset;
+      if (tasks_[task].visit >= 0) --visit_tasks_in_route_[route];
+    }
+  for (int route : saved_list_) {
+    routes_[route] = saved_routes_[route];
+    for (int pos = 0; pos < static_cast<int>(routes_[route].size()); ++pos) {
+      const int task = routes_[route][pos];
+      task_route_[task] = route;
+      task_position_[task] = pos;
+      if (tasks_[task].visit >= 0) ++visit_tasks_in_route_[route];
+    }
+  }
+  visit_routed_ = was_routed;
+  recount_used_routes();
+  for (int route : saved_list_) refresh_route(route);
+  if (!simple_) recompute_all_starts();
+  max_lateness_ = saved_max;
+}
+
+// Empty the shortest of a few routes drawn at random; its visits join `removed`.
+void Search::empty_a_route(std::vector<int>& removed) {
+  std::vector<int> used;
+  for (int route = 0; route < static_cast<int>(routes_.size()); ++route)
+    if (route_has_visits(route)) used.push_back(route);
+  if (used.empty()) return;
+  int chosen = -1;
+  for (int draw = 0; draw < 3; ++draw) {
+    const int route = used[std::uniform_int_distribution<std::size_t>(0, used.size() - 1)(random_)];
+    if (chosen < 0 || visit_tasks_in_route_[route] < visit_tasks_in_route_[chosen]) chosen = route;
+  }
+  std::vector<int> victims;
+  for (int task : routes_[chosen])
+    if (tasks_[task].visit >= 0) victims.push_back(tasks_[task].visit);
+  remove_with_links(victims, removed);
+}
+
+// Fleet minimisation (Christiaens and Vanden Berghe 2020, section 6): empty a
+// route, cap the fleet one below, and ruin and recreate until every visit fits
+// again. A candidate is accepted when it leaves fewer visits out, or visits that
+// have been left out less often (each visit counts the iterations it spent out),
+// so the search keeps working on the visits that are hard to place. Every time
+// all fit, that plan is the new best and another route is emptied. Ends with the
+// best plan in place and the fleet capped at its size.
+long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution) {
   const int visit_count = static_cast<int>(problem_.visits.size());
+  std::vector<long> absence(visit_count, 0);
+  const auto left_out = [&](long& absent) {
+    int count = 0;
+    absent = 0;
+    for (int visit = 0; visit < visit_count; ++visit)
+      if (!visit_routed_[visit]) {
+        ++count;
+        absent += absence[visit];
+      }
+    return count;
+  };
+  std::vector<std::vector<int>> best_routes = routes_;
+  int best_count = used_routes_;
+  long iteration = 0;
+  long current_absent = 0;
+  int current_out = 0;
+  const auto next_target = [&] {
+    std::vector<int> removed;
+    empty_a_route(removed);
+    max_routes_ = used_routes_;
+    current_out = left_out(current_absent);
+  };
+  if (used_routes_ > 1) next_target();
+  while (best_count > 1 && !spent(iteration)) {
+    ++iteration;
+    for (int route : saved_list_) route_saved_[route] = 0;
+    saved_list_.clear();
+    const std::vector<char> was_routed = visit_routed_;
+    const double saved_max = max_lateness_;
+    std::vector<int> removed;
+    ruin(removed);
+    if (!simple_) recompute_all_starts();
+    for (int visit = 0; visit < visit_count; ++visit)
+      if (!visit_routed_[visit] && std::find(removed.begin(), removed.end(), visit) == removed.end())
+        removed.push_back(visit);
+    recreate(removed);
+    long absent = 0;
+    const int out = left_out(absent);
+    for (int visit = 0; visit < visit_count; ++visit)
+      if (!visit_routed_[visit]) ++absence[visit];
+    if (out < current_out || absent < current_absent) {
+      current_out = out;
+      current_absent = absent;
+      if (out == 0) {
+        best_routes = routes_;
+        best_count = used_routes_;
+        best_solution = export_solution(iteration);
+        if (on_progress) on_progress({iteration, best_solution.cost});
+        if (best_count > 1) next_target();
+      }
+    } else {
+      undo_iteration(was_routed, saved_max);
+    }
+  }
+  for (int route : saved_list_) route_saved_[route] = 0;
+  saved_list_.clear();
+  restore_routes(best_routes);
+  max_routes_ = used_routes_;
+  return iteration;
+}
+
+Solution Search::run(long iteration_limit, const SolveOptions& options, const ProgressCallback& on_progress,
+                     const StopCheck& should_stop) {
+  const int visit_count = static_cast<int>(problem_.visits.size());
+  const Objective& weights = problem_.objective;
   std::vector<int> order(visit_count);
   std::iota(order.begin(), order.end(), 0);
   recreate(order);
+  Solution best_solution = export_solution(0);
+  if (on_progress) on_progress({0, best_solution.cost});
+
+  const auto fraction_used = [&](long iteration) {
+    if (iteration_limit > 0) return static_cast<double>(iteration) / static_cast<double>(iteration_limit);
+    if (options.elapsed_fraction) return std::clamp(options.elapsed_fraction(), 0.0, 1.0);
+    return static_cast<double>(iteration % 20000) / 20000.0;
+  };
+  const auto out_of_budget = [&](long iteration) {
+    if (iteration_limit > 0 && iteration >= iteration_limit) return true;
+    if (iteration_limit <= 0 && !should_stop && !options.elapsed_fraction) return true;
+    return (iteration & 15) == 0 && should_stop && should_stop();
+  };
+  // Fewest routes first: the first half of the budget removes routes while every
+  // visit that was placed stays placed; the second shortens the routes left.
+  long iteration = 0;
+  double phase_start = 0;
+  if (weights.fewest_routes_first && visit_count > 0 && best_solution.unassigned.empty()) {
+    phase_start = 0.5;
+    iteration = minimise_routes(
+        [&](long spent) { return out_of_budget(spent) || fraction_used(spent) >= phase_start; }, on_progress,
+        best_solution);
+  }
   Cost current = compute_cost();
   Cost best = current;
-  Solution best_solution = export_solution(0);
-  if (report_progress && on_progress) on_progress({0, best});
+  if (is_better_for(weights, current, best_solution.cost)) best_solution = export_solution(iteration);
 
   const double scale = current.objective / std::max(1, visit_count + current.routes_used);
   const double start_temperature = kStartTemperature * scale;
   const double end_temperature = kEndTemperature * scale;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
-  long iteration = 0;
-  while (visit_count > 0) {
-    if (iteration_limit > 0 && iteration >= iteration_limit) break;
-    if (iteration_limit <= 0 && !should_stop && !options.elapsed_fraction) break;
-    if ((iteration & 15) == 0 && should_stop && should_stop()) break;
-    double fraction = 0;
-    if (iteration_limit > 0) fraction = static_cast<double>(iteration) / static_cast<double>(iteration_limit);
-    else if (options.elapsed_fraction) fraction = std::clamp(options.elapsed_fraction(), 0.0, 1.0);
-    else fraction = static_cast<double>(iteration % 20000) / 20000.0;
+  while (visit_count > 0 && !out_of_budget(iteration)) {
+    const double fraction = std::clamp((fraction_used(iteration) - phase_start) / (1 - phase_start), 0.0, 1.0);
     const double temperature = start_temperature * std::pow(end_temperature / start_temperature, fraction);
     ++iteration;
 
     for (int route : saved_list_) route_saved_[route] = 0;
     saved_list_.clear();
-    std::vector<char> was_routed = visit_routed_;
+    const std::vector<char> was_routed = visit_routed_;
     const double saved_max = max_lateness_;
     std::vector<int> removed;
     ruin(removed);
@@ -1169,46 +1345,28 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
         removed.push_back(visit_idx);
     recreate(removed);
     Cost candidate = compute_cost();
+    const bool same_fleet = !weights.fewest_routes_first || candidate.routes_used == current.routes_used;
     const bool accept =
         candidate.unassigned_priority < current.unassigned_priority - 1e-9 ||
         (candidate.unassigned_priority <= current.unassigned_priority + 1e-9 &&
-         candidate.objective < current.objective - temperature * std::log(std::max(1e-300, unit(random_))));
+         (same_fleet ? candidate.objective < current.objective - temperature * std::log(std::max(1e-300, unit(random_)))
+                     : candidate.routes_used < current.routes_used));
     if (accept) {
       current = candidate;
-      if (is_better(current, best)) {
+      if (weights.fewest_routes_first && current.unassigned_visits == 0)
+        max_routes_ = std::min(max_routes_, current.routes_used);
+      if (is_better_for(weights, current, best)) {
         best = current;
         best_solution = export_solution(iteration);
-        if (report_progress && on_progress) on_progress({iteration, best});
+        if (on_progress) on_progress({iteration, best});
       }
     } else {
-      // restore the saved routes
-      for (int route : saved_list_) {
-        for (int task : routes_[route]) {
-          task_route_[task] = -1;
-          task_position_[task] = -1;
-          start_[task] = kUnset;
-          if (tasks_[task].visit >= 0) --visit_tasks_in_route_[route];
-        }
-      }
-      for (int route : saved_list_) {
-        routes_[route] = saved_routes_[route];
-        for (int pos = 0; pos < static_cast<int>(routes_[route].size()); ++pos) {
-          const int task = routes_[route][pos];
-          task_route_[task] = route;
-          task_position_[task] = pos;
-          if (tasks_[task].visit >= 0) ++visit_tasks_in_route_[route];
-        }
-      }
-      visit_routed_ = was_routed;
-      for (int route : saved_list_) refresh_route(route);
-      if (!simple_) recompute_all_starts();
-      max_lateness_ = saved_max;
+      undo_iteration(was_routed, saved_max);
     }
   }
   best_solution.iterations = iteration;
   return best_solution;
 }
-
 }  // namespace
 
 Solution solve(const Problem& problem, const SolveOptions& options, const ProgressCallback& on_progress,
@@ -1217,9 +1375,27 @@ Solution solve(const Problem& problem, const SolveOptions& options, const Progre
   if (!errors.empty()) throw std::invalid_argument("solve: ill-formed problem: " + errors.front());
   const int threads = std::max(1, options.threads);
   std::vector<Solution> results(threads);
+  // Each thread reports its own improvements; the caller hears only those that
+  // beat the best of every thread so far, with the iterations of all threads.
+  std::mutex progress_mutex;
+  Cost reported;
+  bool any_reported = false;
+  std::vector<long> thread_iterations(threads, 0);
   const auto work = [&](int thread_idx) {
     Search search(problem, options.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(thread_idx));
-    results[thread_idx] = search.run(options.iteration_limit, options, on_progress, should_stop, thread_idx == 0);
+    ProgressCallback report;
+    if (on_progress)
+      report = [&, thread_idx](const Progress& progress) {
+        const std::lock_guard lock(progress_mutex);
+        thread_iterations[thread_idx] = progress.iteration;
+        if (any_reported && !is_better_for(problem.objective, progress.best, reported)) return;
+        any_reported = true;
+        reported = progress.best;
+        long total = 0;
+        for (long count : thread_iterations) total += count;
+        on_progress({total, reported});
+      };
+    results[thread_idx] = search.run(options.iteration_limit, options, report, should_stop);
   };
   if (threads == 1) {
     work(0);
@@ -1232,7 +1408,7 @@ Solution solve(const Problem& problem, const SolveOptions& options, const Progre
   long iterations = 0;
   for (int thread_idx = 0; thread_idx < threads; ++thread_idx) {
     iterations += results[thread_idx].iterations;
-    if (is_better(results[thread_idx].cost, results[best].cost)) best = thread_idx;
+    if (is_better_for(problem.objective, results[thread_idx].cost, results[best].cost)) best = thread_idx;
   }
   Solution solution = std::move(results[best]);
   solution.iterations = iterations;

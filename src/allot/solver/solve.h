@@ -7,8 +7,9 @@
 //
 // Deterministic for a given problem, seed and iteration limit, also with two
 // threads (each thread runs its own seeded search; the best wins, ties to the
-// lower thread). Callbacks may be called from worker threads and must be
-// thread-safe when threads > 1.
+// lower thread). Callbacks are called from worker threads: `should_stop` and
+// `elapsed_fraction` must be thread-safe when threads > 1; progress reports come
+// one at a time, each better than the last, whichever thread found it.
 
 #include <cstdint>
 #include <functional>
@@ -26,8 +27,8 @@ struct SolveOptions {
 };
 
 struct Progress {
-  long iteration = 0;
-  Cost best;
+  long iteration = 0;  // iterations of every thread, as last reported
+  Cost best;           // the best of every thread so far
 };
 
 using ProgressCallback = std::function<void(const Progress&)>;

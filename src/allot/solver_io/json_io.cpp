@@ -30,6 +30,15 @@ class Fields {
     }
     return value.get<double>();
   }
+  bool flag(const json& object, const char* key, const std::string& path, bool fallback) {
+    if (!object.is_object() || !object.contains(key) || object.at(key).is_null()) return fallback;
+    const json& value = object.at(key);
+    if (!value.is_boolean()) {
+      issues_.push_back({ErrorCode::kWrongType, path + "." + key, "expected true or false; found " + value.dump()});
+      return fallback;
+    }
+    return value.get<bool>();
+  }
   std::string text(const json& object, const char* key, const std::string& path, bool required = true) {
     if (!object.is_object() || !object.contains(key)) {
       if (required) issues_.push_back({ErrorCode::kMissingField, path + "." + key, "required"});
@@ -278,9 +287,10 @@ Result<Problem> problem_from_json(const json& document) {
   weights.travel_time_weight = fields.number(objective, "travel_time_weight", "objective", 0);
   weights.route_cost = fields.number(objective, "route_cost", "objective", 0);
   weights.non_preferred_cost = fields.number(objective, "non_preferred_cost", "objective", 0);
-  weights.allow_lateness = objective.value("allow_lateness", false);
+  weights.allow_lateness = fields.flag(objective, "allow_lateness", "objective", false);
   weights.lateness_weight = fields.number(objective, "lateness_weight", "objective", 0);
   weights.max_lateness_weight = fields.number(objective, "max_lateness_weight", "objective", 0);
+  weights.fewest_routes_first = fields.flag(objective, "fewest_routes_first", "objective", false);
   if (!issues.empty()) return fail(std::move(issues));
   for (const std::string& error : solver::find_problem_errors(problem)) {
     const auto colon = error.find(": ");
@@ -377,7 +387,8 @@ json problem_to_json(const Problem& problem) {
                            {"non_preferred_cost", weights.non_preferred_cost},
                            {"allow_lateness", weights.allow_lateness},
                            {"lateness_weight", weights.lateness_weight},
-                           {"max_lateness_weight", weights.max_lateness_weight}};
+                           {"max_lateness_weight", weights.max_lateness_weight},
+                           {"fewest_routes_first", weights.fewest_routes_first}};
   return document;
 }
 
