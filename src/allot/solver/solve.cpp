@@ -169,7 +169,7 @@ class Search {
   // ---- moves ---------------------------------------------------------------
   double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta,
                          double cutoff = kUnbounded);
-  double walk_insert(int task, int route, int position, double& lateness_delta, double budget);
+  double walk_insert(int task, int route, int position, double& lateness_delta, double budget, bool& reaches_link);
   Move best_insertion(int task, int excluded_route, double blink_rate);
   bool insert_visit(int visit, double blink_rate);
   void remove_visit(int visit);
@@ -703,9 +703,13 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
   }
   // A look that changes nothing: exact when no link can carry the rise to
   // another route, and the screen used before following links otherwise.
-  if (!keep && (!follow_links_ || !has_links_)) {
-    const double rise = walk_insert(task, route, position, lateness_delta, cutoff - delta);
-    return rise == kUnbounded ? kUnbounded : delta + rise;
+  // Following links only raises more starts, so a place the walk rules out stays out.
+  if (!keep) {
+    bool reaches_link = false;
+    const double rise = walk_insert(task, route, position, lateness_delta, cutoff - delta, reaches_link);
+    if (rise == kUnbounded) return kUnbounded;
+    if (!follow_links_ || !reaches_link) return delta + rise;
+    lateness_delta = 0;
   }
   // general path: quick window test, then propagate the rise and measure it
   {
@@ -758,7 +762,10 @@ double Search::evaluate_insert(int task, int route, int position, bool keep, dou
 // routes are held where they are, as propagate() does with follow_links_ off; a
 // linked task later in this route sees its partner's new start. Returns infinity
 // when infeasible or once the cost reaches `budget` (lateness only adds).
-double Search::walk_insert(int task, int route, int position, double& lateness_delta, double budget) {
+// `reaches_link` tells whether a task that moved is tied to a routed task
+// elsewhere, so that following links could change the answer.
+double Search::walk_insert(int task, int route, int position, double& lateness_delta, double budget,
+                           bool& reaches_link) {
   const Carer& carer = problem_.carers[route];
   const Objective& weights = problem_.objective;
   const auto& seq = routes_[route];
@@ -775,6 +782,9 @@ double Search::walk_insert(int task, int route, int position, double& lateness_d
       }
     return earliest;
   };
+  const auto note_links = [&](const Task& item) {
+    for (const Bound& bound : item.bounds) reaches_link = reaches_link || task_route_[bound.other] >= 0;
+  };
   int here = location_before(route, position);
   double earliest = ready_before(route, position);
   if (info.location >= 0) {
@@ -786,6 +796,7 @@ double Search::walk_insert(int task, int route, int position, double& lateness_d
   if (start > carer.shift.end + kEpsilon) return kUnbounded;
   walk_stamp_[task] = walk_counter_;
   walk_start_[task] = start;
+  note_links(info);
   double late_sum = lateness_at(task, start);
   double new_max = std::max(max_lateness_, late_sum);
   const auto cost = [&] {
@@ -810,6 +821,7 @@ double Search::walk_insert(int task, int route, int position, double& lateness_d
     if (cost() >= budget) return kUnbounded;
     walk_stamp_[next] = walk_counter_;
     walk_start_[next] = next_start;
+    note_links(next_info);
     ready = next_start + next_info.duration;
     if (next_info.location >= 0) here = next_info.location;
   }
