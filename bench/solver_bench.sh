@@ -4,7 +4,8 @@
 #   bench/solver_bench.sh [BUILD_DIR] [SHARED_DIR]
 # Families and limits follow the targets in docs/solver.md: Solomon 2 s, GH200 10 s,
 # Mankowska 10/25 patients 5 s, 50-200 patients 10 s, 300 patients 60 s, and a
-# generated day of 5,000 visits and 600 carers in 60 s; one thread throughout.
+# generated day of 5,000 visits and 600 carers in 60 s; then the vehicles-first
+# view of Solomon (2 s) and GH200 (10 s) with exact distances; one thread throughout.
 set -eu
 BUILD=${1:-build-solver}
 SHARED=${2:-../shared}
@@ -25,4 +26,6 @@ done
 "$ALLOT" bench hhc "$OUT/hhc_mid" --time-limit 10 > "$OUT/hhc_mid.csv" 2> "$OUT/hhc_mid.log"
 "$ALLOT" bench hhc "$OUT/hhc_large" --time-limit 60 > "$OUT/hhc_large.csv" 2> "$OUT/hhc_large.log"
 "$ALLOT" bench day --visits 5000 --carers 600 --seed 1 --time-limit 60 > "$OUT/day.csv" 2> "$OUT/day.log"
+"$ALLOT" bench vrptw "$SHARED/bench/vrptw/solomon/vrplib" --vehicles-first --time-limit 2 > "$OUT/solomon_vehicles.csv" 2> "$OUT/solomon_vehicles.log"
+"$ALLOT" bench vrptw "$SHARED/bench/vrptw/homberger/vrplib/gh200" --vehicles-first --time-limit 10 > "$OUT/gh200_vehicles.csv" 2> "$OUT/gh200_vehicles.log"
 tail -n 1 "$OUT"/*.log
