@@ -41,16 +41,22 @@ TEST(BenchInstances, MankowskaText) { solve_all(files_in("hhc/mankowska/txt", ".
 TEST(BenchInstances, MankowskaIolabJson) { solve_all(files_in("hhc/mankowska/json_small", ".json"), 20, 100, true); }
 
 // Fleet minimisation: R101 with exact distances needs 19 routes in the best known
-// (vehicles-first) solution; a distance-only search settles on 20 or more.
+// (vehicles-first) solution; a distance-only search settles on 20 or more. A visit
+// nobody can do (a skill no vehicle has) must not stop the fleet shrinking.
 TEST(BenchInstances, FewestRoutesFirstReachesTheBestKnownFleetOnR101) {
   auto problem = solver_io::read_problem_file(
       (fs::path(ALLOT_SHARED_DIR) / "bench/vrptw/solomon/vrplib/R101.vrp").string(), {.truncate_to_tenth = false});
   ASSERT_TRUE(problem) << format_issues(problem.error());
   problem->objective.fewest_routes_first = true;
+  Visit impossible = problem->visits.front();
+  impossible.id = "needs-a-skill-nobody-has";
+  impossible.skills = {99};
+  problem->visits.push_back(impossible);
   const Solution solution = testing::solve_quietly(*problem, 20000);
   const CheckReport report = check_solution(*problem, solution);
   EXPECT_TRUE(report.ok()) << report.violations.front();
-  EXPECT_TRUE(solution.unassigned.empty());
+  ASSERT_EQ(solution.unassigned.size(), 1U);
+  EXPECT_EQ(solution.unassigned[0].reason, UnassignedReason::kNoSkilledCarer);
   EXPECT_LE(solution.cost.routes_used, 19);
 }
 

@@ -96,6 +96,28 @@ export function registerSchedulingTests(test, { assert, assertEqual, signIn, che
     const [solutionFile] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the solution (JSON)')]);
     assertEqual(JSON.parse(fs.readFileSync(await solutionFile.path(), 'utf8')).routes.length, routes.length, 'downloaded solution');
     await checkAccessibility(page, ctx, 'visit scheduling result');
+
+    // The same day with the fewest carers first: the option reaches the engine, and
+    // freeing carers comes before travel, so no more carers are used than before.
+    await page.check('#fewest-carers');
+    const [again] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/v1/solver/jobs') && response.request().method() === 'POST'),
+      page.click('form button[type=submit]'),
+    ]);
+    assertEqual(again.request().postDataJSON().problem.objective.fewest_routes_first, true, 'the problem sent asks for the fewest carers');
+    const fewestId = (await again.json()).job_id;
+    let fewest = await jobJson(page, fewestId);
+    for (let attempt = 0; attempt < 300 && (fewest.status === 'running' || fewest.status === 'queued'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      fewest = await jobJson(page, fewestId);
+    }
+    assertEqual(fewest.status, 'done', 'the fewest-carers job ends');
+    assert(fewest.result.check.ok, 'the checker accepts the fewest-carers plan');
+    assert(fewest.result.totals.visits_unassigned <= totals.visits_unassigned, 'no more visits left out');
+    assert(fewest.result.totals.carers_used <= totals.carers_used, `carers used: ${fewest.result.totals.carers_used} with the option, ${totals.carers_used} without`);
+    await page.waitForSelector('[data-testid=scheduling-result]', { timeout: 15000 });
+    const carersShown = await page.$eval('[data-testid=scheduling-totals] dd[data-total=carers_used]', (cell) => Number(cell.dataset.value));
+    assertEqual(carersShown, fewest.result.totals.carers_used, 'the page shows the fewest-carers plan');
   });
 
   test('commissioner: upload a problem file, then stop a job and keep its best plan so far', async ({ page, ctx }) => {

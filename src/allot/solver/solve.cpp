@@ -164,7 +164,8 @@ class Search {
   void undo_iteration(const std::vector<char>& was_routed, double saved_max);
   void empty_a_route(std::vector<int>& removed);
   using Budget = std::function<bool(long iteration)>;  // true: stop now
-  long minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution);
+  long minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution,
+                       long iteration);
 
   // ---- moves ---------------------------------------------------------------
   double evaluate_insert(int task, int route, int position, bool keep, double& lateness_delta,
@@ -1239,31 +1240,36 @@ void Search::empty_a_route(std::vector<int>& removed) {
 // so the search keeps working on the visits that are hard to place. Every time
 // all fit, that plan is the new best and another route is emptied. Ends with the
 // best plan in place and the fleet capped at its size.
-long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution) {
+long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution,
+                             long iteration) {
   const int visit_count = static_cast<int>(problem_.visits.size());
   std::vector<long> absence(visit_count, 0);
-  const auto left_out = [&](long& absent) {
+  // Visits out of `routed` and the sum of their absence counts.
+  const auto left_out = [&](const std::vector<char>& routed, long& absent) {
     int count = 0;
     absent = 0;
     for (int visit = 0; visit < visit_count; ++visit)
-      if (!visit_routed_[visit]) {
+      if (!routed[visit]) {
         ++count;
         absent += absence[visit];
       }
     return count;
   };
+  // A plan is complete when it leaves out only visits that fit no carer's empty
+  // day. Until the first complete plan the fleet is not capped.
+  int impossible = 0;
+  for (int visit = 0; visit < visit_count; ++visit)
+    impossible += candidate_carers_[visit].size() < tasks_of_visit_[visit].size() ? 1 : 0;
+  long ignored = 0;
+  bool complete = left_out(visit_routed_, ignored) <= impossible;
   std::vector<std::vector<int>> best_routes = routes_;
   int best_count = used_routes_;
-  long iteration = 0;
-  long current_absent = 0;
-  int current_out = 0;
   const auto next_target = [&] {
     std::vector<int> removed;
     empty_a_route(removed);
     max_routes_ = used_routes_;
-    current_out = left_out(current_absent);
   };
-  if (used_routes_ > 1) next_target();
+  if (complete && used_routes_ > 1) next_target();
   while (best_count > 1 && !spent(iteration)) {
     ++iteration;
     for (int route : saved_list_) route_saved_[route] = 0;
@@ -1277,14 +1283,15 @@ long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_pro
       if (!visit_routed_[visit] && std::find(removed.begin(), removed.end(), visit) == removed.end())
         removed.push_back(visit);
     recreate(removed);
+    long current_absent = 0;
     long absent = 0;
-    const int out = left_out(absent);
+    const int current_out = left_out(was_routed, current_absent);
+    const int out = left_out(visit_routed_, absent);
     for (int visit = 0; visit < visit_count; ++visit)
       if (!visit_routed_[visit]) ++absence[visit];
     if (out < current_out || absent < current_absent) {
-      current_out = out;
-      current_absent = absent;
-      if (out == 0) {
+      if (out <= impossible) {
+        complete = true;
         best_routes = routes_;
         best_count = used_routes_;
         best_solution = export_solution(iteration);
@@ -1298,7 +1305,7 @@ long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_pro
   for (int route : saved_list_) route_saved_[route] = 0;
   saved_list_.clear();
   restore_routes(best_routes);
-  max_routes_ = used_routes_;
+  if (complete) max_routes_ = used_routes_;
   return iteration;
 }
 
@@ -1309,8 +1316,10 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
   std::vector<int> order(visit_count);
   std::iota(order.begin(), order.end(), 0);
   recreate(order);
+  Cost best = compute_cost();
   Solution best_solution = export_solution(0);
-  if (on_progress) on_progress({0, best_solution.cost});
+  std::vector<std::vector<int>> best_routes = routes_;
+  if (on_progress) on_progress({0, best});
 
   const auto fraction_used = [&](long iteration) {
     if (iteration_limit > 0) return static_cast<double>(iteration) / static_cast<double>(iteration_limit);
@@ -1322,63 +1331,77 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
     if (iteration_limit <= 0 && !should_stop && !options.elapsed_fraction) return true;
     return (iteration & 15) == 0 && should_stop && should_stop();
   };
-  // Fewest routes first: the first half of the budget removes routes while every
-  // visit that was placed stays placed; the second shortens the routes left.
-  long iteration = 0;
-  double phase_start = 0;
-  if (weights.fewest_routes_first && visit_count > 0 && best_solution.unassigned.empty()) {
-    phase_start = 0.5;
-    iteration = minimise_routes(
-        [&](long spent) { return out_of_budget(spent) || fraction_used(spent) >= phase_start; }, on_progress,
-        best_solution);
-  }
-  Cost current = compute_cost();
-  Cost best = current;
-  if (is_better_for(weights, current, best_solution.cost)) best_solution = export_solution(iteration);
+  const auto keep_if_best = [&](const Cost& cost, long iteration) {
+    if (!is_better_for(weights, cost, best)) return;
+    best = cost;
+    best_solution = export_solution(iteration);
+    best_routes = routes_;
+    if (on_progress) on_progress({iteration, best});
+  };
 
-  const double scale = current.objective / std::max(1, visit_count + current.routes_used);
-  const double start_temperature = kStartTemperature * scale;
-  const double end_temperature = kEndTemperature * scale;
+  // Simulated annealing over [from, to) of the budget, cooling from the start to
+  // the end temperature. With `rank_routes` a candidate with fewer routes is
+  // always taken and one with more never (the fleet cap holds it anyway).
   std::uniform_real_distribution<double> unit(0.0, 1.0);
-  while (visit_count > 0 && !out_of_budget(iteration)) {
-    const double fraction = std::clamp((fraction_used(iteration) - phase_start) / (1 - phase_start), 0.0, 1.0);
-    const double temperature = start_temperature * std::pow(end_temperature / start_temperature, fraction);
-    ++iteration;
+  const auto anneal = [&](long iteration, double from, double to, bool rank_routes) {
+    Cost current = compute_cost();
+    const double scale = current.objective / std::max(1, visit_count + current.routes_used);
+    const double start_temperature = kStartTemperature * scale;
+    const double end_temperature = kEndTemperature * scale;
+    while (visit_count > 0 && !out_of_budget(iteration)) {
+      const double used = fraction_used(iteration);
+      if (to < 1 && used >= to) break;
+      const double fraction = std::clamp((used - from) / (to - from), 0.0, 1.0);
+      const double temperature = start_temperature * std::pow(end_temperature / start_temperature, fraction);
+      ++iteration;
 
-    for (int route : saved_list_) route_saved_[route] = 0;
-    saved_list_.clear();
-    const std::vector<char> was_routed = visit_routed_;
-    const double saved_max = max_lateness_;
-    std::vector<int> removed;
-    ruin(removed);
-    if (!simple_) recompute_all_starts();
-    for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
-      if (!visit_routed_[visit_idx] && std::find(removed.begin(), removed.end(), visit_idx) == removed.end())
-        removed.push_back(visit_idx);
-    recreate(removed);
-    Cost candidate = compute_cost();
-    const bool same_fleet = !weights.fewest_routes_first || candidate.routes_used == current.routes_used;
-    const bool accept =
-        candidate.unassigned_priority < current.unassigned_priority - 1e-9 ||
-        (candidate.unassigned_priority <= current.unassigned_priority + 1e-9 &&
-         (same_fleet ? candidate.objective < current.objective - temperature * std::log(std::max(1e-300, unit(random_)))
-                     : candidate.routes_used < current.routes_used));
-    if (accept) {
-      current = candidate;
-      if (weights.fewest_routes_first && current.unassigned_visits == 0)
-        max_routes_ = std::min(max_routes_, current.routes_used);
-      if (is_better_for(weights, current, best)) {
-        best = current;
-        best_solution = export_solution(iteration);
-        if (on_progress) on_progress({iteration, best});
+      for (int route : saved_list_) route_saved_[route] = 0;
+      saved_list_.clear();
+      const std::vector<char> was_routed = visit_routed_;
+      const double saved_max = max_lateness_;
+      std::vector<int> removed;
+      ruin(removed);
+      if (!simple_) recompute_all_starts();
+      for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
+        if (!visit_routed_[visit_idx] && std::find(removed.begin(), removed.end(), visit_idx) == removed.end())
+          removed.push_back(visit_idx);
+      recreate(removed);
+      const Cost candidate = compute_cost();
+      const bool same_fleet = !rank_routes || candidate.routes_used == current.routes_used;
+      const bool accept =
+          candidate.unassigned_priority < current.unassigned_priority - 1e-9 ||
+          (candidate.unassigned_priority <= current.unassigned_priority + 1e-9 &&
+           (same_fleet ? candidate.objective < current.objective - temperature * std::log(std::max(1e-300, unit(random_)))
+                       : candidate.routes_used < current.routes_used));
+      if (accept) {
+        current = candidate;
+        if (rank_routes) max_routes_ = std::min(max_routes_, current.routes_used);
+        keep_if_best(current, iteration);
+      } else {
+        undo_iteration(was_routed, saved_max);
       }
-    } else {
-      undo_iteration(was_routed, saved_max);
     }
+    return iteration;
+  };
+
+  if (!weights.fewest_routes_first) {
+    best_solution.iterations = anneal(0, 0, 1, false);
+    return best_solution;
   }
-  best_solution.iterations = iteration;
+  // Fewest routes first, in three parts of the budget: shorten travel freely (a
+  // short plan is a good start, and on clustered days it already has the fewest
+  // routes); from the best plan, remove routes while every visit stays placed;
+  // then shorten the travel of the routes left, the fleet capped at their number.
+  long iteration = anneal(0, 0, 0.25, false);
+  restore_routes(best_routes);
+  iteration = minimise_routes(
+      [&](long spent) { return out_of_budget(spent) || fraction_used(spent) >= 0.6; }, on_progress, best_solution,
+      iteration);
+  keep_if_best(compute_cost(), iteration);
+  best_solution.iterations = anneal(iteration, 0.6, 1, true);
   return best_solution;
 }
+
 }  // namespace
 
 Solution solve(const Problem& problem, const SolveOptions& options, const ProgressCallback& on_progress,
