@@ -28,6 +28,7 @@ function Scheduling() {
   const [choice, setChoice] = useState('');
   const [upload, setUpload] = useState({ problem: null, name: null, problemText: null });
   const [timeLimit, setTimeLimit] = useState('5');
+  const [fewestCarers, setFewestCarers] = useState(false);
   const [fieldErrors, setFieldErrors] = useState({});
   const [error, setError] = useState(null);
   const [job, setJob] = useState(null);
@@ -114,6 +115,8 @@ function Scheduling() {
     }
     setFieldErrors(errors);
     if (Object.values(errors).some(Boolean)) return;
+    // The problem's own objective, with the fewest carers put first when asked.
+    if (fewestCarers) chosen = { ...chosen, objective: { ...(chosen.objective || {}), fewest_routes_first: true } };
     clearTimeout(timer.current);
     setBusy(true);
     setProblem(chosen);
@@ -214,6 +217,13 @@ function Scheduling() {
               onInput={(event) => setTimeLimit(event.currentTarget.value)}
               aria-describedby={['time-limit-hint', fieldErrors.timeLimit ? 'time-limit-error' : ''].filter(Boolean).join(' ')}
             />
+          </div>
+          <div class="checkbox field">
+            <input type="checkbox" id="fewest-carers" checked={fewestCarers} onChange={(event) => setFewestCarers(event.currentTarget.checked)} aria-describedby="fewest-carers-hint" />
+            <label for="fewest-carers">Use as few carers as possible</label>
+            <p class="hint" id="fewest-carers-hint">
+              First free as many carers as the visits allow, then shorten the travel of those left. Half the time goes on each.
+            </p>
           </div>
           <button type="submit" class="button" disabled={busy}>
             {busy ? 'Planning…' : 'Plan the visits'}
