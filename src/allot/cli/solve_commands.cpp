@@ -108,9 +108,21 @@ std::vector<fs::path> instance_files(const fs::path& folder, const std::vector<s
   return files;
 }
 
-int bench_vrptw(const std::string& folder, const RunSettings& settings) {
+// VRPLIB files, or Solomon text files when the folder has none.
+std::vector<fs::path> vrptw_files(const std::string& folder) {
   auto files = instance_files(folder, {".vrp"});
   if (files.empty()) files = instance_files(folder, {".txt"});
+  return files;
+}
+
+// The best-known tables name VRPTW instances in capitals.
+std::string table_name(std::string name) {
+  std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+  return name;
+}
+
+int bench_vrptw(const std::string& folder, const RunSettings& settings) {
+  const auto files = vrptw_files(folder);
   const auto dimacs = read_table(folder, "bks_dimacs.csv", 2);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
   std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,exact_gap_pct\n";
@@ -122,8 +134,7 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
       print_issues(problem.error());
       continue;
     }
-    std::string name = problem->name;
-    std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+    const std::string name = table_name(problem->name);
     const Timed run = run_solver(*problem, settings);
     const solver::CheckReport report = solver::check_solution(*problem, run.solution);
     solver::Problem exact = *problem;
@@ -167,8 +178,7 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
 // The hierarchical view: exact distances and travel times, fewest routes first,
 // compared with bks.csv (vehicles, then distance).
 int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& settings) {
-  auto files = instance_files(folder, {".vrp"});
-  if (files.empty()) files = instance_files(folder, {".txt"});
+  const auto files = vrptw_files(folder);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
   std::cout << "instance,routes,distance,bks_vehicles,bks_distance,extra_routes,distance_gap_pct,seconds,checked\n";
   int instances = 0;
@@ -182,8 +192,7 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
       continue;
     }
     problem->objective.fewest_routes_first = true;
-    std::string name = problem->name;
-    std::transform(name.begin(), name.end(), name.begin(), ::toupper);
+    const std::string name = table_name(problem->name);
     const Timed run = run_solver(*problem, settings);
     const solver::CheckReport report = solver::check_solution(*problem, run.solution);
     const solver::Cost& cost = run.solution.cost;

@@ -161,7 +161,12 @@ class Search {
   bool route_open(int route) const { return route_has_visits(route) || used_routes_ < max_routes_; }
   void recount_used_routes();
   void restore_routes(const std::vector<std::vector<int>>& routes);
-  void undo_iteration(const std::vector<char>& was_routed, double saved_max);
+  struct Undo {  // what an iteration needs to be taken back, beside the saved routes
+    std::vector<char> was_routed;
+    double max_lateness = 0;
+  };
+  Undo ruin_and_recreate();
+  void undo_iteration(const Undo& undo);
   void empty_a_route(std::vector<int>& removed);
   using Budget = std::function<bool(long iteration)>;  // true: stop now
   long minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution,
@@ -1191,8 +1196,23 @@ void Search::restore_routes(const std::vector<std::vector<int>>& routes) {
   recompute_all_starts();
 }
 
+// One iteration's change: ruin, then recreate every removed or unplanned visit.
+Search::Undo Search::ruin_and_recreate() {
+  for (int route : saved_list_) route_saved_[route] = 0;
+  saved_list_.clear();
+  Undo undo{visit_routed_, max_lateness_};
+  std::vector<int> removed;
+  ruin(removed);
+  if (!simple_) recompute_all_starts();
+  for (int visit = 0; visit < static_cast<int>(problem_.visits.size()); ++visit)
+    if (!visit_routed_[visit] && std::find(removed.begin(), removed.end(), visit) == removed.end())
+      removed.push_back(visit);
+  recreate(removed);
+  return undo;
+}
+
 // Take back this iteration's ruin and recreate: only the saved routes changed.
-void Search::undo_iteration(const std::vector<char>& was_routed, double saved_max) {
+void Search::undo_iteration(const Undo& undo) {
   for (int route : saved_list_)
     for (int task : routes_[route]) {
       task_route_[task] = -1;
@@ -1209,11 +1229,11 @@ void Search::undo_iteration(const std::vector<char>& was_routed, double saved_ma
       if (tasks_[task].visit >= 0) ++visit_tasks_in_route_[route];
     }
   }
-  visit_routed_ = was_routed;
+  visit_routed_ = undo.was_routed;
   recount_used_routes();
   for (int route : saved_list_) refresh_route(route);
   if (!simple_) recompute_all_starts();
-  max_lateness_ = saved_max;
+  max_lateness_ = undo.max_lateness;
 }
 
 // Empty the shortest of a few routes drawn at random; its visits join `removed`.
@@ -1272,20 +1292,10 @@ long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_pro
   if (complete && used_routes_ > 1) next_target();
   while (best_count > 1 && !spent(iteration)) {
     ++iteration;
-    for (int route : saved_list_) route_saved_[route] = 0;
-    saved_list_.clear();
-    const std::vector<char> was_routed = visit_routed_;
-    const double saved_max = max_lateness_;
-    std::vector<int> removed;
-    ruin(removed);
-    if (!simple_) recompute_all_starts();
-    for (int visit = 0; visit < visit_count; ++visit)
-      if (!visit_routed_[visit] && std::find(removed.begin(), removed.end(), visit) == removed.end())
-        removed.push_back(visit);
-    recreate(removed);
+    const Undo undo = ruin_and_recreate();
     long current_absent = 0;
     long absent = 0;
-    const int current_out = left_out(was_routed, current_absent);
+    const int current_out = left_out(undo.was_routed, current_absent);
     const int out = left_out(visit_routed_, absent);
     for (int visit = 0; visit < visit_count; ++visit)
       if (!visit_routed_[visit]) ++absence[visit];
@@ -1299,7 +1309,7 @@ long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_pro
         if (best_count > 1) next_target();
       }
     } else {
-      undo_iteration(was_routed, saved_max);
+      undo_iteration(undo);
     }
   }
   for (int route : saved_list_) route_saved_[route] = 0;
@@ -1354,18 +1364,7 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
       const double fraction = std::clamp((used - from) / (to - from), 0.0, 1.0);
       const double temperature = start_temperature * std::pow(end_temperature / start_temperature, fraction);
       ++iteration;
-
-      for (int route : saved_list_) route_saved_[route] = 0;
-      saved_list_.clear();
-      const std::vector<char> was_routed = visit_routed_;
-      const double saved_max = max_lateness_;
-      std::vector<int> removed;
-      ruin(removed);
-      if (!simple_) recompute_all_starts();
-      for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
-        if (!visit_routed_[visit_idx] && std::find(removed.begin(), removed.end(), visit_idx) == removed.end())
-          removed.push_back(visit_idx);
-      recreate(removed);
+      const Undo undo = ruin_and_recreate();
       const Cost candidate = compute_cost();
       const bool same_fleet = !rank_routes || candidate.routes_used == current.routes_used;
       const bool accept =
@@ -1378,7 +1377,7 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
         if (rank_routes) max_routes_ = std::min(max_routes_, current.routes_used);
         keep_if_best(current, iteration);
       } else {
-        undo_iteration(was_routed, saved_max);
+        undo_iteration(undo);
       }
     }
     return iteration;
