@@ -342,13 +342,34 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     const theirs = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
     await apiOk(page, 'PUT', `/people/${person.id}/drafts/assessment`, { row_version: theirs.row_version, document: { ...theirs.document, reason: 'saved elsewhere' } });
     const fourth = adults.doc.questions[3];
-    await page.check(`#q-${fourth.id}--${fourth.answers[1].id}`);
+    const mineFirst = `#q-${fourth.id}--${fourth.answers[1].id}`;
+    await page.check(mineFirst);
     await page.waitForSelector('[data-testid=draft-conflict]');
-    assert(await page.isChecked(`#q-${fourth.id}--${fourth.answers[1].id}`), 'what was typed stays on the page');
+    assert(await page.isChecked(mineFirst), 'what was typed stays on the page');
+
+    // Loading their draft takes away what was typed here; putting it back saves it over theirs.
+    await page.click('text=Load their draft');
+    await page.waitForSelector('text=Put my answers back');
+    assert(!(await page.isChecked(mineFirst)), 'their draft, without the answer typed here, is on the page');
+    await page.click('text=Put my answers back');
+    assert(await page.isChecked(mineFirst), 'the answer typed here is back');
+    let putBack = null;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      putBack = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
+      if (putBack.document.answers && putBack.document.answers[fourth.id] === fourth.answers[1].id) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assertEqual(putBack.document.answers[fourth.id], fourth.answers[1].id, 'the answer put back was saved');
+
+    // Another newer draft elsewhere: this time save mine over theirs.
+    const again = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
+    await apiOk(page, 'PUT', `/people/${person.id}/drafts/assessment`, { row_version: again.row_version, document: { ...again.document, reason: 'saved elsewhere again' } });
+    await page.check(`#q-${fourth.id}--${fourth.answers[0].id}`);
+    await page.waitForSelector('[data-testid=draft-conflict]');
     await page.click('text=Save mine over theirs');
     await page.waitForSelector('[data-testid=draft-status][data-status=saved]');
     const after = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
-    assertEqual(after.document.answers[fourth.id], fourth.answers[1].id, 'the answer typed here was saved');
+    assertEqual(after.document.answers[fourth.id], fourth.answers[0].id, 'the answer typed here was saved');
 
     // The sign-in times out (here: ended on the server behind the page's back) while
     // typing: after signing in again the page comes back with everything typed.
@@ -363,7 +384,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.waitForURL(new RegExp(`/people/${person.id}/assessment$`));
     await page.waitForSelector('fieldset.question');
     assert(await page.isChecked(`#q-${fifth.id}--${fifth.answers[2].id}`), 'the answer typed as the sign-in ended is back');
-    assert(await page.isChecked(`#q-${fourth.id}--${fourth.answers[1].id}`), 'earlier answers are back');
+    assert(await page.isChecked(`#q-${fourth.id}--${fourth.answers[0].id}`), 'earlier answers are back');
     await page.waitForSelector('[data-testid=draft-status][data-status=saved]');
     const restored = await apiOk(page, 'GET', `/people/${person.id}/drafts/assessment`);
     assertEqual(restored.document.answers[fifth.id], fifth.answers[2].id, 'and saved on the server once signed in again');

@@ -81,7 +81,6 @@ function blankDocument(rulebooks) {
 
 function AssessmentForm({ person, rulebooks, draft }) {
   const [doc, setDoc] = useState(() => ({ ...blankDocument(rulebooks), ...(draft.initial && draft.initial.document ? draft.initial.document : {}) }));
-  const [mine, setMine] = useState(null);
   const version = useVersion(doc.rulebook_id, doc.rulebook_version);
   const [score, setScore] = useState({ result: null, error: null, busy: false });
   const [error, setError] = useState(null);
@@ -190,28 +189,11 @@ function AssessmentForm({ person, rulebooks, draft }) {
       {draft.initial && draft.initial.restored && <p class="notice">What you typed earlier and had not been saved was kept in this browser and is back on this page.</p>}
       <DraftStatus
         draft={draft}
-        onKeepMine={() => draft.keepMine()}
-        onLoadTheirs={async () => {
-          setMine(doc);
-          const theirs = await draft.loadTheirs();
-          setDoc({ ...blankDocument(rulebooks), ...(theirs || {}) });
-        }}
+        current={doc}
+        onTheirs={(theirs) => setDoc({ ...blankDocument(rulebooks), ...(theirs || {}) })}
+        onRestore={update}
+        restoreLabel="Put my answers back"
       />
-      {mine && (
-        <p class="notice no-print">
-          Their draft is loaded.{' '}
-          <button
-            type="button"
-            class="button button--small"
-            onClick={() => {
-              update(mine);
-              setMine(null);
-            }}
-          >
-            Put my answers back
-          </button>
-        </p>
-      )}
       <ErrorMessage error={error} title="The assessment was not recorded" />
       <div class="assessment-layout">
         <form class="assessment" onSubmit={submit} noValidate>

@@ -288,9 +288,17 @@ export function useDraft(personId, kind, { delay = 800 } = {}) {
   return { status, initial, info, change, keepMine, loadTheirs, retry, finished, pause };
 }
 
-// "Saved", "Saving…", the conflict and failures, announced politely.
-export function DraftStatus({ draft, onKeepMine, onLoadTheirs }) {
+// "Saved", "Saving…", the conflict and failures, announced politely; and what to
+// do when someone else saved the draft first: save
+// ours over theirs, or load theirs (`onTheirs(document)`) keeping ours (`current`)
+// to put back with `onRestore(document)`.
+export function DraftStatus({ draft, current, onTheirs, onRestore, restoreLabel }) {
   const { status, info } = draft;
+  const [mine, setMine] = useState(null);
+  const loadTheirs = async () => {
+    setMine(current);
+    onTheirs(await draft.loadTheirs());
+  };
   let text = '';
   if (status === 'saving') text = 'Saving…';
   else if (status === 'unsaved') text = 'Changes not saved yet';
@@ -308,10 +316,10 @@ export function DraftStatus({ draft, onKeepMine, onLoadTheirs }) {
             on this page and kept in this browser.
           </p>
           <p>
-            <button type="button" class="button" onClick={onKeepMine}>
+            <button type="button" class="button" onClick={() => draft.keepMine()}>
               Save mine over theirs
             </button>{' '}
-            <button type="button" class="button button--secondary" onClick={onLoadTheirs}>
+            <button type="button" class="button button--secondary" onClick={loadTheirs}>
               Load their draft (you can put yours back)
             </button>
           </p>
@@ -326,6 +334,21 @@ export function DraftStatus({ draft, onKeepMine, onLoadTheirs }) {
             Try saving again
           </button>
         </div>
+      )}
+      {mine && (
+        <p class="notice">
+          Their draft is loaded.{' '}
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => {
+              onRestore(mine);
+              setMine(null);
+            }}
+          >
+            {restoreLabel}
+          </button>
+        </p>
       )}
     </div>
   );

@@ -64,7 +64,6 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
   const [plans, setPlans] = useState(initialPlans);
   const [expected, setExpected] = useState(latestOf(initialPlans) ? latestOf(initialPlans).version : 0);
   const [doc, setDoc] = useState(() => startingDocument(draft, latestOf(initialPlans)));
-  const [mine, setMine] = useState(null);
   const [error, setError] = useState(null);
   const [local, setLocal] = useState({});
   const [conflict, setConflict] = useState(null);
@@ -163,28 +162,11 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
       {draft.initial && draft.initial.restored && <p class="notice">What you typed earlier and had not been saved was kept in this browser and is back on this page.</p>}
       <DraftStatus
         draft={draft}
-        onKeepMine={() => draft.keepMine()}
-        onLoadTheirs={async () => {
-          setMine(doc);
-          const theirs = await draft.loadTheirs();
-          if (theirs) setDoc(theirs);
-        }}
+        current={doc}
+        onTheirs={(theirs) => theirs && setDoc(theirs)}
+        onRestore={update}
+        restoreLabel="Put my lines back"
       />
-      {mine && (
-        <p class="notice">
-          Their draft is loaded.{' '}
-          <button
-            type="button"
-            class="button button--small"
-            onClick={() => {
-              update(mine);
-              setMine(null);
-            }}
-          >
-            Put my lines back
-          </button>
-        </p>
-      )}
       {conflict && (
         <div class="error-summary" role="alert" data-testid="plan-conflict">
           <h2 class="error-summary__title">Someone saved a newer version of this plan</h2>

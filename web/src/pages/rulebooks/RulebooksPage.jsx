@@ -83,30 +83,27 @@ function CompareForm({ rulebook }) {
     >
       <fieldset>
         <legend>Compare two versions side by side</legend>
-        <div class="field field--inline">
-          <label for={`${base}-from`}>From</label>
-          <select id={`${base}-from`} value={from} onChange={(event) => setFrom(event.currentTarget.value)}>
-            {versions.map((version) => (
-              <option key={version} value={version}>
-                Version {version}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field field--inline">
-          <label for={`${base}-to`}>To</label>
-          <select id={`${base}-to`} value={to} onChange={(event) => setTo(event.currentTarget.value)}>
-            {versions.map((version) => (
-              <option key={version} value={version}>
-                Version {version}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect id={`${base}-from`} label="From" versions={versions} value={from} onChange={setFrom} />
+        <VersionSelect id={`${base}-to`} label="To" versions={versions} value={to} onChange={setTo} />
         <button type="submit" class="button button--secondary">
           Compare
         </button>
       </fieldset>
     </form>
+  );
+}
+
+function VersionSelect({ id, label, versions, value, onChange }) {
+  return (
+    <div class="field field--inline">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+        {versions.map((version) => (
+          <option key={version} value={version}>
+            Version {version}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
