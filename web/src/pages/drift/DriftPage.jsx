@@ -2,6 +2,7 @@
 // difference and the reason, totals, a chart by client group and a CSV export.
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { BarChart } from '../../BarChart.jsx';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../components.jsx';
 import { useLoad } from '../../data.js';
 import { downloadText, formatPence, toCsv } from '../../format.js';
@@ -151,49 +152,13 @@ function DriftChart({ rows }) {
     groups.set(label, group);
   }
   const data = [...groups.values()];
-  if (!data.length) return null;
-  const max = Math.max(1, ...data.flatMap((row) => [row.indicative, row.agreed]));
-  const labelWidth = 160;
-  const barHeight = 14;
-  const groupHeight = SERIES.length * barHeight + 14;
-  const chartWidth = 640;
-  const plotWidth = chartWidth - labelWidth - 110;
-  const height = data.length * groupHeight + 10;
   return (
-    <figure class="chart" data-testid="drift-chart">
-      <figcaption>Indicative and agreed budgets a year by client group</figcaption>
-      <ul class="chart-key" aria-hidden="true">
-        {SERIES.map((series) => (
-          <li key={series.key}>
-            <span class={`swatch ${series.className}`} /> {series.label}
-          </li>
-        ))}
-      </ul>
-      <svg viewBox={`0 0 ${chartWidth} ${height}`} role="img" class="chart-svg" aria-label={data.map((row) => `${row.label}: indicative ${formatPence(row.indicative)}, agreed ${formatPence(row.agreed)}`).join('; ')}>
-        {data.map((row, row_idx) => {
-          const top = row_idx * groupHeight + 5;
-          return (
-            <g key={row.label}>
-              <text x={labelWidth - 8} y={top + barHeight + 4} text-anchor="end" class="chart-label">
-                {row.label.length > 22 ? row.label.slice(0, 21) + '…' : row.label}
-              </text>
-              {SERIES.map((series, series_idx) => {
-                const value = row[series.key];
-                const width = Math.max(value > 0 ? 1 : 0, (value / max) * plotWidth);
-                const y = top + series_idx * barHeight;
-                return (
-                  <g key={series.key}>
-                    <rect x={labelWidth} y={y} width={width} height={barHeight - 2} class={series.className} />
-                    <text x={labelWidth + width + 4} y={y + barHeight - 4} class="chart-value">
-                      {formatPence(value).replace(/\.\d\d$/, '')}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <BarChart
+      caption="Indicative and agreed budgets a year by client group"
+      label={data.map((row) => `${row.label}: indicative ${formatPence(row.indicative)}, agreed ${formatPence(row.agreed)}`).join('; ')}
+      series={SERIES}
+      rows={data}
+      testId="drift-chart"
+    />
   );
 }
