@@ -167,7 +167,7 @@ class Search {
   };
   Undo ruin_and_recreate();
   void undo_iteration(const Undo& undo);
-  void empty_a_route(std::vector<int>& removed);
+  void empty_a_route(const std::vector<int>& routed, std::vector<int>& removed);
   using Budget = std::function<bool(long iteration)>;  // true: stop now
   long minimise_routes(const Budget& spent, const ProgressCallback& on_progress, Solution& best_solution,
                        long iteration);
@@ -1008,16 +1008,7 @@ void Search::ruin(std::vector<int>& removed) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   // Now and then empty the smallest of a few routes: strings alone rarely free a whole route.
   if (used_routes > 1 && unit(random_) < kRouteRemovalRate) {
-    int chosen = -1;
-    for (int draw = 0; draw < 3; ++draw) {
-      const int visit = routed[std::uniform_int_distribution<std::size_t>(0, routed.size() - 1)(random_)];
-      const int route = task_route_[tasks_of_visit_[visit][0]];
-      if (chosen < 0 || visit_tasks_in_route_[route] < visit_tasks_in_route_[chosen]) chosen = route;
-    }
-    std::vector<int> victims;
-    for (int task : routes_[chosen])
-      if (tasks_[task].visit >= 0) victims.push_back(tasks_[task].visit);
-    remove_with_links(victims, removed);
+    empty_a_route(routed, removed);
     return;
   }
   const int strings = static_cast<int>(std::floor(unit(random_) * strings_limit)) + 1;
@@ -1236,15 +1227,14 @@ void Search::undo_iteration(const Undo& undo) {
   max_lateness_ = undo.max_lateness;
 }
 
-// Empty the shortest of a few routes drawn at random; its visits join `removed`.
-void Search::empty_a_route(std::vector<int>& removed) {
-  std::vector<int> used;
-  for (int route = 0; route < static_cast<int>(routes_.size()); ++route)
-    if (route_has_visits(route)) used.push_back(route);
-  if (used.empty()) return;
+// Empty the shortest of the routes of three visits drawn from `routed` (the
+// visits in routes, in index order); its visits join `removed`.
+void Search::empty_a_route(const std::vector<int>& routed, std::vector<int>& removed) {
+  if (routed.empty()) return;
   int chosen = -1;
   for (int draw = 0; draw < 3; ++draw) {
-    const int route = used[std::uniform_int_distribution<std::size_t>(0, used.size() - 1)(random_)];
+    const int visit = routed[std::uniform_int_distribution<std::size_t>(0, routed.size() - 1)(random_)];
+    const int route = task_route_[tasks_of_visit_[visit][0]];
     if (chosen < 0 || visit_tasks_in_route_[route] < visit_tasks_in_route_[chosen]) chosen = route;
   }
   std::vector<int> victims;
@@ -1285,8 +1275,11 @@ long Search::minimise_routes(const Budget& spent, const ProgressCallback& on_pro
   std::vector<std::vector<int>> best_routes = routes_;
   int best_count = used_routes_;
   const auto next_target = [&] {
+    std::vector<int> routed;
+    for (int visit = 0; visit < visit_count; ++visit)
+      if (visit_routed_[visit]) routed.push_back(visit);
     std::vector<int> removed;
-    empty_a_route(removed);
+    empty_a_route(routed, removed);
     max_routes_ = used_routes_;
   };
   if (complete && used_routes_ > 1) next_target();
