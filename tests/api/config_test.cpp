@@ -1,4 +1,4 @@
-#include "allot/api/config.h"
+#include "allot/api/shared/config.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 // writes. One server serves the whole suite, to keep it quick.
 #include <gtest/gtest.h>
 
-#include "allot/app/store.h"
+#include "allot/app/shared/store.h"
 #include "allot/storage/open_store.h"
 #include "server_process.h"
 

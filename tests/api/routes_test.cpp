@@ -5,8 +5,8 @@
 #include <set>
 
 #include "allot/api/api.h"
-#include "allot/api/http.h"
-#include "allot/api/router.h"
+#include "allot/api/shared/http.h"
+#include "allot/api/shared/router.h"
 
 namespace allot::api {
 namespace {

@@ -1,7 +1,7 @@
 // The HTTP server's robustness, in-process with plain handlers: time-outs for slow
 // clients, many idle connections, size limits, malformed requests, graceful
 // shutdown.
-#include "allot/api/server.h"
+#include "allot/api/shared/server.h"
 
 #include <gtest/gtest.h>
 

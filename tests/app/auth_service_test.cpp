@@ -1,8 +1,8 @@
 // Signing in and out, sessions, bearer tokens and creating users.
 #include <gtest/gtest.h>
 
-#include "allot/app/auth_service.h"
-#include "allot/app/directory_service.h"
+#include "allot/app/identity/auth_service.h"
+#include "allot/app/identity/directory_service.h"
 #include "fixture.h"
 
 namespace allot::app::testing {

@@ -3,9 +3,9 @@
 
 #include <set>
 
-#include "allot/app/clock.h"
-#include "allot/app/password.h"
-#include "allot/app/records.h"
+#include "allot/app/shared/clock.h"
+#include "allot/app/identity/password.h"
+#include "allot/app/shared/records.h"
 
 namespace allot::app {
 namespace {

@@ -13,8 +13,8 @@
 
 #include <unistd.h>
 
-#include "allot/app/clock.h"
-#include "allot/app/store.h"
+#include "allot/app/shared/clock.h"
+#include "allot/app/shared/store.h"
 #include "allot/storage/open_store.h"
 
 namespace allot::app::testing {

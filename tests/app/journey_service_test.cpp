@@ -7,9 +7,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "allot/app/audit_service.h"
-#include "allot/app/demo_data.h"
-#include "allot/app/journey_service.h"
+#include "allot/app/identity/audit_service.h"
+#include "allot/app/demo/demo_data.h"
+#include "allot/app/journey/journey_service.h"
 #include "fixture.h"
 
 namespace allot::app::testing {

@@ -1,11 +1,11 @@
 // The audit, directory and rulebook services, and the demo data loader.
 #include <gtest/gtest.h>
 
-#include "allot/app/audit_service.h"
-#include "allot/app/auth_service.h"
-#include "allot/app/demo_data.h"
-#include "allot/app/directory_service.h"
-#include "allot/app/rulebook_service.h"
+#include "allot/app/identity/audit_service.h"
+#include "allot/app/identity/auth_service.h"
+#include "allot/app/demo/demo_data.h"
+#include "allot/app/identity/directory_service.h"
+#include "allot/app/ras/rulebook_service.h"
 #include "fixture.h"
 
 namespace allot::app::testing {

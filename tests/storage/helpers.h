@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "allot/app/store.h"
+#include "allot/app/shared/store.h"
 
 namespace allot::storage::testing {
 

@@ -1,7 +1,7 @@
 // Every repository of app/store.h against every backend.
 #include <gtest/gtest.h>
 
-#include "allot/app/concurrency.h"
+#include "allot/app/shared/concurrency.h"
 #include "backend.h"
 #include "helpers.h"
 

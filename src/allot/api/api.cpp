@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "allot/api/handlers.h"
-#include "allot/api/log.h"
-#include "allot/api/router.h"
-#include "allot/api/static_files.h"
+#include "allot/api/shared/log.h"
+#include "allot/api/shared/router.h"
+#include "allot/api/shared/static_files.h"
 
 namespace allot::api {
 namespace {

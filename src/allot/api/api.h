@@ -12,12 +12,12 @@
 #include <string>
 #include <string_view>
 
-#include "allot/api/http.h"
-#include "allot/api/jobs.h"
-#include "allot/app/auth_service.h"
-#include "allot/app/clock.h"
-#include "allot/app/rulebook_service.h"
-#include "allot/app/store.h"
+#include "allot/api/shared/http.h"
+#include "allot/api/shared/jobs.h"
+#include "allot/app/identity/auth_service.h"
+#include "allot/app/shared/clock.h"
+#include "allot/app/ras/rulebook_service.h"
+#include "allot/app/shared/store.h"
 
 namespace allot::api {
 

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "allot/api/log.h"
-#include "allot/app/password.h"
+#include "allot/api/shared/log.h"
+#include "allot/app/identity/password.h"
 #include "allot/ras/answers.h"
 #include "allot/ras/calibrate.h"
 #include "allot/ras/population_csv.h"

@@ -12,9 +12,9 @@
 #include <utility>
 
 #include "allot/api/api.h"
-#include "allot/api/jobs.h"
-#include "allot/api/router.h"
-#include "allot/app/journey_service.h"
+#include "allot/api/shared/jobs.h"
+#include "allot/api/shared/router.h"
+#include "allot/app/journey/journey_service.h"
 #include "allot/ras/rulebook.h"
 
 namespace allot::api {

@@ -1,7 +1,7 @@
 // The routing table of API v1: every endpoint, who may call it, and its body.
 // openapi.json documents exactly these routes (tests/api/openapi_test.cpp checks).
 #include "allot/api/handlers.h"
-#include "allot/api/router.h"
+#include "allot/api/shared/router.h"
 
 namespace allot::api {
 

@@ -15,6 +15,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kTooLarge: return "too_large";
     case ErrorCode::kInternal: return "internal";
     case ErrorCode::kTooManyRequests: return "too_many_requests";
+    case ErrorCode::kForbidden: return "forbidden";
   }
   return "internal";
 }

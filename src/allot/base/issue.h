@@ -23,6 +23,7 @@ enum class ErrorCode {
   kTooLarge,         // HTTP 413
   kInternal,         // a bug or broken environment (HTTP 500)
   kTooManyRequests,  // refused for now: too many attempts (HTTP 429)
+  kForbidden,        // signed in, but the access policy refuses this action (HTTP 403)
 };
 
 // The stable text form of a code, as used in JSON bodies: "invalid_value".

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "allot/app/store.h"
+#include "allot/app/shared/store.h"
 #include "allot/base/issue.h"
 
 namespace allot::storage {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "allot/app/concurrency.h"
+#include "allot/app/shared/concurrency.h"
 
 namespace allot::storage {
 

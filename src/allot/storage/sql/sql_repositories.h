@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "allot/app/store.h"
+#include "allot/app/shared/store.h"
 #include "allot/storage/sql/sql_connection.h"
 
 namespace allot::storage {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "allot/app/clock.h"
+#include "allot/app/shared/clock.h"
 #include "allot/storage/sql/migrations.h"
 #include "allot/storage/sql/sql_repositories.h"
 

@@ -1,0 +1,228 @@
+#include "allot/api/shared/jobs.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "allot/api/shared/log.h"
+#include "allot/app/identity/password.h"
+
+namespace allot::api {
+
+const char* job_status_name(JobStatus status) {
+  switch (status) {
+    case JobStatus::kQueued: return "queued";
+    case JobStatus::kRunning: return "running";
+    case JobStatus::kDone: return "done";
+    case JobStatus::kFailed: return "failed";
+    case JobStatus::kCancelled: return "cancelled";
+  }
+  return "failed";
+}
+
+nlohmann::json job_to_json(const JobSnapshot& job) {
+  nlohmann::json error = nullptr;
+  if (job.error) {
+    nlohmann::json issues = nlohmann::json::array();
+    for (const Issue& issue : *job.error) {
+      issues.push_back({{"path", issue.path}, {"message", issue.message}, {"code", error_code_name(issue.code)}});
+    }
+    const ErrorCode code = job.error->empty() ? ErrorCode::kInternal : job.error->front().code;
+    error = {{"code", error_code_name(code)}, {"message", "the job failed"}, {"issues", std::move(issues)}};
+  }
+  nlohmann::json progress = job.detail.is_object() ? job.detail : nlohmann::json::object();
+  progress["done"] = job.done;
+  progress["total"] = job.total;
+  return {{"id", job.id},
+          {"kind", job.kind},
+          {"status", job_status_name(job.status)},
+          {"progress", std::move(progress)},
+          {"result", job.result ? *job.result : nlohmann::json(nullptr)},
+          {"error", std::move(error)}};
+}
+
+struct JobRegistry::Job {
+  std::string id;
+  std::string kind;
+  std::string owner;
+  JobWork work;
+  JobProgress progress;
+  JobStatus status = JobStatus::kQueued;  // guarded by the registry's mutex
+  std::optional<nlohmann::json> result;
+  std::optional<Issues> error;
+};
+
+JobRegistry::JobRegistry(int threads, std::size_t max_finished) : max_finished_(max_finished) {
+  for (int thread_idx = 0; thread_idx < std::max(1, threads); ++thread_idx) {
+    threads_.emplace_back([this] { run_worker(); });
+  }
+}
+
+JobRegistry::~JobRegistry() { shutdown(); }
+
+std::string JobRegistry::submit(std::string kind, std::string owner, JobWork work) {
+  auto job = std::make_shared<Job>();
+  job->id = app::random_token(18);
+  job->kind = std::move(kind);
+  job->owner = std::move(owner);
+  job->work = std::move(work);
+  job->progress.cancelled_ = &stopping_;
+  std::lock_guard lock(mutex_);
+  if (stopping_) {
+    job->status = JobStatus::kFailed;
+    job->error = Issues{{ErrorCode::kConflict, "job", "the server is shutting down; try again later"}};
+  } else {
+    queue_.push_back(job);
+  }
+  jobs_.emplace(job->id, job);
+  wake_.notify_one();
+  return job->id;
+}
+
+std::optional<JobSnapshot> JobRegistry::get(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  const auto found = jobs_.find(id);
+  if (found == jobs_.end()) return std::nullopt;
+  const Job& job = *found->second;
+  JobSnapshot snapshot{job.id,    job.kind,   job.owner, job.status, job.progress.done_.load(), job.progress.total_.load(),
+                       job.result, job.error};
+  {
+    std::lock_guard detail_lock(job.progress.detail_mutex_);
+    snapshot.detail = job.progress.detail_;
+  }
+  return snapshot;
+}
+
+std::optional<std::string> JobRegistry::start_dedicated(std::string kind, std::string owner, JobWork work,
+                                                        std::size_t max_active) {
+  auto job = std::make_shared<Job>();
+  job->id = app::random_token(18);
+  job->kind = std::move(kind);
+  job->owner = std::move(owner);
+  job->work = std::move(work);
+  job->progress.cancelled_ = &stopping_;
+  std::vector<std::thread> finished_threads;
+  bool started = false;  // not job->status: a quick job may have ended by the time it is read
+  {
+    std::lock_guard lock(mutex_);
+    // Threads whose jobs have ended are joined outside the lock.
+    for (auto it = dedicated_.begin(); it != dedicated_.end();) {
+      if (it->finished->load()) {
+        finished_threads.push_back(std::move(it->thread));
+        it = dedicated_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (stopping_) return std::nullopt;
+    const std::size_t active = static_cast<std::size_t>(std::count_if(jobs_.begin(), jobs_.end(), [&](const auto& entry) {
+      const Job& other = *entry.second;
+      return other.kind == job->kind && (other.status == JobStatus::kQueued || other.status == JobStatus::kRunning);
+    }));
+    if (active < max_active) {
+      job->status = JobStatus::kRunning;
+      jobs_.emplace(job->id, job);
+      auto finished = std::make_shared<std::atomic<bool>>(false);
+      dedicated_.push_back({finished, std::thread([this, job, finished] {
+                              run_job(job);
+                              finished->store(true);
+                            })});
+      started = true;
+    }
+  }
+  for (std::thread& thread : finished_threads) thread.join();
+  if (!started) return std::nullopt;
+  return job->id;
+}
+
+bool JobRegistry::cancel(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  const auto found = jobs_.find(id);
+  if (found == jobs_.end()) return false;
+  Job& job = *found->second;
+  if (job.status == JobStatus::kQueued) {
+    queue_.erase(std::remove(queue_.begin(), queue_.end(), found->second), queue_.end());
+    job.status = JobStatus::kCancelled;
+    job.work = nullptr;
+    finished_order_.push_back(job.id);
+    forget_old_jobs();
+    return true;
+  }
+  if (job.status != JobStatus::kRunning) return false;
+  job.progress.cancel_requested_.store(true);
+  return true;
+}
+
+void JobRegistry::shutdown() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+    for (const auto& job : queue_) {
+      job->status = JobStatus::kFailed;
+      job->error = Issues{{ErrorCode::kConflict, "job", "the server shut down before the job started"}};
+    }
+    queue_.clear();
+  }
+  wake_.notify_all();
+  for (std::thread& thread : threads_) {
+    if (thread.joinable()) thread.join();
+  }
+  threads_.clear();
+  std::vector<Dedicated> dedicated;
+  {
+    std::lock_guard lock(mutex_);
+    dedicated.swap(dedicated_);
+  }
+  for (Dedicated& entry : dedicated) {
+    if (entry.thread.joinable()) entry.thread.join();
+  }
+}
+
+void JobRegistry::run_worker() {
+  while (true) {
+    std::shared_ptr<Job> job;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping
+      job = queue_.front();
+      queue_.pop_front();
+      job->status = JobStatus::kRunning;
+    }
+    run_job(job);
+  }
+}
+
+void JobRegistry::run_job(const std::shared_ptr<Job>& job) {
+  Result<nlohmann::json> outcome = fail(ErrorCode::kInternal, "job", "the job did not finish");
+  try {
+    outcome = job->work(job->progress);
+  } catch (const std::exception& error) {
+    log_line("job " + job->id + " (" + job->kind + ") failed: " + error.what());
+    // The details stay out of the job's error (it is shown to users).
+    outcome = fail(ErrorCode::kInternal, "job", "an internal error stopped the job");
+  }
+  std::lock_guard lock(mutex_);
+  if (job->progress.cancel_requested_.load()) {
+    job->status = JobStatus::kCancelled;
+    if (outcome) job->result = std::move(*outcome);
+  } else if (outcome) {
+    job->status = JobStatus::kDone;
+    job->result = std::move(*outcome);
+  } else {
+    job->status = JobStatus::kFailed;
+    job->error = std::move(outcome.error());
+  }
+  job->work = nullptr;
+  finished_order_.push_back(job->id);
+  forget_old_jobs();
+}
+
+void JobRegistry::forget_old_jobs() {
+  while (finished_order_.size() > max_finished_) {
+    jobs_.erase(finished_order_.front());
+    finished_order_.pop_front();
+  }
+}
+
+}  // namespace allot::api

@@ -1,0 +1,66 @@
+#include "allot/api/shared/router.h"
+
+#include <algorithm>
+
+namespace allot::api {
+
+const std::string& RequestContext::param(std::string_view name) const {
+  static const std::string kEmpty;
+  const auto found = params.find(name);
+  return found == params.end() ? kEmpty : found->second;
+}
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> segments;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  while (true) {
+    const std::size_t slash = path.find('/');
+    segments.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+namespace {
+
+bool match_pattern(std::string_view pattern, std::string_view path,
+                   std::map<std::string, std::string, std::less<>>& params) {
+  const std::vector<std::string_view> wanted = split_path(pattern);
+  const std::vector<std::string_view> given = split_path(path);
+  if (wanted.size() != given.size()) return false;
+  std::map<std::string, std::string, std::less<>> found;
+  for (std::size_t segment_idx = 0; segment_idx < wanted.size(); ++segment_idx) {
+    const std::string_view want = wanted[segment_idx];
+    const std::string_view got = given[segment_idx];
+    if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
+      if (got.empty()) return false;
+      found.emplace(std::string(want.substr(1, want.size() - 2)), std::string(got));
+    } else if (want != got) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+RouteMatch match_route(Method method, std::string_view path, bool test_routes) {
+  RouteMatch match;
+  const Method wanted = method == Method::kHead ? Method::kGet : method;
+  for (const Route& route : route_table()) {
+    if (route.test_only && !test_routes) continue;
+    std::map<std::string, std::string, std::less<>> params;
+    if (!match_pattern(route.pattern, path, params)) continue;
+    match.path_known = true;
+    match.allowed.push_back(route.method);
+    if (route.method == wanted && match.route == nullptr) {
+      match.route = &route;
+      match.params = std::move(params);
+    }
+  }
+  return match;
+}
+
+}  // namespace allot::api

@@ -1,0 +1,73 @@
+#pragma once
+// The routing table: every API endpoint in one place (routes.cpp), matched by
+// method and path pattern ("/api/v1/rulebooks/{id}/versions/{v}"). Each route
+// states who may call it and how large its body may be, so the server can refuse
+// a request before reading its body.
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "allot/api/shared/http.h"
+#include "allot/app/identity/auth_service.h"
+#include "allot/app/shared/records.h"
+
+namespace allot::api {
+
+class Handlers;
+
+enum class Access {
+  kPublic,    // anyone
+  kSignedIn,  // any signed-in user
+  kRoles,     // a signed-in user with one of the route's roles
+};
+
+enum class BodyKind {
+  kNone,  // no body expected
+  kJson,  // application/json, at most max_body_bytes
+  kCsv,   // text/csv, at most max_upload_bytes
+};
+
+// What a handler sees: the request, the path's {parameters}, and who is signed in.
+struct RequestContext {
+  const HttpRequest& request;
+  std::map<std::string, std::string, std::less<>> params;
+  std::optional<app::Authenticated> principal;
+  std::string session_token;  // the cookie's or bearer's session token, if any
+
+  const std::string& param(std::string_view name) const;
+};
+
+using HandlerFn = HttpResponse (Handlers::*)(RequestContext&);
+
+struct Route {
+  Method method = Method::kGet;
+  std::string pattern;
+  Access access = Access::kPublic;
+  std::vector<app::Role> roles;  // for Access::kRoles
+  BodyKind body = BodyKind::kNone;
+  HandlerFn handler = nullptr;
+  bool test_only = false;  // served only when test routes are enabled; not in the API reference
+  std::string summary;
+};
+
+// Every route of API v1, in one table.
+const std::vector<Route>& route_table();
+
+struct RouteMatch {
+  const Route* route = nullptr;  // null: no route for this method and path
+  std::map<std::string, std::string, std::less<>> params;
+  bool path_known = false;       // some route has this path with another method (405)
+  std::vector<Method> allowed;   // methods for this path, for the Allow header
+};
+
+// Matches a decoded path. Test-only routes match only when `test_routes` is true.
+RouteMatch match_route(Method method, std::string_view path, bool test_routes);
+
+// Splits "/a/b/c" into {"a", "b", "c"}; a trailing slash gives an empty last segment.
+std::vector<std::string_view> split_path(std::string_view path);
+
+}  // namespace allot::api

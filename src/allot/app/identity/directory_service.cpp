@@ -1,0 +1,72 @@
+#include "allot/app/identity/directory_service.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace allot::app {
+
+namespace {
+
+bool is_code_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+}  // namespace
+
+Result<Agency> DirectoryService::create_agency(const NewAgency& agency, const Actor& by) {
+  Issues issues;
+  if (agency.code.empty() || agency.code.size() > 64 || !std::all_of(agency.code.begin(), agency.code.end(), is_code_char)) {
+    issues.push_back({ErrorCode::kInvalidValue, "code",
+                      fmt::format("\"{}\" is not an agency code; expected 1-64 of a-z 0-9 -", agency.code)});
+  }
+  if (agency.name.empty()) issues.push_back({ErrorCode::kInvalidValue, "name", "must not be empty"});
+  if (!issues.empty()) return fail(std::move(issues));
+  const Timestamp now = clock_.now();
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<Agency> {
+    Result<Agency> created = tx.agencies().add(agency, now);
+    if (!created) return created;
+    Result<AuditEntry> audited = tx.audit().append(
+        NewAuditEntry{by, "create_agency", "agency:" + created->code, agency_kind_name(created->kind)}, now);
+    if (!audited) return tl::unexpected<Issues>(audited.error());
+    return created;
+  });
+}
+
+Result<Agency> DirectoryService::agency(Id agency_id) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.agencies().get(agency_id); });
+}
+
+Result<Agency> DirectoryService::agency_by_code(std::string_view code) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.agencies().find_by_code(code); });
+}
+
+Result<std::vector<Agency>> DirectoryService::agencies() {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.agencies().list(); });
+}
+
+Result<User> DirectoryService::user(Id user_id) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.users().get(user_id); });
+}
+
+Result<std::vector<User>> DirectoryService::users() {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.users().list(); });
+}
+
+Result<Unit> DirectoryService::set_user_active(Id user_id, bool active, const Actor& by) {
+  const Timestamp now = clock_.now();
+  return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
+    Result<User> user = tx.users().get(user_id);
+    if (!user) return tl::unexpected<Issues>(user.error());
+    Result<Unit> changed = tx.users().set_active(user_id, active, now);
+    if (!changed) return changed;
+    if (!active) {
+      Result<std::int64_t> ended = tx.sessions().remove_for_user(user_id);
+      if (!ended) return tl::unexpected<Issues>(ended.error());
+    }
+    Result<AuditEntry> audited = tx.audit().append(
+        NewAuditEntry{by, active ? "activate_user" : "deactivate_user", "user:" + user->username, ""}, now);
+    if (!audited) return tl::unexpected<Issues>(audited.error());
+    return Unit{};
+  });
+}
+
+}  // namespace allot::app

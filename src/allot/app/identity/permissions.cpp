@@ -1,0 +1,13 @@
+#include "allot/app/identity/permissions.h"
+
+namespace allot::app {
+
+std::span<const Permission> identity_permissions() {
+  // Signing in and out, and reading one's own session, need no permission.
+  static const std::vector<Permission> kPermissions = {
+      {"audit.read", {Role::kAdministrator}, "read the audit log"},
+  };
+  return kPermissions;
+}
+
+}  // namespace allot::app

@@ -1,0 +1,96 @@
+#pragma once
+// Published rulebooks, drafts and the scores they give.
+//
+// A rulebook document is opaque JSON to this layer apart from four top-level
+// fields it indexes: "id" (non-empty string), "version" (integer >= 1), "title"
+// (non-empty string) and "effective_from" (ISO date). Checking the rules
+// themselves is the RAS engine's job, done by the caller before publishing.
+//
+// Thread-safety: safe to call from several threads; Store and Clock must outlive
+// the service.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "allot/app/shared/clock.h"
+#include "allot/app/shared/records.h"
+#include "allot/app/shared/store.h"
+#include "allot/base/issue.h"
+
+namespace allot::app {
+
+// The indexed fields of a rulebook document.
+struct RulebookHeader {
+  std::string id;
+  int version = 0;
+  std::string title;
+  Date effective_from;
+};
+
+// Reads the indexed fields. kMalformed (path "") if not JSON or not an object;
+// kMissingField / kWrongType / kInvalidValue naming each bad field, all at once.
+Result<RulebookHeader> read_rulebook_header(std::string_view document);
+
+// Returns `document` with its top-level "version" replaced, for storing a
+// calibrated rulebook as the next version. kMalformed if not a JSON object.
+Result<std::string> with_rulebook_version(std::string_view document, int version);
+
+// One rulebook and its published versions, for listings (documents omitted).
+struct RulebookSummary {
+  std::string id;
+  std::string title;  // the latest version's
+  int latest_version = 0;
+  struct Version {
+    int version = 0;
+    std::string title;
+    Date effective_from;
+    Timestamp published_at;
+  };
+  std::vector<Version> versions;  // ascending
+};
+
+class RulebookService {
+ public:
+  RulebookService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Publishes a document as an immutable version (audited as "publish_rulebook").
+  // Header errors as read_rulebook_header(); kConflict (path "version") if that id
+  // and version are already published.
+  Result<RulebookVersion> publish(std::string_view document, const Actor& by);
+
+  // The next free version number of a rulebook: latest + 1, or 1 if none.
+  Result<int> next_version(std::string_view rulebook_id);
+
+  // kNotFound (path "rulebook") if never published.
+  Result<RulebookVersion> get(std::string_view rulebook_id, int version);
+  // The highest published version; kNotFound if none.
+  Result<RulebookVersion> latest(std::string_view rulebook_id);
+  // Every rulebook with its versions, ordered by id.
+  Result<std::vector<RulebookSummary>> list();
+
+  // Saves a draft with optimistic concurrency (see concurrency.h): pass the
+  // row_version you read, or nothing to create. The document must be a JSON
+  // object whose "id" equals rulebook_id (kInvalidValue otherwise); the rest may
+  // be incomplete. kConflict for a stale save or creating over an existing draft;
+  // kNotFound updating a missing draft.
+  Result<RulebookDraft> save_draft(std::string_view rulebook_id, std::string_view document,
+                                   std::optional<std::int64_t> expected_row_version, const Actor& by);
+  Result<RulebookDraft> get_draft(std::string_view rulebook_id);
+  Result<Unit> discard_draft(std::string_view rulebook_id, std::int64_t expected_row_version);
+
+  // Records a score: kInvalidValue if answers or result is not JSON;
+  // kUnknownReference (path "rulebook") if that version was never published.
+  Result<ScoreRecord> record_score(const NewScore& score, const Actor& by);
+  Result<ScoreRecord> get_score(Id score_id);
+  Result<std::vector<ScoreRecord>> scores_for(std::string_view rulebook_id, std::optional<int> version,
+                                              int limit = 100);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace allot::app
