@@ -10,6 +10,7 @@
 
 #include "allot/api/shared/log.h"
 #include "allot/app/identity/password.h"
+#include "allot/app/shared/access_policy.h"
 #include "allot/ras/answers.h"
 #include "allot/ras/calibrate.h"
 #include "allot/ras/population_csv.h"
@@ -34,13 +35,16 @@ nlohmann::json issues_json(const Issues& issues) {
   return list;
 }
 
-nlohmann::json user_json(const app::User& user, const app::Agency& agency) {
+// The user with the actions the access policy allows them, so the pages show
+// only what the user may do without keeping a copy of the rules.
+nlohmann::json user_json(const app::Authenticated& who) {
   nlohmann::json roles = nlohmann::json::array();
-  for (app::Role role : user.roles) roles.push_back(app::role_name(role));
-  return {{"username", user.username},
-          {"display_name", user.display_name},
-          {"agency", {{"id", agency.code}, {"name", agency.name}, {"kind", app::agency_kind_name(agency.kind)}}},
-          {"roles", std::move(roles)}};
+  for (app::Role role : who.user.roles) roles.push_back(app::role_name(role));
+  return {{"username", who.user.username},
+          {"display_name", who.user.display_name},
+          {"agency", {{"id", who.agency.code}, {"name", who.agency.name}, {"kind", app::agency_kind_name(who.agency.kind)}}},
+          {"roles", std::move(roles)},
+          {"allowed", app::AccessPolicy::standard().allowed_actions(who.principal())}};
 }
 
 std::string session_cookie(const ApiOptions& options, std::string_view token, std::int64_t max_age_seconds) {
@@ -225,7 +229,7 @@ HttpResponse Handlers::sign_in(RequestContext& context) {
     return error_response(401, "unauthenticated", "username or password is incorrect");
   }
   const auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(signed_in->expires_at - services.clock.now());
-  HttpResponse response = json_response(200, {{"user", user_json(signed_in->user, signed_in->agency)},
+  HttpResponse response = json_response(200, {{"user", user_json(app::Authenticated{signed_in->user, signed_in->agency, {}, {}})},
                                               {"csrf_token", signed_in->csrf_token},
                                               {"token", signed_in->token},
                                               {"expires_at", app::format_timestamp(signed_in->expires_at)}});
@@ -235,7 +239,7 @@ HttpResponse Handlers::sign_in(RequestContext& context) {
 
 HttpResponse Handlers::current_session(RequestContext& context) {
   const app::Authenticated& who = *context.principal;
-  return json_response(200, {{"user", user_json(who.user, who.agency)},
+  return json_response(200, {{"user", user_json(who)},
                              {"csrf_token", who.csrf_token},
                              {"expires_at", who.expires_at == app::Timestamp::max()
                                                 ? nlohmann::json(nullptr)

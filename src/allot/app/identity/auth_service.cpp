@@ -6,6 +6,16 @@
 
 namespace allot::app {
 
+Principal Authenticated::principal() const {
+  Principal principal;
+  principal.user_id = user.id;
+  principal.username = user.username;
+  principal.roles = user.roles;
+  principal.agency_id = agency.id;
+  principal.agency = agency.code;
+  return principal;
+}
+
 namespace {
 
 constexpr const char* kCredentialsMessage = "username or password is incorrect";

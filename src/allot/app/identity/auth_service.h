@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "allot/app/shared/clock.h"
+#include "allot/app/shared/principal.h"
 #include "allot/app/identity/password.h"
 #include "allot/app/shared/records.h"
 #include "allot/app/shared/store.h"
@@ -53,6 +54,8 @@ struct Authenticated {
   std::string csrf_token;  // empty for bearer tokens (no CSRF for API clients)
   Timestamp expires_at;    // for a token without expiry: Timestamp::max()
   Actor actor() const { return Actor{user.username, agency.code}; }
+  // The principal every use case receives.
+  Principal principal() const;
 };
 
 struct NewUser {
