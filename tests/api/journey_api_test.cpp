@@ -5,6 +5,10 @@
 // writes. One server serves the whole suite, to keep it quick.
 #include <gtest/gtest.h>
 
+#include "allot/app/identity/repositories.h"
+#include "allot/app/journey/repositories.h"
+#include "allot/app/ras/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/storage/open_store.h"
 #include "server_process.h"
@@ -225,7 +229,7 @@ TEST_F(JourneyApi, EveryReadAndWriteOfAPersonIsAudited) {
   app::AuditQuery query;
   query.subject = "person:" + std::to_string(id);
   const auto entries = app::in_transaction(**store, app::Access::kRead,
-                                           [&](app::Transaction& tx) { return tx.audit().list(query); });
+                                           [&](app::Transaction& tx) { return tx.get<app::AuditRepository>().list(query); });
   ASSERT_TRUE(entries);
   ASSERT_EQ(entries->size(), 3u);
   EXPECT_EQ((*entries)[2].action, "create");

@@ -48,6 +48,10 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const ServerSettings& settin
                                    "--database",
                                    settings.database.empty() ? (folder / "allot.sqlite").string() : settings.database};
   if (settings.demo) args.push_back("--demo");
+  if (!settings.clock_start.empty()) {
+    args.push_back("--clock-start");
+    args.push_back(settings.clock_start);
+  }
   args.insert(args.end(), settings.args.begin(), settings.args.end());
 
   std::map<std::string, std::string> env;

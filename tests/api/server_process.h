@@ -14,6 +14,8 @@
 namespace allot::api::test {
 
 inline constexpr const char* kDemoPassword = "test-demo-password";
+// The instant test servers start at (docs/api.md's worked examples are dated 22 November 2026).
+inline constexpr const char* kTestClockStart = "2026-11-22T09:00:00.000Z";
 
 struct ServerSettings {
   std::map<std::string, std::string> env;  // extra environment (ALLOT_TEST_ROUTES=1, ...)
@@ -21,6 +23,9 @@ struct ServerSettings {
   std::string database;                    // empty: a fresh SQLite file in the temp folder
   bool demo = true;
   bool web_pages = true;                   // a tiny web root with index.html and one asset
+  // The server's clock starts here, so dates in answers are the same on any day
+  // the tests run; empty uses the real clock.
+  std::string clock_start = kTestClockStart;
 };
 
 class ServerProcess {

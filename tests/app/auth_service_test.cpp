@@ -50,7 +50,7 @@ TEST_F(Auth, SignInStartsASessionThatFindsTheUser) {
 
   // The database holds only the token's hash, never the token.
   auto stored = in_transaction(store(), Access::kRead, [&](Transaction& tx) {
-    return tx.sessions().find(signed_in.token);
+    return tx.get<app::SessionRepository>().find(signed_in.token);
   });
   EXPECT_FALSE(stored);
 }

@@ -5,7 +5,7 @@
 
 #include "allot/app/shared/clock.h"
 #include "allot/app/identity/password.h"
-#include "allot/app/shared/records.h"
+#include "allot/app/identity/records.h"
 
 namespace allot::app {
 namespace {

@@ -14,6 +14,10 @@
 #include <unistd.h>
 
 #include "allot/app/shared/clock.h"
+#include "allot/app/identity/repositories.h"
+#include "allot/app/journey/repositories.h"
+#include "allot/app/ras/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/storage/open_store.h"
 
@@ -51,7 +55,7 @@ class ServiceTest : public ::testing::Test {
   Store& store() { return *store_; }
 
   std::vector<AuditEntry> audit_entries() {
-    return ok(in_transaction(store(), Access::kRead, [](Transaction& tx) { return tx.audit().list(AuditQuery{}); }));
+    return ok(in_transaction(store(), Access::kRead, [](Transaction& tx) { return tx.get<app::AuditRepository>().list(AuditQuery{}); }));
   }
 
   FixedClock clock_{t0()};

@@ -100,7 +100,7 @@ class Journey : public ServiceTest {
     for (const char* id : {"example-adults", "example-carers"}) {
       const std::string document = read_source(std::string("data/rulebooks/") + id + ".json");
       ok(in_transaction(store(), Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-        return tx.rulebooks().publish(RulebookVersion{id, 1, id, *Date::parse("2026-04-01"), document, "analyst", t0()});
+        return tx.get<app::RulebookRepository>().publish(RulebookVersion{id, 1, id, *Date::parse("2026-04-01"), document, "analyst", t0()});
       }));
     }
     service_ = std::make_unique<JourneyService>(store(), clock_);

@@ -23,20 +23,20 @@ class Backup : public StoreTest {
     app::Agency council = add_agency(target, "derby-council");
     app::User sam = add_user(target, "sam", council.id, {app::Role::kAssessor, app::Role::kAnalyst});
     ok(write(target, [&](Transaction& tx) {
-      return tx.sessions().add(app::SessionRecord{"session-hash", sam.id, "csrf", t0(), t0() + 8h});
+      return tx.get<app::SessionRepository>().add(app::SessionRecord{"session-hash", sam.id, "csrf", t0(), t0() + 8h});
     }));
     ok(write(target, [&](Transaction& tx) {
-      return tx.api_tokens().add(app::ApiTokenRecord{0, "token-hash", sam.id, "export", t0(), std::nullopt, t0()});
+      return tx.get<app::ApiTokenRepository>().add(app::ApiTokenRecord{0, "token-hash", sam.id, "export", t0(), std::nullopt, t0()});
     }));
-    ok(write(target, [&](Transaction& tx) { return tx.rulebooks().publish(rulebook("ras", 1)); }));
+    ok(write(target, [&](Transaction& tx) { return tx.get<app::RulebookRepository>().publish(rulebook("ras", 1)); }));
     ok(write(target, [&](Transaction& tx) {
-      return tx.rulebooks().save_draft("ras", "{\"id\":\"ras\",\"note\":\"caf\u00e9 \u00a3\"}", std::nullopt, "sam", t0());
-    }));
-    ok(write(target, [&](Transaction& tx) {
-      return tx.scores().add(app::NewScore{"ras", 1, "{}", "{}", Money::from_pence(1234567)}, "public", t0());
+      return tx.get<app::RulebookRepository>().save_draft("ras", "{\"id\":\"ras\",\"note\":\"caf\u00e9 \u00a3\"}", std::nullopt, "sam", t0());
     }));
     ok(write(target, [&](Transaction& tx) {
-      return tx.audit().append(app::NewAuditEntry{{"sam", "derby-council"}, "read", "person:1", "line\nbreak"}, t0());
+      return tx.get<app::ScoreRepository>().add(app::NewScore{"ras", 1, "{}", "{}", Money::from_pence(1234567)}, "public", t0());
+    }));
+    ok(write(target, [&](Transaction& tx) {
+      return tx.get<app::AuditRepository>().append(app::NewAuditEntry{{"sam", "derby-council"}, "read", "person:1", "line\nbreak"}, t0());
     }));
     ok(write(target, [&](Transaction& tx) -> Result<app::PanelMeeting> {
       app::PersonIndex index;
@@ -44,11 +44,11 @@ class Backup : public StoreTest {
       index.family_name = "Hughes";
       index.stage = "awaiting_sign_off";
       index.review_due = Date::parse("2026-06-01");
-      const app::PersonRecord person = ok(tx.people().add(index, "{\"n\":\"Zo\u00eb\"}", "{}", t0()));
-      ok(tx.people().append_event({person.id, "contact", "request", "", "{}", {"sam", "derby-council"}, "asked"}, t0()));
-      ok(tx.people().save_draft(person.id, "plan", "{}", std::nullopt, "sam", t0()));
-      ok(tx.people().add_plan({person.id, 1, "{}", Money::from_pence(100000), "sam", t0()}));
-      return tx.people().add_meeting({*Date::parse("2026-04-07"), "[]", "[]", {"sam", "derby-council"}}, t0());
+      const app::PersonRecord person = ok(tx.get<app::PersonRepository>().add(index, "{\"n\":\"Zo\u00eb\"}", "{}", t0()));
+      ok(tx.get<app::PersonEventRepository>().append({person.id, "contact", "request", "", "{}", {"sam", "derby-council"}, "asked"}, t0()));
+      ok(tx.get<app::JourneyDraftRepository>().save(person.id, "plan", "{}", std::nullopt, "sam", t0()));
+      ok(tx.get<app::PlanVersionRepository>().add({person.id, 1, "{}", Money::from_pence(100000), "sam", t0()}));
+      return tx.get<app::PanelMeetingRepository>().add({*Date::parse("2026-04-07"), "[]", "[]", {"sam", "derby-council"}}, t0());
     }));
   }
 
@@ -72,19 +72,19 @@ class Backup : public StoreTest {
   Snapshot snapshot(app::Store& source) {
     return ok(read(source, [&](Transaction& tx) -> Result<Snapshot> {
       Snapshot out;
-      out.agencies = ok(tx.agencies().list());
-      out.users = ok(tx.users().list());
-      out.rulebooks = ok(tx.rulebooks().list_versions());
-      out.draft = ok(tx.rulebooks().get_draft("ras"));
-      out.scores = ok(tx.scores().list_for_rulebook("ras", std::nullopt, 100));
-      out.audit = ok(tx.audit().list(app::AuditQuery{}));
-      out.session = ok(tx.sessions().find("session-hash"));
-      out.token = ok(tx.api_tokens().find("token-hash"));
-      out.people = ok(tx.people().list(app::PersonQuery{})).people;
-      out.events = ok(tx.people().events(out.people.at(0).id));
-      out.journey_draft = ok(tx.people().get_draft(out.people.at(0).id, "plan"));
-      out.plans = ok(tx.people().plans(out.people.at(0).id));
-      out.meetings = ok(tx.people().list_meetings(10));
+      out.agencies = ok(tx.get<app::AgencyRepository>().list());
+      out.users = ok(tx.get<app::UserRepository>().list());
+      out.rulebooks = ok(tx.get<app::RulebookRepository>().list_versions());
+      out.draft = ok(tx.get<app::RulebookRepository>().get_draft("ras"));
+      out.scores = ok(tx.get<app::ScoreRepository>().list_for_rulebook("ras", std::nullopt, 100));
+      out.audit = ok(tx.get<app::AuditRepository>().list(app::AuditQuery{}));
+      out.session = ok(tx.get<app::SessionRepository>().find("session-hash"));
+      out.token = ok(tx.get<app::ApiTokenRepository>().find("token-hash"));
+      out.people = ok(tx.get<app::PersonRepository>().list(app::PersonQuery{})).people;
+      out.events = ok(tx.get<app::PersonEventRepository>().for_person(out.people.at(0).id));
+      out.journey_draft = ok(tx.get<app::JourneyDraftRepository>().get(out.people.at(0).id, "plan"));
+      out.plans = ok(tx.get<app::PlanVersionRepository>().for_person(out.people.at(0).id));
+      out.meetings = ok(tx.get<app::PanelMeetingRepository>().list(10));
       return out;
     }));
   }
@@ -99,7 +99,7 @@ TEST_P(Backup, RestoreBringsBackExactlyWhatWasBackedUp) {
   // Changes after the backup disappear on restore.
   add_agency(store(), "later-agency");
   ok(write(store(), [&](Transaction& tx) {
-    return tx.audit().append(app::NewAuditEntry{{"kim", "later-agency"}, "read", "person:2", ""}, t0());
+    return tx.get<app::AuditRepository>().append(app::NewAuditEntry{{"kim", "later-agency"}, "read", "person:2", ""}, t0());
   }));
   ok(store().restore(file));
   EXPECT_EQ(snapshot(store()), before);
@@ -109,11 +109,11 @@ TEST_P(Backup, RestoreBringsBackExactlyWhatWasBackedUp) {
   app::Agency next = add_agency(store(), "next-agency");
   EXPECT_GT(next.id, before.agencies.back().id);
   const app::PersonRecord next_person = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().add(app::PersonIndex{}, "{}", "{}", t0());
+    return tx.get<app::PersonRepository>().add(app::PersonIndex{}, "{}", "{}", t0());
   }));
   EXPECT_GT(next_person.id, before.people.back().id);
   const app::PanelMeeting next_meeting = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().add_meeting({*Date::parse("2026-05-05"), "[]", "[]", {"sam", "derby-council"}}, t0());
+    return tx.get<app::PanelMeetingRepository>().add({*Date::parse("2026-05-05"), "[]", "[]", {"sam", "derby-council"}}, t0());
   }));
   EXPECT_GT(next_meeting.id, before.meetings.back().id);
   std::filesystem::remove(file);
@@ -141,7 +141,7 @@ TEST_P(Backup, AnOlderBackupIsUpgradedOnRestore) {
 
   ok(store().restore(file));
   EXPECT_EQ(store().schema_version(), program_schema_version());
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.agencies().list(); })),
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); })),
             (std::vector<app::Agency>{council}));
   EXPECT_TRUE(ok(store().check()).ok);
   std::filesystem::remove(file);
@@ -160,7 +160,7 @@ TEST_P(Backup, ABackupNewerThanTheProgramIsRefusedAndChangesNothing) {
   auto refused = store().restore(file);
   ASSERT_EQ(refusal(refused), ErrorCode::kConflict);
   EXPECT_NE(refused.error().front().message.find("99"), std::string::npos);
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.agencies().list(); })).size(), 1u);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); })).size(), 1u);
   std::filesystem::remove(file);
 }
 
@@ -170,7 +170,7 @@ TEST_P(Backup, AFileThatIsNotABackupIsRefusedAndChangesNothing) {
   std::ofstream(file) << "this is not a backup\n";
   EXPECT_EQ(refusal(store().restore(file)), ErrorCode::kMalformed);
   EXPECT_EQ(refusal(store().restore(file + ".missing")), ErrorCode::kNotFound);
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.agencies().list(); })).size(), 1u);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); })).size(), 1u);
   std::filesystem::remove(file);
 }
 
@@ -180,13 +180,13 @@ TEST_P(Backup, ABackupTakenWhileWritersRunIsOneConsistentSnapshot) {
   std::atomic<int> written{0};
   // Each write adds an audit entry and a score in one transaction, so a
   // consistent snapshot holds equally many of each.
-  ok(write(store(), [&](Transaction& tx) { return tx.rulebooks().publish(rulebook("ras", 1)); }));
+  ok(write(store(), [&](Transaction& tx) { return tx.get<app::RulebookRepository>().publish(rulebook("ras", 1)); }));
   std::thread writer([&] {
     while (!stop.load()) {
       auto outcome = store().run(app::Access::kWrite, [&](Transaction& tx) -> Result<app::Unit> {
-        auto entry = tx.audit().append(app::NewAuditEntry{{"sam", council.code}, "score", "person:1", ""}, t0());
+        auto entry = tx.get<app::AuditRepository>().append(app::NewAuditEntry{{"sam", council.code}, "score", "person:1", ""}, t0());
         if (!entry) return tl::unexpected<Issues>(entry.error());
-        auto score = tx.scores().add(app::NewScore{"ras", 1, "{}", "{}", Money::from_pence(100)}, "sam", t0());
+        auto score = tx.get<app::ScoreRepository>().add(app::NewScore{"ras", 1, "{}", "{}", Money::from_pence(100)}, "sam", t0());
         if (!score) return tl::unexpected<Issues>(score.error());
         return app::Unit{};
       });
@@ -210,8 +210,8 @@ TEST_P(Backup, ABackupTakenWhileWritersRunIsOneConsistentSnapshot) {
   ok((*copy_store)->restore(file));
   app::AuditQuery all;
   all.limit = 1000;
-  const auto audit = ok(read(**copy_store, [&](Transaction& tx) { return tx.audit().list(all); }));
-  const auto scores = ok(read(**copy_store, [&](Transaction& tx) { return tx.scores().list_for_rulebook("ras", 1, 1000); }));
+  const auto audit = ok(read(**copy_store, [&](Transaction& tx) { return tx.get<app::AuditRepository>().list(all); }));
+  const auto scores = ok(read(**copy_store, [&](Transaction& tx) { return tx.get<app::ScoreRepository>().list_for_rulebook("ras", 1, 1000); }));
   EXPECT_GE(audit.size(), 5u);
   EXPECT_EQ(audit.size(), scores.size());
   std::filesystem::remove(file);

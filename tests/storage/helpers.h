@@ -7,6 +7,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "allot/app/identity/repositories.h"
+#include "allot/app/journey/repositories.h"
+#include "allot/app/ras/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 
 namespace allot::storage::testing {
@@ -48,14 +52,14 @@ auto read(app::Store& store, Work&& work) {
 inline app::Agency add_agency(app::Store& store, const std::string& code,
                               app::AgencyKind kind = app::AgencyKind::kCouncil) {
   return ok(write(store, [&](app::Transaction& tx) {
-    return tx.agencies().add(app::NewAgency{code, "Agency " + code, kind}, t0());
+    return tx.get<app::AgencyRepository>().add(app::NewAgency{code, "Agency " + code, kind}, t0());
   }));
 }
 
 inline app::User add_user(app::Store& store, const std::string& username, app::Id agency_id,
                           std::vector<app::Role> roles = {app::Role::kAssessor}) {
   return ok(write(store, [&](app::Transaction& tx) {
-    return tx.users().add(app::NewUserRecord{username, "User " + username, agency_id, roles, "$argon2id$hash"}, t0());
+    return tx.get<app::UserRepository>().add(app::NewUserRecord{username, "User " + username, agency_id, roles, "$argon2id$hash"}, t0());
   }));
 }
 

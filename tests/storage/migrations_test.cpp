@@ -25,7 +25,7 @@ TEST_P(Migrations, OpeningAgainChangesNothing) {
   auto reopened = database_->open();
   ASSERT_TRUE(reopened) << format_issues(reopened.error());
   EXPECT_EQ((*reopened)->schema_version(), program_schema_version());
-  EXPECT_EQ(ok(read(**reopened, [](Transaction& tx) { return tx.agencies().list(); })).size(), 1u);
+  EXPECT_EQ(ok(read(**reopened, [](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); })).size(), 1u);
 }
 
 TEST_P(Migrations, AnOlderDatabaseIsUpgradedInPlace) {
@@ -42,10 +42,10 @@ TEST_P(Migrations, AnOlderDatabaseIsUpgradedInPlace) {
   auto upgraded = old_database.open();
   ASSERT_TRUE(upgraded) << format_issues(upgraded.error());
   EXPECT_EQ((*upgraded)->schema_version(), program_schema_version());
-  EXPECT_EQ(ok(read(**upgraded, [&](Transaction& tx) { return tx.agencies().get(council.id); })), council);
+  EXPECT_EQ(ok(read(**upgraded, [&](Transaction& tx) { return tx.get<app::AgencyRepository>().get(council.id); })), council);
   // The tables of the later migrations exist and work.
   ok(write(**upgraded, [&](Transaction& tx) {
-    return tx.audit().append(app::NewAuditEntry{{"system", "derby-council"}, "upgrade", "database", ""}, t0());
+    return tx.get<app::AuditRepository>().append(app::NewAuditEntry{{"system", "derby-council"}, "upgrade", "database", ""}, t0());
   }));
   EXPECT_TRUE(ok((*upgraded)->check()).ok);
 }

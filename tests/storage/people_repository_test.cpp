@@ -28,7 +28,7 @@ class People : public StoreTest {
     return person;
   }
   app::PersonRecord add(const app::PersonIndex& person) {
-    return ok(write(store(), [&](Transaction& tx) { return tx.people().add(person, "{\"d\":1}", "{\"s\":1}", t0()); }));
+    return ok(write(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().add(person, "{\"d\":1}", "{\"s\":1}", t0()); }));
   }
 };
 
@@ -36,14 +36,14 @@ TEST_P(People, RecordsAreAddedReadAndUpdatedWithOptimisticConcurrency) {
   const app::PersonRecord added = add(index("Ann", "Smith", "screening"));
   EXPECT_EQ(added.row_version, 1);
   EXPECT_EQ(added.details, "{\"d\":1}");
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().get(added.id); })), added);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().get(added.id); })), added);
 
   app::PersonIndex changed = added.index;
   changed.stage = "active";
   changed.review_due = Date::parse("2026-06-01");
   changed.has_agreed_budget = true;
   const app::PersonRecord updated = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().update(added.id, 1, changed, "{\"d\":2}", "{\"s\":2}", t0() + 1h);
+    return tx.get<app::PersonRepository>().update(added.id, 1, changed, "{\"d\":2}", "{\"s\":2}", t0() + 1h);
   }));
   EXPECT_EQ(updated.row_version, 2);
   EXPECT_EQ(updated.index, changed);
@@ -52,16 +52,16 @@ TEST_P(People, RecordsAreAddedReadAndUpdatedWithOptimisticConcurrency) {
 
   // A save naming the version read before someone else's save is refused; nothing changes.
   const auto stale = write(store(), [&](Transaction& tx) {
-    return tx.people().update(added.id, 1, added.index, "{\"lost\":1}", "{}", t0() + 2h);
+    return tx.get<app::PersonRepository>().update(added.id, 1, added.index, "{\"lost\":1}", "{}", t0() + 2h);
   });
   EXPECT_EQ(refusal(stale), ErrorCode::kConflict);
   EXPECT_NE(stale.error().front().message.find("you read version 1 but it is now version 2"), std::string::npos);
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().get(added.id); })), updated);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().get(added.id); })), updated);
   EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
-              return tx.people().update(added.id + 100, 1, added.index, "{}", "{}", t0());
+              return tx.get<app::PersonRepository>().update(added.id + 100, 1, added.index, "{}", "{}", t0());
             })),
             ErrorCode::kNotFound);
-  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.people().get(added.id + 100); })),
+  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().get(added.id + 100); })),
             ErrorCode::kNotFound);
 }
 
@@ -73,9 +73,9 @@ TEST_P(People, ConcurrentStepsOnOneRecordLoseNoUpdate) {
     threads.emplace_back([&] {
       for (int attempt = 0; attempt < 5; ++attempt) {
         auto result = write(store(), [&](Transaction& tx) -> Result<app::PersonRecord> {
-          auto current = tx.people().get(added.id);
+          auto current = tx.get<app::PersonRepository>().get(added.id);
           if (!current) return current;
-          return tx.people().update(added.id, current->row_version, current->index, "{}",
+          return tx.get<app::PersonRepository>().update(added.id, current->row_version, current->index, "{}",
                                     std::to_string(current->row_version), t0());
         });
         if (result) ++saved;
@@ -83,7 +83,7 @@ TEST_P(People, ConcurrentStepsOnOneRecordLoseNoUpdate) {
     });
   }
   for (std::thread& thread : threads) thread.join();
-  const app::PersonRecord final_record = ok(read(store(), [&](Transaction& tx) { return tx.people().get(added.id); }));
+  const app::PersonRecord final_record = ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().get(added.id); }));
   EXPECT_EQ(final_record.row_version, 1 + saved.load());
 }
 
@@ -103,7 +103,7 @@ TEST_P(People, ListsFilterCountAndPage) {
   const app::PersonRecord dev = add(carer);
 
   auto list = [&](app::PersonQuery query) {
-    return ok(read(store(), [&](Transaction& tx) { return tx.people().list(query); }));
+    return ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().list(query); }));
   };
   app::PersonQuery all;
   const app::PersonPage everyone = list(all);
@@ -155,43 +155,43 @@ TEST_P(People, ListsFilterCountAndPage) {
   EXPECT_EQ(list(south).total, 1);
   app::PersonQuery bad;
   bad.limit = 0;
-  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.people().list(bad); })), ErrorCode::kInvalidValue);
+  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().list(bad); })), ErrorCode::kInvalidValue);
 
   // A carer must name a person who exists.
   app::PersonIndex orphan = index("Eve", "Hall");
   orphan.cares_for = dev.id + 100;
-  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.people().add(orphan, "{}", "{}", t0()); })),
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.get<app::PersonRepository>().add(orphan, "{}", "{}", t0()); })),
             ErrorCode::kUnknownReference);
 }
 
 TEST_P(People, EventsAreAppendOnly) {
   const app::PersonRecord person = add(index("Ann", "Smith"));
   const app::PersonEvent first = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().append_event({person.id, "contact", "request", "", "{\"a\":1}", {"assessor", "council"}, "asked"},
+    return tx.get<app::PersonEventRepository>().append({person.id, "contact", "request", "", "{\"a\":1}", {"assessor", "council"}, "asked"},
                                     t0());
   }));
   const app::PersonEvent second = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().append_event(
+    return tx.get<app::PersonEventRepository>().append(
         {person.id, "screen", "request", "progress_to_assessment", "{}", {"assessor", "council"}, ""}, t0() + 1min);
   }));
   EXPECT_EQ(first.actor, "assessor");
   EXPECT_EQ(first.agency, "council");
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().events(person.id); })),
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonEventRepository>().for_person(person.id); })),
             (std::vector<app::PersonEvent>{first, second}));
   EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
-              return tx.people().append_event({person.id + 100, "contact", "request", "", "{}", {"a", "b"}, ""}, t0());
+              return tx.get<app::PersonEventRepository>().append({person.id + 100, "contact", "request", "", "{}", {"a", "b"}, ""}, t0());
             })),
             ErrorCode::kUnknownReference);
   EXPECT_EQ(refusal(store().execute_sql("UPDATE person_events SET reason = 'rewritten'")), ErrorCode::kInternal);
   EXPECT_EQ(refusal(store().execute_sql("DELETE FROM person_events")), ErrorCode::kInternal);
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().events(person.id); })).size(), 2u);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonEventRepository>().for_person(person.id); })).size(), 2u);
 }
 
 TEST_P(People, DraftsAreSavedWithOptimisticConcurrency) {
   const app::PersonRecord person = add(index("Ann", "Smith"));
   auto save = [&](std::optional<std::int64_t> version, const std::string& document) {
     return write(store(), [&](Transaction& tx) {
-      return tx.people().save_draft(person.id, "assessment", document, version, "assessor", t0());
+      return tx.get<app::JourneyDraftRepository>().save(person.id, "assessment", document, version, "assessor", t0());
     });
   };
   EXPECT_EQ(ok(save(std::nullopt, "{\"a\":1}")).row_version, 1);
@@ -199,15 +199,15 @@ TEST_P(People, DraftsAreSavedWithOptimisticConcurrency) {
   EXPECT_EQ(ok(save(1, "{\"a\":3}")).row_version, 2);
   EXPECT_EQ(refusal(save(1, "{\"lost\":1}")), ErrorCode::kConflict);
   const app::JourneyDraft kept =
-      ok(read(store(), [&](Transaction& tx) { return tx.people().get_draft(person.id, "assessment"); }));
+      ok(read(store(), [&](Transaction& tx) { return tx.get<app::JourneyDraftRepository>().get(person.id, "assessment"); }));
   EXPECT_EQ(kept.document, "{\"a\":3}");
-  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.people().get_draft(person.id, "plan"); })),
+  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.get<app::JourneyDraftRepository>().get(person.id, "plan"); })),
             ErrorCode::kNotFound);
-  ok(write(store(), [&](Transaction& tx) { return tx.people().remove_draft(person.id, "assessment"); }));
-  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.people().get_draft(person.id, "assessment"); })),
+  ok(write(store(), [&](Transaction& tx) { return tx.get<app::JourneyDraftRepository>().remove(person.id, "assessment"); }));
+  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.get<app::JourneyDraftRepository>().get(person.id, "assessment"); })),
             ErrorCode::kNotFound);
   EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
-              return tx.people().save_draft(person.id + 100, "plan", "{}", std::nullopt, "assessor", t0());
+              return tx.get<app::JourneyDraftRepository>().save(person.id + 100, "plan", "{}", std::nullopt, "assessor", t0());
             })),
             ErrorCode::kUnknownReference);
 }
@@ -216,28 +216,28 @@ TEST_P(People, PlanVersionsAreKeptAndNeverSavedTwice) {
   const app::PersonRecord person = add(index("Ann", "Smith"));
   const app::PlanVersionRecord first{person.id, 1, "{\"v\":1}", Money::from_pence(100000), "assessor", t0()};
   const app::PlanVersionRecord second{person.id, 2, "{\"v\":2}", Money::from_pence(120000), "assessor", t0() + 1h};
-  ok(write(store(), [&](Transaction& tx) { return tx.people().add_plan(first); }));
-  ok(write(store(), [&](Transaction& tx) { return tx.people().add_plan(second); }));
-  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.people().add_plan(second); })), ErrorCode::kConflict);
+  ok(write(store(), [&](Transaction& tx) { return tx.get<app::PlanVersionRepository>().add(first); }));
+  ok(write(store(), [&](Transaction& tx) { return tx.get<app::PlanVersionRepository>().add(second); }));
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.get<app::PlanVersionRepository>().add(second); })), ErrorCode::kConflict);
   EXPECT_EQ(refusal(store().execute_sql("UPDATE support_plans SET document = '{}'")), ErrorCode::kInternal);
   EXPECT_EQ(refusal(store().execute_sql("DELETE FROM support_plans")), ErrorCode::kInternal);
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().plans(person.id); })),
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PlanVersionRepository>().for_person(person.id); })),
             (std::vector<app::PlanVersionRecord>{first, second}));
 }
 
 TEST_P(People, PanelMeetingsAreRecordedAndListedNewestFirst) {
   const app::PanelMeeting march = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().add_meeting({*Date::parse("2026-03-10"), "[1]", "[2]", {"panel_member", "nhs"}}, t0());
+    return tx.get<app::PanelMeetingRepository>().add({*Date::parse("2026-03-10"), "[1]", "[2]", {"panel_member", "nhs"}}, t0());
   }));
   const app::PanelMeeting april = ok(write(store(), [&](Transaction& tx) {
-    return tx.people().add_meeting({*Date::parse("2026-04-07"), "[3]", "[4]", {"panel_member", "nhs"}}, t0());
+    return tx.get<app::PanelMeetingRepository>().add({*Date::parse("2026-04-07"), "[3]", "[4]", {"panel_member", "nhs"}}, t0());
   }));
   EXPECT_EQ(march.recorded_by, "panel_member");
   EXPECT_EQ(march.agency, "nhs");
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().get_meeting(april.id); })), april);
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.people().list_meetings(10); })),
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PanelMeetingRepository>().get(april.id); })), april);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PanelMeetingRepository>().list(10); })),
             (std::vector<app::PanelMeeting>{april, march}));
-  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.people().get_meeting(april.id + 100); })),
+  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.get<app::PanelMeetingRepository>().get(april.id + 100); })),
             ErrorCode::kNotFound);
   EXPECT_EQ(refusal(store().execute_sql("UPDATE panel_meetings SET decisions = '[]'")), ErrorCode::kInternal);
   EXPECT_EQ(refusal(store().execute_sql("DELETE FROM panel_meetings")), ErrorCode::kInternal);

@@ -17,12 +17,12 @@ using app::Unit;
 class Transactions : public StoreTest {};
 
 std::size_t agency_count(app::Store& store) {
-  return ok(read(store, [](Transaction& tx) { return tx.agencies().list(); })).size();
+  return ok(read(store, [](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); })).size();
 }
 
 TEST_P(Transactions, ARefusalRollsBackEverything) {
   Result<Unit> outcome = store().run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    auto added = tx.agencies().add(app::NewAgency{"derby-council", "Derby", app::AgencyKind::kCouncil}, t0());
+    auto added = tx.get<app::AgencyRepository>().add(app::NewAgency{"derby-council", "Derby", app::AgencyKind::kCouncil}, t0());
     EXPECT_TRUE(added);
     return fail(ErrorCode::kConflict, "budget", "would overspend the pool");
   });
@@ -34,7 +34,7 @@ TEST_P(Transactions, ARefusalRollsBackEverything) {
 TEST_P(Transactions, AnExceptionRollsBackAndPropagates) {
   EXPECT_THROW(store().run(Access::kWrite,
                            [&](Transaction& tx) -> Result<Unit> {
-                             (void)tx.agencies().add(app::NewAgency{"a", "A", app::AgencyKind::kCouncil}, t0());
+                             (void)tx.get<app::AgencyRepository>().add(app::NewAgency{"a", "A", app::AgencyKind::kCouncil}, t0());
                              throw std::logic_error("a bug");
                            }),
                std::logic_error);
@@ -46,7 +46,7 @@ TEST_P(Transactions, AnExceptionRollsBackAndPropagates) {
 
 TEST_P(Transactions, AReadTransactionCannotWrite) {
   auto attempt = read(store(), [&](Transaction& tx) {
-    return tx.agencies().add(app::NewAgency{"a", "A", app::AgencyKind::kCouncil}, t0());
+    return tx.get<app::AgencyRepository>().add(app::NewAgency{"a", "A", app::AgencyKind::kCouncil}, t0());
   });
   EXPECT_EQ(refusal(attempt), ErrorCode::kInternal);
   EXPECT_EQ(agency_count(store()), 0u);
@@ -64,9 +64,9 @@ TEST_P(Transactions, ManyThreadsWriteWithoutLosingAnything) {
       for (int write_idx = 0; write_idx < kWritesEach; ++write_idx) {
         // A read then a write in one transaction, the shape most use cases have.
         Result<Unit> outcome = store().run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-          auto before = tx.audit().list(app::AuditQuery{});
+          auto before = tx.get<app::AuditRepository>().list(app::AuditQuery{});
           if (!before) return tl::unexpected<Issues>(before.error());
-          auto added = tx.audit().append(
+          auto added = tx.get<app::AuditRepository>().append(
               app::NewAuditEntry{{"user" + std::to_string(thread_idx), "a"}, "read", "person:1", ""}, t0());
           if (!added) return tl::unexpected<Issues>(added.error());
           return Unit{};
@@ -75,7 +75,7 @@ TEST_P(Transactions, ManyThreadsWriteWithoutLosingAnything) {
           ++failures;
           ADD_FAILURE() << format_issues(outcome.error());
         }
-        auto reading = read(store(), [&](Transaction& tx) { return tx.agencies().list(); });
+        auto reading = read(store(), [&](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); });
         if (!reading) ++failures;
       }
     });
@@ -84,13 +84,13 @@ TEST_P(Transactions, ManyThreadsWriteWithoutLosingAnything) {
   EXPECT_EQ(failures.load(), 0);
   app::AuditQuery all;
   all.limit = 1000;
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.audit().list(all); })).size(),
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::AuditRepository>().list(all); })).size(),
             static_cast<std::size_t>(kThreads * kWritesEach));
 }
 
 TEST_P(Transactions, OptimisticConcurrencyLosesNoSaveUnderContention) {
   ok(write(store(), [&](Transaction& tx) {
-    return tx.rulebooks().save_draft("ras", "{\"id\":\"ras\"}", std::nullopt, "analyst", t0());
+    return tx.get<app::RulebookRepository>().save_draft("ras", "{\"id\":\"ras\"}", std::nullopt, "analyst", t0());
   }));
   constexpr int kThreads = 4;
   constexpr int kSavesEach = 10;
@@ -101,13 +101,13 @@ TEST_P(Transactions, OptimisticConcurrencyLosesNoSaveUnderContention) {
     threads.emplace_back([&] {
       for (int save_idx = 0; save_idx < kSavesEach;) {
         // Read in one transaction, save in another, as a web form would.
-        auto draft = read(store(), [&](Transaction& tx) { return tx.rulebooks().get_draft("ras"); });
+        auto draft = read(store(), [&](Transaction& tx) { return tx.get<app::RulebookRepository>().get_draft("ras"); });
         if (!draft) {
           ++errors;
           return;
         }
         auto saved = write(store(), [&](Transaction& tx) {
-          return tx.rulebooks().save_draft("ras", draft->document, draft->row_version, "analyst", t0());
+          return tx.get<app::RulebookRepository>().save_draft("ras", draft->document, draft->row_version, "analyst", t0());
         });
         if (saved) {
           ++save_idx;
@@ -123,7 +123,7 @@ TEST_P(Transactions, OptimisticConcurrencyLosesNoSaveUnderContention) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(errors.load(), 0);
   // Every successful save bumped the version exactly once: none overwrote another.
-  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.rulebooks().get_draft("ras"); })).row_version,
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::RulebookRepository>().get_draft("ras"); })).row_version,
             1 + kThreads * kSavesEach);
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -105,7 +106,23 @@ int serve(const ServeFlags& flags) {
   }
   api::log_line(fmt::format("database {} ({}, schema version {})", api::redact_database(config.database),
                             (*store)->backend_name(), (*store)->schema_version()));
-  app::SystemClock clock;
+  // A server started at a fixed instant writes the same dates every day
+  // (the API's worked examples and the browser tests rely on it).
+  app::SystemClock system_clock;
+  std::optional<app::StartedClock> started_clock;
+  if (!config.clock_start.empty()) {
+    std::optional<app::Timestamp> start = app::parse_timestamp(config.clock_start);
+    if (!start) {
+      print_issues("allot: the clock_start setting is not a time",
+                   {Issue{ErrorCode::kInvalidValue, "clock_start",
+                          fmt::format("expected a UTC time like 2026-11-22T09:00:00.000Z; found \"{}\"",
+                                      config.clock_start)}});
+      return kExitInvalidInput;
+    }
+    started_clock.emplace(*start);
+    api::log_line(fmt::format("WARNING: the clock starts at {} (clock_start), not the real time", config.clock_start));
+  }
+  const app::Clock& clock = started_clock ? static_cast<const app::Clock&>(*started_clock) : system_clock;
 
   if (config.demo) {
     Result<std::vector<app::DemoRulebookFile>> rulebooks = read_demo_rulebooks(config.rulebooks_dir);
@@ -201,6 +218,7 @@ void add_serve_commands(CLI::App& app, int& exit_code) {
       {"host", "Address to listen on: 127.0.0.1 (default) or 0.0.0.0"},
       {"database", "SQLite file (default allot.sqlite, created if missing) or postgresql:// URL"},
       {"web_root", "Folder of the built pages (default web/dist)"},
+      {"clock_start", "Start the clock at this UTC time (2026-11-22T09:00:00.000Z) and run on from it, for tests and demonstrations"},
   };
   // Every setting can be given as a flag (`--max-body-bytes 2048`); secrets and
   // switches only through the file or environment.

@@ -53,6 +53,7 @@ const std::vector<Setting>& settings() {
       ALLOT_SIZE(max_connections, 1, 1000000),
       ALLOT_BOOL(secure_cookies),
       ALLOT_BOOL(test_routes),
+      ALLOT_TEXT(clock_start, Kind::kOptionalText),
   };
   return kSettings;
 }

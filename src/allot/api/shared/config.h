@@ -37,6 +37,8 @@ struct ServerConfig {
   std::size_t max_connections = 10000;       // further connections are closed at once
   bool secure_cookies = true;                // the Secure cookie attribute
   bool test_routes = false;                  // serves /api/v1/test/* (tests only; never in production)
+  std::string clock_start;                   // "2026-11-22T09:00:00.000Z": the clock starts there and runs
+                                             // on (tests, demonstrations); empty = the system clock
 };
 
 using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;

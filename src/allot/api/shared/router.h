@@ -13,7 +13,9 @@
 
 #include "allot/api/shared/http.h"
 #include "allot/app/identity/auth_service.h"
-#include "allot/app/shared/records.h"
+#include "allot/app/identity/records.h"
+#include "allot/app/identity/repositories.h"
+#include "allot/app/shared/audit_log.h"
 
 namespace allot::api {
 

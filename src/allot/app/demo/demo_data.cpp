@@ -78,29 +78,29 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
   const Actor system{"system", "demo-council"};
 
   Result<Unit> loaded = store.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    Result<std::vector<Agency>> agencies = tx.agencies().list();
+    Result<std::vector<Agency>> agencies = tx.get<app::AgencyRepository>().list();
     if (!agencies) return tl::unexpected<Issues>(agencies.error());
-    Result<std::int64_t> users = tx.users().count();
+    Result<std::int64_t> users = tx.get<app::UserRepository>().count();
     if (!users) return tl::unexpected<Issues>(users.error());
-    Result<std::vector<RulebookVersion>> existing = tx.rulebooks().list_versions();
+    Result<std::vector<RulebookVersion>> existing = tx.get<app::RulebookRepository>().list_versions();
     if (!existing) return tl::unexpected<Issues>(existing.error());
     if (!agencies->empty() || *users > 0 || !existing->empty()) return Unit{};
 
     std::map<std::string, Id> agency_ids;
     for (const DemoAgency& demo : kDemoAgencies) {
-      Result<Agency> agency = tx.agencies().add(NewAgency{demo.code, demo.name, demo.kind}, now);
+      Result<Agency> agency = tx.get<app::AgencyRepository>().add(NewAgency{demo.code, demo.name, demo.kind}, now);
       if (!agency) return tl::unexpected<Issues>(agency.error());
       agency_ids[demo.code] = agency->id;
     }
     for (Role role : all_roles()) {
       const std::string username = role_name(role);
-      Result<User> user = tx.users().add(
+      Result<User> user = tx.get<app::UserRepository>().add(
           NewUserRecord{username, display_name_for(role), agency_ids.at(agency_for(role)), {role}, password_hash}, now);
       if (!user) return tl::unexpected<Issues>(user.error());
       report.accounts.push_back(DemoAccount{username, username, agency_for(role)});
     }
     for (const auto& [header, file] : rulebooks) {
-      Result<Unit> published = tx.rulebooks().publish(RulebookVersion{header.id, header.version, header.title,
+      Result<Unit> published = tx.get<app::RulebookRepository>().publish(RulebookVersion{header.id, header.version, header.title,
                                                                       header.effective_from, file->document,
                                                                       system.username, now});
       if (!published) return published;
@@ -109,7 +109,7 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     Result<DemoDataReport> journey = load_demo_journey(store, tx, clock, report);
     if (!journey) return tl::unexpected<Issues>(journey.error());
     report = *journey;
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),
                                   report.accounts.size(), report.rulebooks.size(), report.people, report.carers)},

@@ -27,7 +27,7 @@ Result<AuditEntry> AuditService::record_in(Transaction& tx, const Actor& actor, 
                                            std::string_view subject, std::string_view detail) {
   Issues issues = validate_entry(actor, action, subject);
   if (!issues.empty()) return fail(std::move(issues));
-  return tx.audit().append(
+  return tx.get<app::AuditRepository>().append(
       NewAuditEntry{actor, std::string(action), std::string(subject), std::string(detail)}, clock_.now());
 }
 
@@ -35,7 +35,7 @@ Result<std::vector<AuditEntry>> AuditService::list(const AuditQuery& query) {
   if (query.limit < 1 || query.limit > 1000) {
     return fail(ErrorCode::kInvalidValue, "limit", "must be between 1 and 1000; found " + std::to_string(query.limit));
   }
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.audit().list(query); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::AuditRepository>().list(query); });
 }
 
 }  // namespace allot::app

@@ -63,9 +63,9 @@ AuthService::AuthService(Store& store, const Clock& clock, AuthOptions options)
 
 Result<Authenticated> AuthService::load_authenticated(Transaction& tx, Id user_id, std::string csrf_token,
                                                       Timestamp expires_at, const char* path) {
-  Result<User> user = tx.users().get(user_id);
+  Result<User> user = tx.get<app::UserRepository>().get(user_id);
   if (!user || !user->active) return fail(ErrorCode::kNotFound, path, "not signed in");
-  Result<Agency> agency = tx.agencies().get(user->agency_id);
+  Result<Agency> agency = tx.get<app::AgencyRepository>().get(user->agency_id);
   if (!agency) return tl::unexpected<Issues>(agency.error());
   return Authenticated{std::move(*user), std::move(*agency), std::move(csrf_token), expires_at};
 }
@@ -79,7 +79,7 @@ Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_vie
     query.subject = subject;
     query.since = now - options_.failed_sign_in_window;
     query.limit = 1000;
-    return tx.audit().list(query);
+    return tx.get<app::AuditRepository>().list(query);
   });
   if (!recent) return tl::unexpected<Issues>(recent.error());
   int failures = 0;
@@ -95,13 +95,13 @@ Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_vie
   // Every refusal is recorded the same way, whether or not the username exists.
   auto refuse = [&]() -> tl::unexpected<Issues> {
     Result<AuditEntry> recorded = in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
-      return tx.audit().append(NewAuditEntry{Actor{"anonymous", ""}, "sign_in_failed", subject, ""}, now);
+      return tx.get<app::AuditRepository>().append(NewAuditEntry{Actor{"anonymous", ""}, "sign_in_failed", subject, ""}, now);
     });
     if (!recorded) return tl::unexpected<Issues>(recorded.error());
     return refused_credentials();
   };
   Result<UserCredentials> credentials = in_transaction(store_, Access::kRead, [&](Transaction& tx) {
-    return tx.users().find_credentials(username);
+    return tx.get<app::UserRepository>().find_credentials(username);
   });
   if (!credentials) {
     if (has_code(credentials.error(), ErrorCode::kInternal)) return tl::unexpected<Issues>(credentials.error());
@@ -122,10 +122,10 @@ Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_vie
     Result<Authenticated> who = load_authenticated(tx, user_id, signed_in.csrf_token, signed_in.expires_at, "credentials");
     if (!who) return refused_credentials();
     Result<Unit> added =
-        tx.sessions().add(SessionRecord{hash_token(signed_in.token), user_id, signed_in.csrf_token, now, signed_in.expires_at});
+        tx.get<app::SessionRepository>().add(SessionRecord{hash_token(signed_in.token), user_id, signed_in.csrf_token, now, signed_in.expires_at});
     if (!added) return added;
     Result<AuditEntry> audited =
-        tx.audit().append(NewAuditEntry{who->actor(), "sign_in", "user:" + who->user.username, ""}, now);
+        tx.get<app::AuditRepository>().append(NewAuditEntry{who->actor(), "sign_in", "user:" + who->user.username, ""}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     signed_in.user = std::move(who->user);
     signed_in.agency = std::move(who->agency);
@@ -138,7 +138,7 @@ Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_vie
 Result<Authenticated> AuthService::user_for_session(std::string_view token) {
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<Authenticated> {
-    Result<SessionRecord> session = tx.sessions().find(hash_token(token));
+    Result<SessionRecord> session = tx.get<app::SessionRepository>().find(hash_token(token));
     if (!session) {
       if (has_code(session.error(), ErrorCode::kInternal)) return tl::unexpected<Issues>(session.error());
       return fail(ErrorCode::kNotFound, "session", "not signed in");
@@ -156,15 +156,15 @@ Result<Unit> AuthService::sign_out(std::string_view token) {
   const Timestamp now = clock_.now();
   const std::string token_hash = hash_token(token);
   return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    Result<SessionRecord> session = tx.sessions().find(token_hash);
+    Result<SessionRecord> session = tx.get<app::SessionRepository>().find(token_hash);
     if (!session) return Unit{};
-    Result<Unit> removed = tx.sessions().remove(token_hash);
+    Result<Unit> removed = tx.get<app::SessionRepository>().remove(token_hash);
     if (!removed) return removed;
-    Result<User> user = tx.users().get(session->user_id);
+    Result<User> user = tx.get<app::UserRepository>().get(session->user_id);
     if (!user) return Unit{};
-    Result<Agency> agency = tx.agencies().get(user->agency_id);
+    Result<Agency> agency = tx.get<app::AgencyRepository>().get(user->agency_id);
     const std::string agency_code = agency ? agency->code : "";
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{Actor{user->username, agency_code}, "sign_out", "user:" + user->username, ""}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return Unit{};
@@ -178,11 +178,11 @@ Result<User> AuthService::create_user(const NewUser& user, const Actor& by) {
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<User> {
     Issues all = issues;
-    if (!tx.agencies().get(user.agency_id)) {
+    if (!tx.get<app::AgencyRepository>().get(user.agency_id)) {
       all.push_back({ErrorCode::kUnknownReference, "agency_id", fmt::format("no agency has id {}", user.agency_id)});
     }
     if (!all.empty()) return fail(std::move(all));
-    Result<User> created = tx.users().add(
+    Result<User> created = tx.get<app::UserRepository>().add(
         NewUserRecord{user.username, user.display_name, user.agency_id, user.roles, password_hash}, now);
     if (!created) return created;
     std::string roles;
@@ -190,7 +190,7 @@ Result<User> AuthService::create_user(const NewUser& user, const Actor& by) {
       if (!roles.empty()) roles += ',';
       roles += role_name(role);
     }
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{by, "create_user", "user:" + created->username, "roles=" + roles}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return created;
@@ -206,14 +206,14 @@ Result<Unit> AuthService::set_password(Id user_id, std::string_view new_password
   const std::string password_hash = hash_password(new_password, options_.password_cost);
   const Timestamp now = clock_.now();
   return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    Result<User> user = tx.users().get(user_id);
+    Result<User> user = tx.get<app::UserRepository>().get(user_id);
     if (!user) return tl::unexpected<Issues>(user.error());
-    Result<Unit> changed = tx.users().set_password_hash(user_id, password_hash, now);
+    Result<Unit> changed = tx.get<app::UserRepository>().set_password_hash(user_id, password_hash, now);
     if (!changed) return changed;
-    Result<std::int64_t> ended = tx.sessions().remove_for_user(user_id);
+    Result<std::int64_t> ended = tx.get<app::SessionRepository>().remove_for_user(user_id);
     if (!ended) return tl::unexpected<Issues>(ended.error());
     Result<AuditEntry> audited =
-        tx.audit().append(NewAuditEntry{by, "set_password", "user:" + user->username, ""}, now);
+        tx.get<app::AuditRepository>().append(NewAuditEntry{by, "set_password", "user:" + user->username, ""}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return Unit{};
   });
@@ -226,13 +226,13 @@ Result<IssuedApiToken> AuthService::create_api_token(Id user_id, std::string_vie
   IssuedApiToken issued;
   issued.token = random_token();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<IssuedApiToken> {
-    Result<User> user = tx.users().get(user_id);
+    Result<User> user = tx.get<app::UserRepository>().get(user_id);
     if (!user) return tl::unexpected<Issues>(user.error());
     ApiTokenRecord record{0, hash_token(issued.token), user_id, std::string(label), now, std::nullopt, std::nullopt};
     if (lifetime) record.expires_at = now + *lifetime;
-    Result<ApiTokenRecord> stored = tx.api_tokens().add(record);
+    Result<ApiTokenRecord> stored = tx.get<app::ApiTokenRepository>().add(record);
     if (!stored) return tl::unexpected<Issues>(stored.error());
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{by, "create_api_token", "user:" + user->username, fmt::format("token {} ({})", stored->id, label)},
         now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
@@ -244,7 +244,7 @@ Result<IssuedApiToken> AuthService::create_api_token(Id user_id, std::string_vie
 Result<Authenticated> AuthService::user_for_api_token(std::string_view token) {
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<Authenticated> {
-    Result<ApiTokenRecord> record = tx.api_tokens().find(hash_token(token));
+    Result<ApiTokenRecord> record = tx.get<app::ApiTokenRepository>().find(hash_token(token));
     if (!record) {
       if (has_code(record.error(), ErrorCode::kInternal)) return tl::unexpected<Issues>(record.error());
       return fail(ErrorCode::kNotFound, "token", "not a valid token");
@@ -259,10 +259,10 @@ Result<Authenticated> AuthService::user_for_api_token(std::string_view token) {
 Result<Unit> AuthService::revoke_api_token(Id token_id, const Actor& by) {
   const Timestamp now = clock_.now();
   return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    Result<Unit> revoked = tx.api_tokens().revoke(token_id, now);
+    Result<Unit> revoked = tx.get<app::ApiTokenRepository>().revoke(token_id, now);
     if (!revoked) return revoked;
     Result<AuditEntry> audited =
-        tx.audit().append(NewAuditEntry{by, "revoke_api_token", fmt::format("api_token:{}", token_id), ""}, now);
+        tx.get<app::AuditRepository>().append(NewAuditEntry{by, "revoke_api_token", fmt::format("api_token:{}", token_id), ""}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return Unit{};
   });
@@ -270,7 +270,7 @@ Result<Unit> AuthService::revoke_api_token(Id token_id, const Actor& by) {
 
 Result<std::int64_t> AuthService::remove_expired_sessions() {
   const Timestamp now = clock_.now();
-  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) { return tx.sessions().remove_expired(now); });
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) { return tx.get<app::SessionRepository>().remove_expired(now); });
 }
 
 }  // namespace allot::app

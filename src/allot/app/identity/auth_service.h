@@ -18,7 +18,9 @@
 #include "allot/app/shared/clock.h"
 #include "allot/app/shared/principal.h"
 #include "allot/app/identity/password.h"
-#include "allot/app/shared/records.h"
+#include "allot/app/identity/records.h"
+#include "allot/app/identity/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/base/issue.h"
 

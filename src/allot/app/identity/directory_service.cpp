@@ -22,9 +22,9 @@ Result<Agency> DirectoryService::create_agency(const NewAgency& agency, const Ac
   if (!issues.empty()) return fail(std::move(issues));
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<Agency> {
-    Result<Agency> created = tx.agencies().add(agency, now);
+    Result<Agency> created = tx.get<app::AgencyRepository>().add(agency, now);
     if (!created) return created;
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{by, "create_agency", "agency:" + created->code, agency_kind_name(created->kind)}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return created;
@@ -32,37 +32,37 @@ Result<Agency> DirectoryService::create_agency(const NewAgency& agency, const Ac
 }
 
 Result<Agency> DirectoryService::agency(Id agency_id) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.agencies().get(agency_id); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::AgencyRepository>().get(agency_id); });
 }
 
 Result<Agency> DirectoryService::agency_by_code(std::string_view code) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.agencies().find_by_code(code); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::AgencyRepository>().find_by_code(code); });
 }
 
 Result<std::vector<Agency>> DirectoryService::agencies() {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.agencies().list(); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::AgencyRepository>().list(); });
 }
 
 Result<User> DirectoryService::user(Id user_id) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.users().get(user_id); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::UserRepository>().get(user_id); });
 }
 
 Result<std::vector<User>> DirectoryService::users() {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.users().list(); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::UserRepository>().list(); });
 }
 
 Result<Unit> DirectoryService::set_user_active(Id user_id, bool active, const Actor& by) {
   const Timestamp now = clock_.now();
   return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    Result<User> user = tx.users().get(user_id);
+    Result<User> user = tx.get<app::UserRepository>().get(user_id);
     if (!user) return tl::unexpected<Issues>(user.error());
-    Result<Unit> changed = tx.users().set_active(user_id, active, now);
+    Result<Unit> changed = tx.get<app::UserRepository>().set_active(user_id, active, now);
     if (!changed) return changed;
     if (!active) {
-      Result<std::int64_t> ended = tx.sessions().remove_for_user(user_id);
+      Result<std::int64_t> ended = tx.get<app::SessionRepository>().remove_for_user(user_id);
       if (!ended) return tl::unexpected<Issues>(ended.error());
     }
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{by, active ? "activate_user" : "deactivate_user", "user:" + user->username, ""}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return Unit{};

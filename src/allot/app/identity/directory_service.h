@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "allot/app/shared/clock.h"
-#include "allot/app/shared/records.h"
+#include "allot/app/identity/records.h"
+#include "allot/app/identity/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/base/issue.h"
 

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/demo/demo_data.h"
+#include "allot/app/ras/repositories.h"
 #include "allot/app/journey/journey_service.h"
 
 namespace allot::app {
@@ -552,8 +553,8 @@ class DemoJourney {
 }  // namespace
 
 Result<DemoDataReport> load_demo_journey(Store& store, Transaction& tx, const Clock& clock, DemoDataReport report) {
-  Result<RulebookVersion> adults = tx.rulebooks().get("example-adults", 1);
-  Result<RulebookVersion> carers = tx.rulebooks().get("example-carers", 1);
+  Result<RulebookVersion> adults = tx.get<app::RulebookRepository>().get("example-adults", 1);
+  Result<RulebookVersion> carers = tx.get<app::RulebookRepository>().get("example-carers", 1);
   // Without the example rulebooks there is nothing to score the demo people with.
   if (!adults || !carers) return report;
   FixedClock demo_clock(clock.now());

@@ -1,5 +1,9 @@
 #include "allot/app/journey/journey_service.h"
 
+// The journey scores assessments with the published RAS, so it reads rulebooks
+// and records scores through the RAS capability's repositories.
+#include "allot/app/ras/repositories.h"
+
 #include <algorithm>
 #include <chrono>
 #include <limits>
@@ -588,7 +592,7 @@ struct JourneyService::Impl {
       const auto found = rulebooks.find({id, version});
       if (found != rulebooks.end()) return found->second;
     }
-    Result<RulebookVersion> stored = tx.rulebooks().get(id, version);
+    Result<RulebookVersion> stored = tx.get<app::RulebookRepository>().get(id, version);
     if (!stored) {
       if (stored.error().front().code != ErrorCode::kNotFound) return tl::unexpected<Issues>(stored.error());
       return fail(ErrorCode::kUnknownReference, path,
@@ -606,14 +610,14 @@ struct JourneyService::Impl {
                             std::string event_type, std::string outcome, const Json& payload, std::string reason) {
     NewPersonEvent event{person_id,        std::move(kind), std::move(event_type), std::move(outcome),
                          payload.dump(),   actor,           std::move(reason)};
-    return tx.people().append_event(event, clock.now());
+    return tx.get<app::PersonEventRepository>().append(event, clock.now());
   }
 
   // Saves the new state (optimistic concurrency on the row_version read) and
   // audits the change, in the caller's transaction.
   Result<PersonRecord> save(Transaction& tx, const Actor& actor, const PersonRecord& record, const Json& details,
                             const Json& state, std::string_view what) {
-    Result<PersonRecord> saved = tx.people().update(record.id, record.row_version, index_of(details, state),
+    Result<PersonRecord> saved = tx.get<app::PersonRepository>().update(record.id, record.row_version, index_of(details, state),
                                                     details.dump(), state.dump(), clock.now());
     if (!saved) return saved;
     Result<AuditEntry> audited = audit.record_in(tx, actor, "update", subject_of(record.id), what);
@@ -643,7 +647,7 @@ struct JourneyService::Impl {
     }
     ras::Score score = ras::score_assessment(**rulebook, *answer_set);
     if (!issues.empty()) return fail(Issues{});
-    Result<ScoreRecord> stored = tx.scores().add(
+    Result<ScoreRecord> stored = tx.get<app::ScoreRepository>().add(
         NewScore{rulebook_id, version, answers.dump(), ras::score_to_json(score).dump(), score.annual},
         actor.username, clock.now());
     if (!stored) return tl::unexpected<Issues>(stored.error());
@@ -729,7 +733,7 @@ Result<Unit> JourneyService::within(Transaction& tx, const std::function<Result<
 
 Result<Json> JourneyService::list_people(const Actor& actor, const PersonQuery& query) {
   Result<PersonPage> page =
-      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.people().list(query); });
+      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.get<app::PersonRepository>().list(query); });
   if (!page) return tl::unexpected<Issues>(page.error());
   if (auto audited = impl_->audit_read(actor, "people", "list"); !audited) return tl::unexpected<Issues>(audited.error());
   Json people = Json::array();
@@ -739,7 +743,7 @@ Result<Json> JourneyService::list_people(const Actor& actor, const PersonQuery& 
 
 Result<Json> JourneyService::get_person(const Actor& actor, Id person_id) {
   Result<PersonRecord> record =
-      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.people().get(person_id); });
+      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.get<app::PersonRepository>().get(person_id); });
   if (!record) return tl::unexpected<Issues>(record.error());
   if (auto audited = impl_->audit_read(actor, subject_of(person_id), "record"); !audited) {
     return tl::unexpected<Issues>(audited.error());
@@ -750,8 +754,8 @@ Result<Json> JourneyService::get_person(const Actor& actor, Id person_id) {
 Result<Json> JourneyService::timeline(const Actor& actor, Id person_id) {
   Result<std::vector<PersonEvent>> events =
       in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) -> Result<std::vector<PersonEvent>> {
-        if (auto person = tx.people().get(person_id); !person) return tl::unexpected<Issues>(person.error());
-        return tx.people().events(person_id);
+        if (auto person = tx.get<app::PersonRepository>().get(person_id); !person) return tl::unexpected<Issues>(person.error());
+        return tx.get<app::PersonEventRepository>().for_person(person_id);
       });
   if (!events) return tl::unexpected<Issues>(events.error());
   if (auto audited = impl_->audit_read(actor, subject_of(person_id), "timeline"); !audited) {
@@ -765,8 +769,8 @@ Result<Json> JourneyService::timeline(const Actor& actor, Id person_id) {
 Result<Json> JourneyService::plans(const Actor& actor, Id person_id) {
   Result<std::vector<PlanVersionRecord>> plans =
       in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) -> Result<std::vector<PlanVersionRecord>> {
-        if (auto person = tx.people().get(person_id); !person) return tl::unexpected<Issues>(person.error());
-        return tx.people().plans(person_id);
+        if (auto person = tx.get<app::PersonRepository>().get(person_id); !person) return tl::unexpected<Issues>(person.error());
+        return tx.get<app::PlanVersionRepository>().for_person(person_id);
       });
   if (!plans) return tl::unexpected<Issues>(plans.error());
   if (auto audited = impl_->audit_read(actor, subject_of(person_id), "plans"); !audited) {
@@ -782,8 +786,8 @@ Result<Json> JourneyService::get_draft(const Actor& actor, Id person_id, std::st
     return fail(ErrorCode::kNotFound, "kind", fmt::format("no draft kind \"{}\"; expected assessment or plan", kind));
   }
   Result<JourneyDraft> draft = in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) -> Result<JourneyDraft> {
-    if (auto person = tx.people().get(person_id); !person) return tl::unexpected<Issues>(person.error());
-    return tx.people().get_draft(person_id, kind);
+    if (auto person = tx.get<app::PersonRepository>().get(person_id); !person) return tl::unexpected<Issues>(person.error());
+    return tx.get<app::JourneyDraftRepository>().get(person_id, kind);
   });
   if (!draft) return tl::unexpected<Issues>(draft.error());
   if (auto audited = impl_->audit_read(actor, subject_of(person_id), fmt::format("draft {}", kind)); !audited) {
@@ -801,11 +805,11 @@ Result<Json> JourneyService::list_carers(const Actor& actor) {
     PersonQuery query;
     query.carers_only = true;
     query.limit = 10000;
-    Result<PersonPage> page = tx.people().list(query);
+    Result<PersonPage> page = tx.get<app::PersonRepository>().list(query);
     if (!page) return tl::unexpected<Issues>(page.error());
     Json list = Json::array();
     for (const PersonRecord& record : page->people) {
-      Result<PersonRecord> cared_for = tx.people().get(*record.index.cares_for);
+      Result<PersonRecord> cared_for = tx.get<app::PersonRepository>().get(*record.index.cares_for);
       if (!cared_for) return tl::unexpected<Issues>(cared_for.error());
       const Json state = Json::parse(record.state);
       const Json& carer = state["carer"];
@@ -835,13 +839,13 @@ Result<Json> JourneyService::panel_queue(const Actor& actor) {
     PersonQuery query;
     query.awaiting_panel_only = true;
     query.limit = 10000;
-    Result<PersonPage> page = tx.people().list(query);
+    Result<PersonPage> page = tx.get<app::PersonRepository>().list(query);
     if (!page) return tl::unexpected<Issues>(page.error());
     Json list = Json::array();
     for (const PersonRecord& record : page->people) {
       const Json state = Json::parse(record.state);
       const Json& sign_off = state["sign_off"];
-      Result<std::vector<PlanVersionRecord>> plans = tx.people().plans(record.id);
+      Result<std::vector<PlanVersionRecord>> plans = tx.get<app::PlanVersionRepository>().for_person(record.id);
       if (!plans) return tl::unexpected<Issues>(plans.error());
       const int version = sign_off["plan_version"].get<int>();
       std::int64_t annual = 0;
@@ -884,7 +888,7 @@ Json meeting_json(const PanelMeeting& meeting) {
 
 Result<Json> JourneyService::panel_meetings(const Actor& actor) {
   Result<std::vector<PanelMeeting>> meetings = in_transaction(
-      impl_->store, Access::kRead, [&](Transaction& tx) { return tx.people().list_meetings(1000); });
+      impl_->store, Access::kRead, [&](Transaction& tx) { return tx.get<app::PanelMeetingRepository>().list(1000); });
   if (!meetings) return tl::unexpected<Issues>(meetings.error());
   if (auto audited = impl_->audit_read(actor, "panel_meetings", "list"); !audited) return tl::unexpected<Issues>(audited.error());
   Json list = Json::array();
@@ -894,7 +898,7 @@ Result<Json> JourneyService::panel_meetings(const Actor& actor) {
 
 Result<Json> JourneyService::panel_meeting(const Actor& actor, Id meeting_id) {
   Result<PanelMeeting> meeting = in_transaction(impl_->store, Access::kRead,
-                                                [&](Transaction& tx) { return tx.people().get_meeting(meeting_id); });
+                                                [&](Transaction& tx) { return tx.get<app::PanelMeetingRepository>().get(meeting_id); });
   if (!meeting) return tl::unexpected<Issues>(meeting.error());
   if (auto audited = impl_->audit_read(actor, fmt::format("panel_meeting:{}", meeting_id), "meeting"); !audited) {
     return tl::unexpected<Issues>(audited.error());
@@ -908,7 +912,7 @@ Result<Json> JourneyService::reviews_due(const Actor& actor, std::optional<Date>
   query.review_due_by = until;
   query.limit = 10000;
   Result<PersonPage> page =
-      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.people().list(query); });
+      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.get<app::PersonRepository>().list(query); });
   if (!page) return tl::unexpected<Issues>(page.error());
   if (auto audited = impl_->audit_read(actor, "people", "reviews due"); !audited) return tl::unexpected<Issues>(audited.error());
   Json list = Json::array();
@@ -934,7 +938,7 @@ Result<Json> JourneyService::budget_drift(const Actor& actor) {
   query.agreed_budget_only = true;
   query.limit = 10000;
   Result<PersonPage> page =
-      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.people().list(query); });
+      in_transaction(impl_->store, Access::kRead, [&](Transaction& tx) { return tx.get<app::PersonRepository>().list(query); });
   if (!page) return tl::unexpected<Issues>(page.error());
   if (auto audited = impl_->audit_read(actor, "people", "budget drift"); !audited) return tl::unexpected<Issues>(audited.error());
   Json list = Json::array();
@@ -977,7 +981,7 @@ Result<Json> JourneyService::create_person(const Actor& actor, const Json& body)
   Json state = empty_state();
   Result<PersonRecord> created = impl_->write([&](Transaction& tx) -> Result<PersonRecord> {
     if (parsed.cares_for) {
-      Result<PersonRecord> cared_for = tx.people().get(*parsed.cares_for);
+      Result<PersonRecord> cared_for = tx.get<app::PersonRepository>().get(*parsed.cares_for);
       if (!cared_for) {
         return fail(ErrorCode::kUnknownReference, "cares_for", fmt::format("there is no person {}", *parsed.cares_for));
       }
@@ -987,7 +991,7 @@ Result<Json> JourneyService::create_person(const Actor& actor, const Json& body)
       state["carer"] = Json{{"first_stage", nullptr}, {"full_assessment", nullptr}};
     }
     Result<PersonRecord> record =
-        tx.people().add(index_of(details, state), details.dump(), state.dump(), impl_->clock.now());
+        tx.get<app::PersonRepository>().add(index_of(details, state), details.dump(), state.dump(), impl_->clock.now());
     if (!record) return record;
     Result<PersonEvent> event =
         impl_->event(tx, actor, record->id, "person_created", "request", "", details, "");
@@ -1008,7 +1012,7 @@ Result<Json> JourneyService::update_person(const Actor& actor, Id person_id, con
       reader.integer("row_version", true, 1, std::numeric_limits<std::int64_t>::max());
   if (!issues.empty()) return fail(std::move(issues));
   Result<PersonRecord> saved = impl_->write([&](Transaction& tx) -> Result<PersonRecord> {
-    Result<PersonRecord> record = tx.people().get(person_id);
+    Result<PersonRecord> record = tx.get<app::PersonRepository>().get(person_id);
     if (!record) return record;
     if (record->row_version != *row_version) {
       return fail({stale_version_issue(fmt::format("people/{}", person_id), *row_version, record->row_version)});
@@ -1043,7 +1047,7 @@ Result<Json> JourneyService::record_contact(const Actor& actor, Id person_id, co
   const Date today = today_of(impl_->clock);
   if (date && *date > today) reader.problem(ErrorCode::kInvalidValue, "date", "a contact cannot be in the future");
   Result<PersonRecord> saved = impl_->write([&](Transaction& tx) -> Result<PersonRecord> {
-    Result<PersonRecord> record = tx.people().get(person_id);
+    Result<PersonRecord> record = tx.get<app::PersonRepository>().get(person_id);
     if (!record) return record;
     const Json details = Json::parse(record->details);
     Json state = Json::parse(record->state);
@@ -1076,9 +1080,9 @@ Result<Json> JourneyService::save_draft(const Actor& actor, Id person_id, std::s
   const Json* document = reader.object("document", true);
   if (!issues.empty()) return fail(std::move(issues));
   Result<JourneyDraft> draft = impl_->write([&](Transaction& tx) -> Result<JourneyDraft> {
-    if (auto person = tx.people().get(person_id); !person) return tl::unexpected<Issues>(person.error());
+    if (auto person = tx.get<app::PersonRepository>().get(person_id); !person) return tl::unexpected<Issues>(person.error());
     Result<JourneyDraft> saved =
-        tx.people().save_draft(person_id, kind, document->dump(), row_version, actor.username, impl_->clock.now());
+        tx.get<app::JourneyDraftRepository>().save(person_id, kind, document->dump(), row_version, actor.username, impl_->clock.now());
     if (!saved) return saved;
     Result<AuditEntry> audited =
         impl_->audit.record_in(tx, actor, "update", subject_of(person_id), fmt::format("draft {}", kind));
@@ -1106,7 +1110,7 @@ Result<Json> JourneyService::take_step(const Actor& actor, Id person_id, std::st
   Impl& impl = *impl_;
   const Date today = today_of(impl.clock);
   Result<PersonRecord> saved = impl.write([&](Transaction& tx) -> Result<PersonRecord> {
-    Result<PersonRecord> record = tx.people().get(person_id);
+    Result<PersonRecord> record = tx.get<app::PersonRepository>().get(person_id);
     if (!record) return record;
     const Json details = Json::parse(record->details);
     Json state = Json::parse(record->state);
@@ -1251,7 +1255,7 @@ Result<Json> JourneyService::take_step(const Actor& actor, Id person_id, std::st
                    {"eligible", eligibility.eligible},
                    {"joint", joint},
                    {"professions", professions}};
-        Result<Unit> removed = tx.people().remove_draft(person_id, "assessment");
+        Result<Unit> removed = tx.get<app::JourneyDraftRepository>().remove(person_id, "assessment");
         if (!removed) return tl::unexpected<Issues>(removed.error());
         break;
       }
@@ -1300,10 +1304,10 @@ Result<Json> JourneyService::take_step(const Actor& actor, Id person_id, std::st
              indicative.is_object() ? Json(totals.annual.pence() - int_of(indicative, "annual_pence")) : Json(nullptr)},
             {"created_by", actor.username},
             {"created_at", format_timestamp(impl.clock.now())}};
-        Result<PlanVersionRecord> stored = tx.people().add_plan(
+        Result<PlanVersionRecord> stored = tx.get<app::PlanVersionRepository>().add(
             PlanVersionRecord{person_id, version, document.dump(), totals.annual, actor.username, impl.clock.now()});
         if (!stored) return tl::unexpected<Issues>(stored.error());
-        Result<Unit> removed = tx.people().remove_draft(person_id, "plan");
+        Result<Unit> removed = tx.get<app::JourneyDraftRepository>().remove(person_id, "plan");
         if (!removed) return tl::unexpected<Issues>(removed.error());
         state["plan_version"] = version;
         event_type = "service";
@@ -1322,7 +1326,7 @@ Result<Json> JourneyService::take_step(const Actor& actor, Id person_id, std::st
         if (!indicative.is_object()) {
           return fail(ErrorCode::kConflict, "step", "cannot submit_plan: there is no indicative budget; assess first");
         }
-        Result<std::vector<PlanVersionRecord>> plans = tx.people().plans(person_id);
+        Result<std::vector<PlanVersionRecord>> plans = tx.get<app::PlanVersionRepository>().for_person(person_id);
         if (!plans) return tl::unexpected<Issues>(plans.error());
         const journey::PlanTotals totals = totals_from_json(Json::parse(plans->back().document)["totals"]);
         const journey::SignOffRouting routing = journey::route_sign_off(
@@ -1348,7 +1352,7 @@ Result<Json> JourneyService::take_step(const Actor& actor, Id person_id, std::st
         const std::optional<Money> changed = reader.pence("agreed_annual_pence", false);
         reason = reader.text("reason", false);
         const std::optional<Date> start = reader.date("start", false);
-        Result<std::vector<PlanVersionRecord>> plans = tx.people().plans(person_id);
+        Result<std::vector<PlanVersionRecord>> plans = tx.get<app::PlanVersionRepository>().for_person(person_id);
         if (!plans) return tl::unexpected<Issues>(plans.error());
         const journey::PlanTotals totals = totals_from_json(Json::parse(plans->back().document)["totals"]);
         const Money indicative = Money::from_pence(int_of(state["indicative_budget"], "annual_pence"));
@@ -1462,7 +1466,7 @@ Result<Json> JourneyService::carer_first_stage(const Actor& actor, Id person_id,
     issues.insert(issues.end(), form_issues.begin(), form_issues.end());
   }
   Result<PersonRecord> saved = impl_->write([&](Transaction& tx) -> Result<PersonRecord> {
-    Result<PersonRecord> record = tx.people().get(person_id);
+    Result<PersonRecord> record = tx.get<app::PersonRepository>().get(person_id);
     if (!record) return record;
     const Json details = Json::parse(record->details);
     Json state = Json::parse(record->state);
@@ -1497,7 +1501,7 @@ Result<Json> JourneyService::carer_full_assessment(const Actor& actor, Id person
   const std::optional<Money> agreed = reader.pence("agreed_annual_pence", false);
   const std::string reason = reader.text("reason", false);
   Result<PersonRecord> saved = impl_->write([&](Transaction& tx) -> Result<PersonRecord> {
-    Result<PersonRecord> record = tx.people().get(person_id);
+    Result<PersonRecord> record = tx.get<app::PersonRepository>().get(person_id);
     if (!record) return record;
     const Json details = Json::parse(record->details);
     Json state = Json::parse(record->state);
@@ -1593,7 +1597,7 @@ Result<Json> JourneyService::record_panel_meeting(const Actor& actor, const Json
       const std::string path = fmt::format("decisions[{}]", decision_idx);
       loaded.emplace_back();
       if (decision.person_id == 0) continue;
-      Result<PersonRecord> record = tx.people().get(decision.person_id);
+      Result<PersonRecord> record = tx.get<app::PersonRepository>().get(decision.person_id);
       if (!record) {
         if (record.error().front().code != ErrorCode::kNotFound) return tl::unexpected<Issues>(record.error());
         issues.push_back({ErrorCode::kUnknownReference, path + ".person_id",
@@ -1610,7 +1614,7 @@ Result<Json> JourneyService::record_panel_meeting(const Actor& actor, const Json
                                          record->index.stage.empty() ? "none" : record->index.stage)});
         continue;
       }
-      Result<std::vector<PlanVersionRecord>> plans = tx.people().plans(decision.person_id);
+      Result<std::vector<PlanVersionRecord>> plans = tx.get<app::PlanVersionRepository>().for_person(decision.person_id);
       if (!plans) return tl::unexpected<Issues>(plans.error());
       const journey::PlanTotals totals = totals_from_json(Json::parse(plans->back().document)["totals"]);
       std::optional<Money> agreed;
@@ -1638,7 +1642,7 @@ Result<Json> JourneyService::record_panel_meeting(const Actor& actor, const Json
                               {"agreed_annual_pence", person.agreed ? Json(person.agreed->pence()) : Json(nullptr)},
                               {"reason", decision.reason}});
     }
-    Result<PanelMeeting> stored = tx.people().add_meeting(
+    Result<PanelMeeting> stored = tx.get<app::PanelMeetingRepository>().add(
         NewPanelMeeting{*held_on, members.dump(), recorded.dump(), actor}, impl_->clock.now());
     if (!stored) return stored;
     for (std::size_t decision_idx = 0; decision_idx < decisions.size(); ++decision_idx) {

@@ -32,7 +32,9 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/app/shared/clock.h"
-#include "allot/app/shared/records.h"
+#include "allot/app/journey/records.h"
+#include "allot/app/journey/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/base/issue.h"
 #include "allot/journey/carers.h"

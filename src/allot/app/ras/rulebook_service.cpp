@@ -90,9 +90,9 @@ Result<RulebookVersion> RulebookService::publish(std::string_view document, cons
   RulebookVersion rulebook{header->id,           header->version, header->title, header->effective_from,
                            std::string(document), by.username,     now};
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<RulebookVersion> {
-    Result<Unit> published = tx.rulebooks().publish(rulebook);
+    Result<Unit> published = tx.get<app::RulebookRepository>().publish(rulebook);
     if (!published) return tl::unexpected<Issues>(published.error());
-    Result<AuditEntry> audited = tx.audit().append(
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{by, "publish_rulebook", fmt::format("rulebook:{}/{}", rulebook.rulebook_id, rulebook.version),
                       rulebook.title},
         now);
@@ -103,7 +103,7 @@ Result<RulebookVersion> RulebookService::publish(std::string_view document, cons
 
 Result<int> RulebookService::next_version(std::string_view rulebook_id) {
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<int> {
-    Result<RulebookVersion> latest = tx.rulebooks().latest(rulebook_id);
+    Result<RulebookVersion> latest = tx.get<app::RulebookRepository>().latest(rulebook_id);
     if (latest) return latest->version + 1;
     if (latest.error().front().code == ErrorCode::kNotFound) return 1;
     return tl::unexpected<Issues>(latest.error());
@@ -111,16 +111,16 @@ Result<int> RulebookService::next_version(std::string_view rulebook_id) {
 }
 
 Result<RulebookVersion> RulebookService::get(std::string_view rulebook_id, int version) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.rulebooks().get(rulebook_id, version); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::RulebookRepository>().get(rulebook_id, version); });
 }
 
 Result<RulebookVersion> RulebookService::latest(std::string_view rulebook_id) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.rulebooks().latest(rulebook_id); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::RulebookRepository>().latest(rulebook_id); });
 }
 
 Result<std::vector<RulebookSummary>> RulebookService::list() {
   Result<std::vector<RulebookVersion>> versions =
-      in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.rulebooks().list_versions(); });
+      in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::RulebookRepository>().list_versions(); });
   if (!versions) return tl::unexpected<Issues>(versions.error());
   std::vector<RulebookSummary> summaries;
   for (const RulebookVersion& version : *versions) {
@@ -145,17 +145,17 @@ Result<RulebookDraft> RulebookService::save_draft(std::string_view rulebook_id, 
   }
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
-    return tx.rulebooks().save_draft(rulebook_id, document, expected_row_version, by.username, now);
+    return tx.get<app::RulebookRepository>().save_draft(rulebook_id, document, expected_row_version, by.username, now);
   });
 }
 
 Result<RulebookDraft> RulebookService::get_draft(std::string_view rulebook_id) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.rulebooks().get_draft(rulebook_id); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::RulebookRepository>().get_draft(rulebook_id); });
 }
 
 Result<Unit> RulebookService::discard_draft(std::string_view rulebook_id, std::int64_t expected_row_version) {
   return store_.run(Access::kWrite, [&](Transaction& tx) {
-    return tx.rulebooks().discard_draft(rulebook_id, expected_row_version);
+    return tx.get<app::RulebookRepository>().discard_draft(rulebook_id, expected_row_version);
   });
 }
 
@@ -170,11 +170,11 @@ Result<ScoreRecord> RulebookService::record_score(const NewScore& score, const A
   if (!issues.empty()) return fail(std::move(issues));
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite,
-                        [&](Transaction& tx) { return tx.scores().add(score, by.username, now); });
+                        [&](Transaction& tx) { return tx.get<app::ScoreRepository>().add(score, by.username, now); });
 }
 
 Result<ScoreRecord> RulebookService::get_score(Id score_id) {
-  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.scores().get(score_id); });
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::ScoreRepository>().get(score_id); });
 }
 
 Result<std::vector<ScoreRecord>> RulebookService::scores_for(std::string_view rulebook_id, std::optional<int> version,
@@ -183,7 +183,7 @@ Result<std::vector<ScoreRecord>> RulebookService::scores_for(std::string_view ru
     return fail(ErrorCode::kInvalidValue, "limit", "must be between 1 and 1000; found " + std::to_string(limit));
   }
   return in_transaction(store_, Access::kRead,
-                        [&](Transaction& tx) { return tx.scores().list_for_rulebook(rulebook_id, version, limit); });
+                        [&](Transaction& tx) { return tx.get<app::ScoreRepository>().list_for_rulebook(rulebook_id, version, limit); });
 }
 
 }  // namespace allot::app

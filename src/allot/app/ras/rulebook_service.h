@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "allot/app/shared/clock.h"
-#include "allot/app/shared/records.h"
+#include "allot/app/ras/records.h"
+#include "allot/app/ras/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/base/issue.h"
 

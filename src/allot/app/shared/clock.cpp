@@ -67,4 +67,10 @@ void FixedClock::advance(std::chrono::milliseconds by) {
   at_ += by;
 }
 
+StartedClock::StartedClock(Timestamp start) : start_(start), started_(std::chrono::steady_clock::now()) {}
+
+Timestamp StartedClock::now() const {
+  return start_ + std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_);
+}
+
 }  // namespace allot::app

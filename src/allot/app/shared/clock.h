@@ -32,6 +32,19 @@ class SystemClock final : public Clock {
   Timestamp now() const override;
 };
 
+// A clock that reads `start` when made and runs on in real time from there
+// (steady_clock), so a server started at a fixed instant writes the same dates on
+// any day while sessions and time-outs still pass. Thread-safe.
+class StartedClock final : public Clock {
+ public:
+  explicit StartedClock(Timestamp start);
+  Timestamp now() const override;
+
+ private:
+  Timestamp start_;
+  std::chrono::steady_clock::time_point started_;
+};
+
 // A clock that shows a set instant until told otherwise; for tests. Thread-safe.
 class FixedClock final : public Clock {
  public:

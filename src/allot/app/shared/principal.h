@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "allot/app/shared/records.h"
+#include "allot/app/shared/actor.h"
 
 namespace allot::app {
 

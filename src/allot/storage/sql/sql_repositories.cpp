@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <typeindex>
 
 #include <fmt/format.h>
 
@@ -636,6 +640,38 @@ tl::unexpected<Issues> no_such_person(Id person_id) {
   return fail(ErrorCode::kUnknownReference, "person_id", fmt::format("there is no person {}", person_id));
 }
 
+app::PersonEvent read_event(const SqlResult& result, std::size_t row) {
+  app::PersonEvent event;
+  event.id = result.integer(row, 0);
+  event.person_id = result.integer(row, 1);
+  event.kind = result.text(row, 2);
+  event.event_type = result.text(row, 3);
+  event.outcome = result.text(row, 4);
+  event.payload = result.text(row, 5);
+  event.actor = result.text(row, 6);
+  event.agency = result.text(row, 7);
+  event.reason = result.text(row, 8);
+  event.at = read_ts(result, row, 9);
+  return event;
+}
+app::JourneyDraft read_journey_draft(const SqlResult& result, std::size_t row) {
+  return app::JourneyDraft{result.integer(row, 0), result.text(row, 1),    result.text(row, 2),
+                           result.integer(row, 3), result.text(row, 4),    read_ts(result, row, 5)};
+}
+app::PlanVersionRecord read_plan(const SqlResult& result, std::size_t row) {
+  return app::PlanVersionRecord{result.integer(row, 0),
+                                static_cast<int>(result.integer(row, 1)),
+                                result.text(row, 2),
+                                Money::from_pence(result.integer(row, 3)),
+                                result.text(row, 4),
+                                read_ts(result, row, 5)};
+}
+app::PanelMeeting read_meeting(const SqlResult& result, std::size_t row) {
+  return app::PanelMeeting{result.integer(row, 0), read_date(result, row, 1), result.text(row, 2),
+                           result.text(row, 3),    result.text(row, 4),      result.text(row, 5),
+                           read_ts(result, row, 6)};
+}
+
 class SqlPeople final : public app::PersonRepository {
  public:
   explicit SqlPeople(SqlConnection& connection) : db_(connection) {}
@@ -736,7 +772,15 @@ class SqlPeople final : public app::PersonRepository {
     return page;
   }
 
-  Result<app::PersonEvent> append_event(const app::NewPersonEvent& event, Timestamp now) override {
+ private:
+  SqlConnection& db_;
+};
+
+class SqlPersonEvents final : public app::PersonEventRepository {
+ public:
+  explicit SqlPersonEvents(SqlConnection& connection) : db_(connection) {}
+
+  Result<app::PersonEvent> append(const app::NewPersonEvent& event, Timestamp now) override {
     try {
       SqlResult result = with_savepoint(db_, [&] {
         return db_.query(fmt::format("INSERT INTO person_events (person_id, kind, event_type, outcome, payload, actor, "
@@ -753,7 +797,7 @@ class SqlPeople final : public app::PersonRepository {
     }
   }
 
-  Result<std::vector<app::PersonEvent>> events(Id person_id) override {
+  Result<std::vector<app::PersonEvent>> for_person(Id person_id) override {
     SqlResult result = db_.query(
         fmt::format("SELECT {} FROM person_events WHERE person_id = $1 ORDER BY id", kEventColumns),
         {sql_int(person_id)});
@@ -762,7 +806,15 @@ class SqlPeople final : public app::PersonRepository {
     return events;
   }
 
-  Result<app::JourneyDraft> save_draft(Id person_id, std::string_view kind, std::string_view document,
+ private:
+  SqlConnection& db_;
+};
+
+class SqlJourneyDrafts final : public app::JourneyDraftRepository {
+ public:
+  explicit SqlJourneyDrafts(SqlConnection& connection) : db_(connection) {}
+
+  Result<app::JourneyDraft> save(Id person_id, std::string_view kind, std::string_view document,
                                        std::optional<std::int64_t> expected_row_version, std::string_view updated_by,
                                        Timestamp now) override {
     const std::string record = fmt::format("journey_drafts/{}/{}", person_id, kind);
@@ -774,7 +826,7 @@ class SqlPeople final : public app::PersonRepository {
                            {sql_int(person_id), sql_text(kind), sql_text(document), sql_text(updated_by),
                             sql_text(ts(now))});
         });
-        return read_draft(result, 0);
+        return read_journey_draft(result, 0);
       } catch (const SqlError& error) {
         if (error.failure() == SqlFailure::kForeignKeyViolation) return no_such_person(person_id);
         if (error.failure() != SqlFailure::kUniqueViolation) throw;
@@ -789,27 +841,35 @@ class SqlPeople final : public app::PersonRepository {
                     kJourneyDraftColumns),
         {sql_text(document), sql_text(updated_by), sql_text(ts(now)), sql_int(person_id), sql_text(kind),
          sql_int(*expected_row_version)});
-    if (!result.empty()) return read_draft(result, 0);
+    if (!result.empty()) return read_journey_draft(result, 0);
     SqlResult current = db_.query("SELECT row_version FROM journey_drafts WHERE person_id = $1 AND kind = $2",
                                   {sql_int(person_id), sql_text(kind)});
     if (current.empty()) return fail({app::missing_record_issue(record)});
     return fail({app::stale_version_issue(record, *expected_row_version, current.integer(0, 0))});
   }
 
-  Result<app::JourneyDraft> get_draft(Id person_id, std::string_view kind) override {
+  Result<app::JourneyDraft> get(Id person_id, std::string_view kind) override {
     SqlResult result = db_.query(
         fmt::format("SELECT {} FROM journey_drafts WHERE person_id = $1 AND kind = $2", kJourneyDraftColumns),
         {sql_int(person_id), sql_text(kind)});
     if (result.empty()) return not_found(fmt::format("journey_drafts/{}/{}", person_id, kind), "there is no draft");
-    return read_draft(result, 0);
+    return read_journey_draft(result, 0);
   }
 
-  Result<Unit> remove_draft(Id person_id, std::string_view kind) override {
+  Result<Unit> remove(Id person_id, std::string_view kind) override {
     db_.query("DELETE FROM journey_drafts WHERE person_id = $1 AND kind = $2", {sql_int(person_id), sql_text(kind)});
     return Unit{};
   }
 
-  Result<app::PlanVersionRecord> add_plan(const app::PlanVersionRecord& plan) override {
+ private:
+  SqlConnection& db_;
+};
+
+class SqlPlanVersions final : public app::PlanVersionRepository {
+ public:
+  explicit SqlPlanVersions(SqlConnection& connection) : db_(connection) {}
+
+  Result<app::PlanVersionRecord> add(const app::PlanVersionRecord& plan) override {
     try {
       SqlResult result = with_savepoint(db_, [&] {
         return db_.query(fmt::format("INSERT INTO support_plans ({}) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {}",
@@ -827,7 +887,7 @@ class SqlPeople final : public app::PersonRepository {
     }
   }
 
-  Result<std::vector<app::PlanVersionRecord>> plans(Id person_id) override {
+  Result<std::vector<app::PlanVersionRecord>> for_person(Id person_id) override {
     SqlResult result = db_.query(
         fmt::format("SELECT {} FROM support_plans WHERE person_id = $1 ORDER BY version", kPlanColumns),
         {sql_int(person_id)});
@@ -836,7 +896,15 @@ class SqlPeople final : public app::PersonRepository {
     return plans;
   }
 
-  Result<app::PanelMeeting> add_meeting(const app::NewPanelMeeting& meeting, Timestamp now) override {
+ private:
+  SqlConnection& db_;
+};
+
+class SqlPanelMeetings final : public app::PanelMeetingRepository {
+ public:
+  explicit SqlPanelMeetings(SqlConnection& connection) : db_(connection) {}
+
+  Result<app::PanelMeeting> add(const app::NewPanelMeeting& meeting, Timestamp now) override {
     SqlResult result = db_.query(
         fmt::format("INSERT INTO panel_meetings (held_on, members, decisions, recorded_by, agency, recorded_at) "
                     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING {}",
@@ -846,14 +914,14 @@ class SqlPeople final : public app::PersonRepository {
     return read_meeting(result, 0);
   }
 
-  Result<app::PanelMeeting> get_meeting(Id id) override {
+  Result<app::PanelMeeting> get(Id id) override {
     SqlResult result =
         db_.query(fmt::format("SELECT {} FROM panel_meetings WHERE id = $1", kMeetingColumns), {sql_int(id)});
     if (result.empty()) return not_found("meeting", fmt::format("there is no panel meeting {}", id));
     return read_meeting(result, 0);
   }
 
-  Result<std::vector<app::PanelMeeting>> list_meetings(int limit) override {
+  Result<std::vector<app::PanelMeeting>> list(int limit) override {
     SqlResult result = db_.query(
         fmt::format("SELECT {} FROM panel_meetings ORDER BY held_on DESC, id DESC LIMIT $1", kMeetingColumns),
         {sql_int(limit)});
@@ -863,71 +931,61 @@ class SqlPeople final : public app::PersonRepository {
   }
 
  private:
-  static app::PersonEvent read_event(const SqlResult& result, std::size_t row) {
-    app::PersonEvent event;
-    event.id = result.integer(row, 0);
-    event.person_id = result.integer(row, 1);
-    event.kind = result.text(row, 2);
-    event.event_type = result.text(row, 3);
-    event.outcome = result.text(row, 4);
-    event.payload = result.text(row, 5);
-    event.actor = result.text(row, 6);
-    event.agency = result.text(row, 7);
-    event.reason = result.text(row, 8);
-    event.at = read_ts(result, row, 9);
-    return event;
-  }
-  static app::JourneyDraft read_draft(const SqlResult& result, std::size_t row) {
-    return app::JourneyDraft{result.integer(row, 0), result.text(row, 1),    result.text(row, 2),
-                             result.integer(row, 3), result.text(row, 4),    read_ts(result, row, 5)};
-  }
-  static app::PlanVersionRecord read_plan(const SqlResult& result, std::size_t row) {
-    return app::PlanVersionRecord{result.integer(row, 0),
-                                  static_cast<int>(result.integer(row, 1)),
-                                  result.text(row, 2),
-                                  Money::from_pence(result.integer(row, 3)),
-                                  result.text(row, 4),
-                                  read_ts(result, row, 5)};
-  }
-  static app::PanelMeeting read_meeting(const SqlResult& result, std::size_t row) {
-    return app::PanelMeeting{result.integer(row, 0), read_date(result, row, 1), result.text(row, 2),
-                             result.text(row, 3),    result.text(row, 4),      result.text(row, 5),
-                             read_ts(result, row, 6)};
-  }
-
   SqlConnection& db_;
 };
 
+// Repositories are made on first use, so a transaction pays only for those it
+// touches.
 class SqlTransaction final : public app::Transaction {
  public:
-  explicit SqlTransaction(SqlConnection& connection)
-      : agencies_(connection),
-        users_(connection),
-        sessions_(connection),
-        api_tokens_(connection),
-        rulebooks_(connection),
-        scores_(connection),
-        audit_(connection),
-        people_(connection) {}
+  explicit SqlTransaction(SqlConnection& connection) : db_(connection) {}
 
-  app::AgencyRepository& agencies() override { return agencies_; }
-  app::UserRepository& users() override { return users_; }
-  app::SessionRepository& sessions() override { return sessions_; }
-  app::ApiTokenRepository& api_tokens() override { return api_tokens_; }
-  app::RulebookRepository& rulebooks() override { return rulebooks_; }
-  app::ScoreRepository& scores() override { return scores_; }
-  app::AuditRepository& audit() override { return audit_; }
-  app::PersonRepository& people() override { return people_; }
+ protected:
+  void* repository(std::type_index type) override {
+    auto found = made_.find(type);
+    if (found != made_.end()) return found->second.get();
+    auto make = factories().find(type);
+    if (make == factories().end()) {
+      throw std::logic_error(std::string("no storage registered for ") + type.name());
+    }
+    std::shared_ptr<void> made = make->second(db_);
+    void* pointer = made.get();
+    made_.emplace(type, std::move(made));
+    return pointer;
+  }
 
  private:
-  SqlAgencies agencies_;
-  SqlUsers users_;
-  SqlSessions sessions_;
-  SqlApiTokens api_tokens_;
-  SqlRulebooks rulebooks_;
-  SqlScores scores_;
-  SqlAudit audit_;
-  SqlPeople people_;
+  using Factory = std::shared_ptr<void> (*)(SqlConnection&);
+
+  template <typename Interface, typename Implementation>
+  static std::pair<const std::type_index, Factory> entry() {
+    return {std::type_index(typeid(Interface)), [](SqlConnection& db) -> std::shared_ptr<void> {
+              // Stored as the interface type, so get<Interface>() may cast back.
+              std::shared_ptr<Interface> repository = std::make_shared<Implementation>(db);
+              return std::static_pointer_cast<void>(repository);
+            }};
+  }
+
+  static const std::map<std::type_index, Factory>& factories() {
+    static const std::map<std::type_index, Factory> all = {
+        entry<app::AgencyRepository, SqlAgencies>(),
+        entry<app::UserRepository, SqlUsers>(),
+        entry<app::SessionRepository, SqlSessions>(),
+        entry<app::ApiTokenRepository, SqlApiTokens>(),
+        entry<app::RulebookRepository, SqlRulebooks>(),
+        entry<app::ScoreRepository, SqlScores>(),
+        entry<app::AuditRepository, SqlAudit>(),
+        entry<app::PersonRepository, SqlPeople>(),
+        entry<app::PersonEventRepository, SqlPersonEvents>(),
+        entry<app::JourneyDraftRepository, SqlJourneyDrafts>(),
+        entry<app::PlanVersionRepository, SqlPlanVersions>(),
+        entry<app::PanelMeetingRepository, SqlPanelMeetings>(),
+    };
+    return all;
+  }
+
+  SqlConnection& db_;
+  std::map<std::type_index, std::shared_ptr<void>> made_;
 };
 
 }  // namespace

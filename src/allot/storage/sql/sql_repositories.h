@@ -4,6 +4,10 @@
 
 #include <memory>
 
+#include "allot/app/identity/repositories.h"
+#include "allot/app/journey/repositories.h"
+#include "allot/app/ras/repositories.h"
+#include "allot/app/shared/audit_log.h"
 #include "allot/app/shared/store.h"
 #include "allot/storage/sql/sql_connection.h"
 

@@ -1,18 +1,11 @@
-#include "allot/app/shared/records.h"
+#include "allot/app/shared/actor.h"
 
-#include <algorithm>
 #include <array>
+#include <utility>
 
 namespace allot::app {
 
 namespace {
-
-constexpr std::array<std::pair<AgencyKind, const char*>, 4> kAgencyKinds{{
-    {AgencyKind::kCouncil, "council"},
-    {AgencyKind::kNhsTrust, "nhs_trust"},
-    {AgencyKind::kProvider, "provider"},
-    {AgencyKind::kThirdSector, "third_sector"},
-}};
 
 constexpr std::array<std::pair<Role, const char*>, 8> kRoles{{
     {Role::kAdministrator, "administrator"},
@@ -26,20 +19,6 @@ constexpr std::array<std::pair<Role, const char*>, 8> kRoles{{
 }};
 
 }  // namespace
-
-const char* agency_kind_name(AgencyKind kind) {
-  for (const auto& [value, name] : kAgencyKinds) {
-    if (value == kind) return name;
-  }
-  return "council";
-}
-
-std::optional<AgencyKind> parse_agency_kind(std::string_view name) {
-  for (const auto& [value, known] : kAgencyKinds) {
-    if (name == known) return value;
-  }
-  return std::nullopt;
-}
 
 const char* role_name(Role role) {
   for (const auto& [value, name] : kRoles) {
@@ -63,7 +42,5 @@ const std::vector<Role>& all_roles() {
   }();
   return roles;
 }
-
-bool User::has_role(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
 }  // namespace allot::app
