@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "allot/api/handlers.h"
+#include "allot/api/shared/respond.h"
+#include "allot/api/shared/state.h"
+#include "allot/app/shared/access_policy.h"
 #include "allot/api/shared/log.h"
 #include "allot/api/shared/router.h"
 #include "allot/api/shared/static_files.h"
@@ -22,15 +24,6 @@ std::string join_methods(const std::vector<Method>& methods) {
   for (Method method : methods) {
     if (!text.empty()) text += ", ";
     text += method_name(method);
-  }
-  return text;
-}
-
-std::string roles_text(const std::vector<app::Role>& roles) {
-  std::string text;
-  for (app::Role role : roles) {
-    if (!text.empty()) text += ", ";
-    text += app::role_name(role);
   }
   return text;
 }
@@ -55,11 +48,11 @@ void add_security_headers(HttpResponse& response) {
 }
 
 Api::Api(ApiServices services, ApiOptions options)
-    : options_(std::move(options)), handlers_(std::make_unique<Handlers>(services, options_)) {}
+    : options_(std::move(options)), state_(std::make_unique<ApiState>(services, options_)) {}
 
 Api::~Api() = default;
 
-void Api::stop_jobs() { handlers_->jobs.shutdown(); }
+void Api::stop_jobs() { state_->jobs.shutdown(); }
 
 std::size_t Api::body_limit(Method method, std::string_view path) const {
   const RouteMatch match = match_route(method, path, options_.test_routes);
@@ -70,7 +63,7 @@ std::size_t Api::body_limit(Method method, std::string_view path) const {
 }
 
 HttpResponse Api::handle(const HttpRequest& request) {
-  InFlight counting(handlers_->in_flight);
+  InFlight counting(state_->in_flight);
   HttpResponse response;
   try {
     response = dispatch(request);
@@ -106,7 +99,7 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
     return error_response(404, ErrorCode::kNotFound, fmt::format("no API endpoint {}", request.path));
   }
   const Route& route = *match.route;
-  RequestContext context{request, match.params, std::nullopt, {}};
+  RequestContext context{*state_, request, match.params, std::nullopt, {}};
 
   // Who is asking: a bearer token (API clients) or the session cookie (browsers).
   bool by_cookie = false;
@@ -115,15 +108,15 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
     Result<app::Authenticated> who = fail(ErrorCode::kNotFound, "session", "not signed in");
     if (authorization.rfind("Bearer ", 0) == 0) {
       const std::string token(authorization.substr(7));
-      who = handlers_->services.auth.user_for_api_token(token);
+      who = state_->services.auth.user_for_api_token(token);
       // The token from POST /session also works as a bearer token.
       if (!who && !std::any_of(who.error().begin(), who.error().end(),
                                [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
-        who = handlers_->services.auth.user_for_session(token);
+        who = state_->services.auth.user_for_session(token);
         if (who) context.session_token = token;
       }
     } else if (std::string cookie = request.cookie("allot_session"); !cookie.empty()) {
-      who = handlers_->services.auth.user_for_session(cookie);
+      who = state_->services.auth.user_for_session(cookie);
       if (who) {
         by_cookie = true;
         context.session_token = cookie;
@@ -144,10 +137,11 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
         !app::AuthService::csrf_matches(*context.principal, request.header("x-csrf-token"))) {
       return error_response(403, "csrf", "missing or wrong X-CSRF-Token header");
     }
-    if (route.access == Access::kRoles &&
-        std::none_of(route.roles.begin(), route.roles.end(),
-                     [&](app::Role role) { return context.principal->user.has_role(role); })) {
-      return error_response(403, "forbidden", fmt::format("needs one of the roles: {}", roles_text(route.roles)));
+    // The access policy decides before the body is read; the use case asks it
+    // again about the record it touches.
+    if (route.access == Access::kAllowed) {
+      Result<tl::monostate> allowed = app::AccessPolicy::standard().check(context.principal->principal(), route.action);
+      if (!allowed) return error_response(403, "forbidden", allowed.error().front().message);
     }
   }
 
@@ -157,7 +151,7 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   if (route.body == BodyKind::kCsv && request.media_type() != "text/csv") {
     return error_response(400, ErrorCode::kMalformed, "expected Content-Type: text/csv");
   }
-  HttpResponse response = ((*handlers_).*(route.handler))(context);
+  HttpResponse response = route.handler(context);
   if (response.header("cache-control").empty()) response.set_header("Cache-Control", "no-store");
   return response;
 }

@@ -39,7 +39,7 @@ struct ApiServices {
   app::RulebookService& rulebooks;
 };
 
-class Handlers;
+struct ApiState;
 
 class Api {
  public:
@@ -57,7 +57,7 @@ class Api {
  private:
   HttpResponse dispatch(const HttpRequest& request);
   ApiOptions options_;
-  std::unique_ptr<Handlers> handlers_;
+  std::unique_ptr<ApiState> state_;
 };
 
 // The OpenAPI 3 document (src/allot/api/openapi.json, embedded at build time).
