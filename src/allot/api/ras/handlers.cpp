@@ -135,7 +135,7 @@ HttpResponse publish_rulebook(RequestContext& context) {
   if (!body) return failure(body.error(), "the body is not valid JSON");
   Result<ras::Rulebook> rulebook = ras::parse_rulebook(*body);
   if (!rulebook) return failure(rulebook.error(), "the rulebook is not valid");
-  Result<app::RulebookVersion> published = context.state.services.rulebooks.publish(context.request.body, context.principal->actor());
+  Result<app::RulebookVersion> published = context.state.services.rulebooks.publish(context.request.body, context.principal->principal());
   if (!published) {
     if (has_issue(published.error(), ErrorCode::kConflict)) {
       return error_response(409, ErrorCode::kConflict,
@@ -195,7 +195,7 @@ HttpResponse calibrate(RequestContext& context) {
     nlohmann::json document = ras::rulebook_to_json(calibrated);
     document["version"] = *next;
     Result<app::RulebookVersion> published =
-        context.state.services.rulebooks.publish(document.dump(2), context.principal->actor());
+        context.state.services.rulebooks.publish(document.dump(2), context.principal->principal());
     if (!published) return failure(published.error(), "the calibrated rulebook cannot be published");
     result["published"] = {{"id", published->rulebook_id}, {"version", published->version}};
   }
