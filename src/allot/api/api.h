@@ -60,7 +60,8 @@ class Api {
   std::unique_ptr<ApiState> state_;
 };
 
-// The OpenAPI 3 document (src/allot/api/openapi.json, embedded at build time).
+// The OpenAPI 3 document: the parts in api/shared and each capability's folder,
+// embedded at build time and joined (api/shared/openapi.h).
 std::string_view openapi_document();
 
 // Security headers every response carries (Content-Security-Policy allowing only
