@@ -86,6 +86,12 @@ Result<std::shared_ptr<const ras::Rulebook>> load_rulebook(RequestContext& conte
   });
 }
 
+// The answer when the path's rulebook cannot be loaded.
+HttpResponse rulebook_refusal(const RequestContext& context, const Issues& issues) {
+  if (has_issue(issues, ErrorCode::kNotFound)) return no_such_version(context);
+  return failure(issues, "");
+}
+
 }  // namespace
 
 HttpResponse list_rulebooks(RequestContext& context) {
@@ -153,10 +159,7 @@ HttpResponse publish_rulebook(RequestContext& context) {
 
 HttpResponse score(RequestContext& context) {
   Result<std::shared_ptr<const ras::Rulebook>> rulebook = load_rulebook(context);
-  if (!rulebook) {
-    if (has_issue(rulebook.error(), ErrorCode::kNotFound)) return no_such_version(context);
-    return failure(rulebook.error(), "");
-  }
+  if (!rulebook) return rulebook_refusal(context, rulebook.error());
   Result<nlohmann::json> body = json_body(context.request);
   if (!body) return failure(body.error(), "the body is not valid JSON");
   if (Issues issues = not_an_object(*body); !issues.empty()) return failure(issues, "expected {\"answers\": {...}}");
@@ -167,10 +170,7 @@ HttpResponse score(RequestContext& context) {
 
 HttpResponse calibrate(RequestContext& context) {
   Result<std::shared_ptr<const ras::Rulebook>> rulebook = load_rulebook(context);
-  if (!rulebook) {
-    if (has_issue(rulebook.error(), ErrorCode::kNotFound)) return no_such_version(context);
-    return failure(rulebook.error(), "");
-  }
+  if (!rulebook) return rulebook_refusal(context, rulebook.error());
   Result<nlohmann::json> body = json_body(context.request);
   if (!body) return failure(body.error(), "the body is not valid JSON");
   Result<CalibrateParams> params = parse_calibrate(*body);
@@ -204,10 +204,7 @@ HttpResponse calibrate(RequestContext& context) {
 
 HttpResponse start_simulation(RequestContext& context) {
   Result<std::shared_ptr<const ras::Rulebook>> rulebook = load_rulebook(context);
-  if (!rulebook) {
-    if (has_issue(rulebook.error(), ErrorCode::kNotFound)) return no_such_version(context);
-    return failure(rulebook.error(), "");
-  }
+  if (!rulebook) return rulebook_refusal(context, rulebook.error());
   auto population = std::make_shared<const std::string>(context.request.body);
   std::shared_ptr<const ras::Rulebook> shared_rulebook = *rulebook;
   const std::string id = context.state.jobs.submit("simulation", context.principal->user.username,
