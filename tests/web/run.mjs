@@ -417,6 +417,38 @@ test('sign in, home page per role, sign out', async ({ page, ctx }) => {
   await page.waitForSelector('text=which you do not have');
 });
 
+// What a page offers follows the session's `allowed` actions from the server, not
+// the roles: the session's replies are changed on their way to the page.
+async function changeAllowed(page, change) {
+  await page.route('**/api/v1/session', async (route) => {
+    const response = await route.fetch();
+    if (!response.ok()) return route.fulfill({ response });
+    const body = await response.json();
+    body.user.allowed = change(body.user.allowed || []);
+    return route.fulfill({ response, json: body });
+  });
+}
+
+test('links, buttons and pages follow the actions the server allows, not the roles', async ({ page, ctx }) => {
+  await changeAllowed(page, (allowed) => [...allowed.filter((action) => action !== 'people.write' && action !== 'panel.read_queue'), 'rulebooks.validate']);
+  await signIn(page, ctx, 'team_manager');
+  const links = await page.$$eval('[data-role="team_manager"] a', (items) => items.map((item) => item.getAttribute('href')));
+  assert(links.includes('/people') && links.includes('/sign-offs'), `the team manager's allowed pages are linked: ${links}`);
+  assert(!links.includes('/panel'), `no link to the panel queue without panel.read_queue: ${links}`);
+  assert(await page.isVisible('nav >> text=Rulebooks'), 'rulebooks.validate shows the Rulebooks link, whatever the role');
+  await page.click('nav >> text=People');
+  await page.waitForSelector('form.filters');
+  assert(!(await page.isVisible('text=Add a person')), 'no "Add a person" without people.write');
+  await page.goto(`${ctx.base}/people/new`);
+  await page.waitForSelector('text=which you do not have');
+  assert((await page.textContent('main')).includes('change people’s records'), 'the page says what it needs in words');
+  await page.goto(`${ctx.base}/panel`);
+  await page.waitForSelector('text=which you do not have');
+  await page.goto(`${ctx.base}/rulebooks`);
+  await page.waitForSelector('table.data');
+  assert(!(await page.isVisible('table.data >> text=Calibrate')), 'no Calibrate link without rulebooks.calibrate');
+});
+
 test('analyst: simulate a population, see the table and export it as CSV', async ({ page, ctx }) => {
   const rulebook = ctx.pointsRulebook;
   const population = path.join(ctx.work, 'population.csv');
