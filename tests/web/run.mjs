@@ -123,13 +123,18 @@ function populationCsv(doc, people, seed) {
   return lines.join('\n') + '\n';
 }
 
+// The server's clock and the browser's both read this instant, so dates on the
+// pages and in the answers are the same on any day the tests run.
+const TEST_CLOCK_START = '2026-11-22T09:00:00.000Z';
+
 // ---------------------------------------------------------------- the server
 
 async function startServer(work) {
   const port = await freePort();
   const password = 'web-' + crypto.randomBytes(9).toString('base64url');
   const log = path.join(outDir, 'server.log');
-  const args = ['serve', '--demo', '--port', String(port), '--database', path.join(work, 'allot.sqlite')];
+  const args = ['serve', '--demo', '--port', String(port), '--database', path.join(work, 'allot.sqlite'),
+    '--clock-start', TEST_CLOCK_START];
   const env = {
     ...process.env,
     ALLOT_WEB_ROOT: path.join(webDir, 'dist'),
@@ -575,6 +580,8 @@ async function main() {
     for (const { name, body } of tests) {
       if (only && !only.test(name)) continue;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      // The pages' "today" is the server's: both start at the same fixed instant.
+      await context.clock.setFixedTime(new Date(TEST_CLOCK_START));
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
       const page = await context.newPage();
       const consoleErrors = [];
