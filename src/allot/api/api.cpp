@@ -76,34 +76,14 @@ HttpResponse Api::handle(const HttpRequest& request) {
   return response;
 }
 
-HttpResponse Api::dispatch(const HttpRequest& request) {
-  const bool is_api = request.path == "/api" || request.path.rfind("/api/", 0) == 0;
-  if (!is_api) {
-    if (request.method != Method::kGet && request.method != Method::kHead) {
-      HttpResponse refused = error_response(405, "method_not_allowed", "pages are read with GET");
-      refused.set_header("Allow", "GET, HEAD");
-      return refused;
-    }
-    return serve_static(options_.web_root, request);
-  }
-
-  const RouteMatch match = match_route(request.method, request.path, options_.test_routes);
-  if (match.route == nullptr) {
-    if (match.path_known) {
-      HttpResponse refused = error_response(405, "method_not_allowed",
-                                            fmt::format("{} is not allowed here; allowed: {}",
-                                                        method_name(request.method), join_methods(match.allowed)));
-      refused.set_header("Allow", join_methods(match.allowed));
-      return refused;
-    }
-    return error_response(404, ErrorCode::kNotFound, fmt::format("no API endpoint {}", request.path));
-  }
-  const Route& route = *match.route;
-  RequestContext context{*state_, request, match.params, std::nullopt, {}};
-
-  // Who is asking: a bearer token (API clients) or the session cookie (browsers).
+// Who is asking (a bearer token for API clients, the session cookie for
+// browsers), the CSRF token for browser writes, and the access policy's word on
+// the route's action. Nothing, or the response refusing the request.
+std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest& request,
+                                           RequestContext& context) const {
+  if (route.access == Access::kPublic) return std::nullopt;
   bool by_cookie = false;
-  if (route.access != Access::kPublic) {
+  {
     const std::string_view authorization = request.header("authorization");
     Result<app::Authenticated> who = fail(ErrorCode::kNotFound, "session", "not signed in");
     if (authorization.rfind("Bearer ", 0) == 0) {
@@ -144,6 +124,45 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
       if (!allowed) return error_response(403, "forbidden", allowed.error().front().message);
     }
   }
+
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> Api::admit(const HttpRequest& head) const {
+  const bool is_api = head.path == "/api" || head.path.rfind("/api/", 0) == 0;
+  if (!is_api) return std::nullopt;
+  const RouteMatch match = match_route(head.method, head.path, options_.test_routes);
+  if (match.route == nullptr || match.route->access == Access::kPublic) return std::nullopt;
+  RequestContext context{*state_, head, match.params, std::nullopt, {}};
+  return authorize(*match.route, head, context);
+}
+
+HttpResponse Api::dispatch(const HttpRequest& request) {
+  const bool is_api = request.path == "/api" || request.path.rfind("/api/", 0) == 0;
+  if (!is_api) {
+    if (request.method != Method::kGet && request.method != Method::kHead) {
+      HttpResponse refused = error_response(405, "method_not_allowed", "pages are read with GET");
+      refused.set_header("Allow", "GET, HEAD");
+      return refused;
+    }
+    return serve_static(options_.web_root, request);
+  }
+
+  const RouteMatch match = match_route(request.method, request.path, options_.test_routes);
+  if (match.route == nullptr) {
+    if (match.path_known) {
+      HttpResponse refused = error_response(405, "method_not_allowed",
+                                            fmt::format("{} is not allowed here; allowed: {}",
+                                                        method_name(request.method), join_methods(match.allowed)));
+      refused.set_header("Allow", join_methods(match.allowed));
+      return refused;
+    }
+    return error_response(404, ErrorCode::kNotFound, fmt::format("no API endpoint {}", request.path));
+  }
+  const Route& route = *match.route;
+  RequestContext context{*state_, request, match.params, std::nullopt, {}};
+
+  if (std::optional<HttpResponse> refusal = authorize(route, request, context)) return std::move(*refusal);
 
   if (route.body == BodyKind::kJson && request.media_type() != "application/json") {
     return error_response(400, ErrorCode::kMalformed, "expected Content-Type: application/json");

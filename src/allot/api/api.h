@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,8 @@ struct ApiServices {
 };
 
 struct ApiState;
+struct Route;
+struct RequestContext;
 
 class Api {
  public:
@@ -49,6 +52,10 @@ class Api {
   Api& operator=(const Api&) = delete;
 
   HttpResponse handle(const HttpRequest& request);
+  // Called once a request's header has arrived, before its body is read: the
+  // refusal for a route that needs a signed-in user the header does not show
+  // (401, CSRF 403, policy 403), or nothing.
+  std::optional<HttpResponse> admit(const HttpRequest& head) const;
   // The largest body accepted for a request to this method and path.
   std::size_t body_limit(Method method, std::string_view path) const;
   // Stops running jobs (at shutdown).
@@ -56,6 +63,8 @@ class Api {
 
  private:
   HttpResponse dispatch(const HttpRequest& request);
+  std::optional<HttpResponse> authorize(const Route& route, const HttpRequest& request,
+                                        RequestContext& context) const;
   ApiOptions options_;
   std::unique_ptr<ApiState> state_;
 };
