@@ -1,12 +1,12 @@
-#include "allot/storage/sql/sql_store.h"
+#include "allot/storage/shared/sql_store.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "allot/app/shared/clock.h"
-#include "allot/storage/sql/migrations.h"
-#include "allot/storage/sql/sql_repositories.h"
+#include "allot/storage/shared/migrations.h"
+#include "allot/storage/shared/repository_registry.h"
 
 namespace allot::storage {
 
@@ -97,7 +97,7 @@ Result<app::Unit> SqlStore::run(app::Access access,
   };
   std::optional<Result<app::Unit>> outcome;
   try {
-    std::unique_ptr<app::Transaction> transaction = make_sql_transaction(connection);
+    std::unique_ptr<app::Transaction> transaction = make_sql_transaction(connection, sql_repositories());
     outcome.emplace(work(*transaction));
   } catch (const SqlError& error) {
     roll_back();

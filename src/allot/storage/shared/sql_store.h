@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "allot/storage/open_store.h"
-#include "allot/storage/sql/sql_connection.h"
+#include "allot/storage/shared/sql_connection.h"
 
 namespace allot::storage {
 

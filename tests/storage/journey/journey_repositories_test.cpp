@@ -1,11 +1,12 @@
-// The people repository (the personal budget journey's records) on every backend:
-// records with optimistic concurrency, append-only events and plan versions,
-// drafts, panel meetings and the list filters.
+// The personal budget journey's repositories on every backend: people's records
+// with optimistic concurrency, append-only events and plan versions, drafts,
+// panel meetings and the list filters.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
+#include "allot/storage/shared/repository_registry.h"
 #include "backend.h"
 #include "helpers.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 using app::Transaction;
 
-class People : public StoreTest {
+class JourneyRepositories : public StoreTest {
  protected:
   app::PersonIndex index(const std::string& given, const std::string& family, const std::string& stage = "") {
     app::PersonIndex person;
@@ -32,7 +33,7 @@ class People : public StoreTest {
   }
 };
 
-TEST_P(People, RecordsAreAddedReadAndUpdatedWithOptimisticConcurrency) {
+TEST_P(JourneyRepositories, RecordsAreAddedReadAndUpdatedWithOptimisticConcurrency) {
   const app::PersonRecord added = add(index("Ann", "Smith", "screening"));
   EXPECT_EQ(added.row_version, 1);
   EXPECT_EQ(added.details, "{\"d\":1}");
@@ -65,7 +66,7 @@ TEST_P(People, RecordsAreAddedReadAndUpdatedWithOptimisticConcurrency) {
             ErrorCode::kNotFound);
 }
 
-TEST_P(People, ConcurrentStepsOnOneRecordLoseNoUpdate) {
+TEST_P(JourneyRepositories, ConcurrentStepsOnOneRecordLoseNoUpdate) {
   const app::PersonRecord added = add(index("Ann", "Smith"));
   std::atomic<int> saved{0};
   std::vector<std::thread> threads;
@@ -87,7 +88,7 @@ TEST_P(People, ConcurrentStepsOnOneRecordLoseNoUpdate) {
   EXPECT_EQ(final_record.row_version, 1 + saved.load());
 }
 
-TEST_P(People, ListsFilterCountAndPage) {
+TEST_P(JourneyRepositories, ListsFilterCountAndPage) {
   add(index("Ann", "Smith", "screening"));
   app::PersonIndex active = index("Bob", "Jones", "active");
   active.review_due = Date::parse("2026-05-01");
@@ -164,7 +165,7 @@ TEST_P(People, ListsFilterCountAndPage) {
             ErrorCode::kUnknownReference);
 }
 
-TEST_P(People, EventsAreAppendOnly) {
+TEST_P(JourneyRepositories, EventsAreAppendOnly) {
   const app::PersonRecord person = add(index("Ann", "Smith"));
   const app::PersonEvent first = ok(write(store(), [&](Transaction& tx) {
     return tx.get<app::PersonEventRepository>().append({person.id, "contact", "request", "", "{\"a\":1}", {"assessor", "council"}, "asked"},
@@ -187,7 +188,7 @@ TEST_P(People, EventsAreAppendOnly) {
   EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::PersonEventRepository>().for_person(person.id); })).size(), 2u);
 }
 
-TEST_P(People, DraftsAreSavedWithOptimisticConcurrency) {
+TEST_P(JourneyRepositories, DraftsAreSavedWithOptimisticConcurrency) {
   const app::PersonRecord person = add(index("Ann", "Smith"));
   auto save = [&](std::optional<std::int64_t> version, const std::string& document) {
     return write(store(), [&](Transaction& tx) {
@@ -212,7 +213,7 @@ TEST_P(People, DraftsAreSavedWithOptimisticConcurrency) {
             ErrorCode::kUnknownReference);
 }
 
-TEST_P(People, PlanVersionsAreKeptAndNeverSavedTwice) {
+TEST_P(JourneyRepositories, PlanVersionsAreKeptAndNeverSavedTwice) {
   const app::PersonRecord person = add(index("Ann", "Smith"));
   const app::PlanVersionRecord first{person.id, 1, "{\"v\":1}", Money::from_pence(100000), "assessor", t0()};
   const app::PlanVersionRecord second{person.id, 2, "{\"v\":2}", Money::from_pence(120000), "assessor", t0() + 1h};
@@ -225,7 +226,7 @@ TEST_P(People, PlanVersionsAreKeptAndNeverSavedTwice) {
             (std::vector<app::PlanVersionRecord>{first, second}));
 }
 
-TEST_P(People, PanelMeetingsAreRecordedAndListedNewestFirst) {
+TEST_P(JourneyRepositories, PanelMeetingsAreRecordedAndListedNewestFirst) {
   const app::PanelMeeting march = ok(write(store(), [&](Transaction& tx) {
     return tx.get<app::PanelMeetingRepository>().add({*Date::parse("2026-03-10"), "[1]", "[2]", {"panel_member", "nhs"}}, t0());
   }));
@@ -243,8 +244,16 @@ TEST_P(People, PanelMeetingsAreRecordedAndListedNewestFirst) {
   EXPECT_EQ(refusal(store().execute_sql("DELETE FROM panel_meetings")), ErrorCode::kInternal);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, People, ::testing::Values(BackendKind::kSqlite, BackendKind::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, JourneyRepositories, ::testing::Values(BackendKind::kSqlite, BackendKind::kPostgres),
                          backend_label);
+
+TEST(JourneyStorage, RegistersEveryJourneyRepository) {
+  EXPECT_TRUE(sql_repositories().contains(typeid(app::PersonRepository)));
+  EXPECT_TRUE(sql_repositories().contains(typeid(app::PersonEventRepository)));
+  EXPECT_TRUE(sql_repositories().contains(typeid(app::JourneyDraftRepository)));
+  EXPECT_TRUE(sql_repositories().contains(typeid(app::PlanVersionRepository)));
+  EXPECT_TRUE(sql_repositories().contains(typeid(app::PanelMeetingRepository)));
+}
 
 }  // namespace
 }  // namespace allot::storage::testing

@@ -1,7 +1,8 @@
 #pragma once
 // The small SQL seam both backends implement: one connection, statements with
-// numbered parameters ($1, $2, ...), rows of NULL / integer / text values. The
-// repositories, migrations and logical export are written once against it.
+// numbered parameters ($1, $2, ...), rows of NULL / integer / text values. Every
+// capability's repositories, the migrations and the logical export are written
+// once against it.
 //
 // A connection is used by one thread at a time (the store's pool hands it out).
 // Failures throw SqlError: inside storage only; Store::run() turns them into
@@ -13,7 +14,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -69,29 +69,6 @@ inline SqlValue sql_text(std::string_view text) { return SqlValue{std::string(te
 inline SqlValue sql_int(std::int64_t value) { return SqlValue{value}; }
 inline SqlValue sql_optional_text(const std::optional<std::string>& text) {
   return text ? SqlValue{*text} : SqlValue{SqlNull{}};
-}
-
-// Runs `work` inside a savepoint, so that a statement refused by a constraint
-// leaves the surrounding transaction usable (PostgreSQL aborts the whole
-// transaction on an error otherwise). Rethrows the SqlError after rolling back to
-// the savepoint.
-template <typename Work>
-auto with_savepoint(SqlConnection& connection, Work&& work) -> decltype(work()) {
-  connection.query("SAVEPOINT allot_statement");
-  try {
-    if constexpr (std::is_void_v<decltype(work())>) {
-      work();
-      connection.query("RELEASE SAVEPOINT allot_statement");
-    } else {
-      auto result = work();
-      connection.query("RELEASE SAVEPOINT allot_statement");
-      return result;
-    }
-  } catch (const SqlError&) {
-    connection.query("ROLLBACK TO SAVEPOINT allot_statement");
-    connection.query("RELEASE SAVEPOINT allot_statement");
-    throw;
-  }
 }
 
 }  // namespace allot::storage

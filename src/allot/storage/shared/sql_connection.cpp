@@ -1,4 +1,4 @@
-#include "allot/storage/sql/sql_connection.h"
+#include "allot/storage/shared/sql_connection.h"
 
 #include <charconv>
 
