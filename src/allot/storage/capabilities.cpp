@@ -3,6 +3,7 @@
 // its own folder.
 #include "allot/storage/audit/audit_storage.h"
 #include "allot/storage/identity/identity_storage.h"
+#include "allot/storage/jobs/jobs_storage.h"
 #include "allot/storage/journey/journey_storage.h"
 #include "allot/storage/ras/ras_storage.h"
 #include "allot/storage/shared/repository_registry.h"
@@ -17,6 +18,7 @@ RepositoryRegistry register_every_capability() {
   register_ras_repositories(registry);
   register_audit_repositories(registry);
   register_journey_repositories(registry);
+  register_jobs_repositories(registry);
   return registry;
 }
 

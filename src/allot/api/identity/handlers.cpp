@@ -56,7 +56,7 @@ HttpResponse health(RequestContext& context) {
                              {"database", context.state.services.store.backend_name()}});
 }
 
-HttpResponse openapi(RequestContext& context) {
+HttpResponse openapi(RequestContext&) {
   HttpResponse response;
   response.set_header("Content-Type", "application/json; charset=utf-8");
   response.body = std::string(openapi_document());

@@ -207,7 +207,7 @@ HttpResponse start_simulation(RequestContext& context) {
   if (!rulebook) return rulebook_refusal(context, rulebook.error());
   auto population = std::make_shared<const std::string>(context.request.body);
   std::shared_ptr<const ras::Rulebook> shared_rulebook = *rulebook;
-  const std::string id = context.state.jobs.submit("simulation", context.principal->user.username,
+  const std::string id = context.state.jobs.submit("simulation", context.principal->user.username, context.principal->agency.code,
                                      [shared_rulebook, population](JobProgress& progress) -> Result<nlohmann::json> {
     const ras::Rulebook& book = *shared_rulebook;
     const std::string& text = *population;

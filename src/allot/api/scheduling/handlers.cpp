@@ -314,7 +314,7 @@ const nlohmann::json& solver_examples() {
 
 }  // namespace
 
-HttpResponse list_solver_examples(RequestContext& context) {
+HttpResponse list_solver_examples(RequestContext&) {
   return json_response(200, {{"examples", solver_examples()}});
 }
 

@@ -17,6 +17,7 @@ const char* job_status_name(JobStatus status) {
     case JobStatus::kDone: return "done";
     case JobStatus::kFailed: return "failed";
     case JobStatus::kCancelled: return "cancelled";
+    case JobStatus::kInterrupted: return "interrupted";
   }
   return "failed";
 }
@@ -54,45 +55,90 @@ struct JobRegistry::Job {
   std::optional<Issues> error;
 };
 
-JobRegistry::JobRegistry(int threads, std::size_t max_finished) : max_finished_(max_finished) {
+JobRegistry::JobRegistry(int threads, std::size_t max_finished, std::shared_ptr<JobJournal> journal,
+                         std::chrono::milliseconds heartbeat)
+    : max_finished_(max_finished), journal_(std::move(journal)), heartbeat_(heartbeat) {
   for (int thread_idx = 0; thread_idx < std::max(1, threads); ++thread_idx) {
     threads_.emplace_back([this] { run_worker(); });
+  }
+  if (journal_) heartbeat_thread_ = std::thread([this] { run_heartbeat(); });
+}
+
+JobSnapshot JobRegistry::snapshot(const Job& job) const {
+  JobSnapshot taken{job.id,     job.kind,   job.owner, job.agency, job.status, job.progress.done_.load(),
+                    job.progress.total_.load(), job.result, job.error};
+  std::lock_guard detail_lock(job.progress.detail_mutex_);
+  taken.detail = job.progress.detail_;
+  return taken;
+}
+
+void JobRegistry::save(const std::shared_ptr<Job>& job) {
+  if (!journal_) return;
+  JobSnapshot taken;
+  {
+    std::lock_guard lock(mutex_);
+    taken = snapshot(*job);
+  }
+  // A journal that cannot be written (the database is down) must not stop the
+  // work: the job goes on and is saved at the next heartbeat.
+  try {
+    if (journal_->save(taken)) job->progress.cancel_requested_.store(true);
+  } catch (const std::exception& error) {
+    log_line("job " + job->id + ": cannot save its state: " + error.what());
+  }
+}
+
+void JobRegistry::run_heartbeat() {
+  while (true) {
+    std::vector<std::shared_ptr<Job>> active;
+    {
+      std::unique_lock lock(mutex_);
+      wake_heartbeat_.wait_for(lock, heartbeat_, [&] { return stopping_.load(); });
+      if (stopping_) return;
+      for (const auto& [id, job] : jobs_) {
+        if (job->status == JobStatus::kQueued || job->status == JobStatus::kRunning) active.push_back(job);
+      }
+    }
+    for (const auto& job : active) save(job);
   }
 }
 
 JobRegistry::~JobRegistry() { shutdown(); }
 
-std::string JobRegistry::submit(std::string kind, std::string owner, JobWork work) {
+std::string JobRegistry::submit(std::string kind, std::string owner, std::string agency, JobWork work) {
   auto job = std::make_shared<Job>();
   job->id = app::random_token(18);
   job->kind = std::move(kind);
   job->owner = std::move(owner);
+  job->agency = std::move(agency);
   job->work = std::move(work);
   job->progress.cancelled_ = &stopping_;
-  std::lock_guard lock(mutex_);
-  if (stopping_) {
-    job->status = JobStatus::kFailed;
-    job->error = Issues{{ErrorCode::kConflict, "job", "the server is shutting down; try again later"}};
-  } else {
-    queue_.push_back(job);
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) {
+      job->status = JobStatus::kFailed;
+      job->error = Issues{{ErrorCode::kConflict, "job", "the server is shutting down; try again later"}};
+    }
+    jobs_.emplace(job->id, job);
   }
-  jobs_.emplace(job->id, job);
+  // Saved before it can start, so its id is known to every server at once.
+  save(job);
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopping_) queue_.push_back(job);
+  }
   wake_.notify_one();
   return job->id;
 }
 
 std::optional<JobSnapshot> JobRegistry::get(const std::string& id) const {
-  std::lock_guard lock(mutex_);
-  const auto found = jobs_.find(id);
-  if (found == jobs_.end()) return std::nullopt;
-  const Job& job = *found->second;
-  JobSnapshot snapshot{job.id,    job.kind,   job.owner, job.status, job.progress.done_.load(), job.progress.total_.load(),
-                       job.result, job.error};
   {
-    std::lock_guard detail_lock(job.progress.detail_mutex_);
-    snapshot.detail = job.progress.detail_;
+    std::lock_guard lock(mutex_);
+    const auto found = jobs_.find(id);
+    if (found != jobs_.end()) return snapshot(*found->second);
   }
-  return snapshot;
+  if (!journal_) return std::nullopt;
+  return journal_->find(id);
 }
 
 Result<std::string> JobRegistry::start_dedicated(std::string kind, std::string owner, std::string agency,
@@ -146,6 +192,7 @@ Result<std::string> JobRegistry::start_dedicated(std::string kind, std::string o
       jobs_.emplace(job->id, job);
       auto finished = std::make_shared<std::atomic<bool>>(false);
       dedicated_.push_back({finished, std::thread([this, job, finished] {
+                              save(job);
                               run_job(job);
                               finished->store(true);
                             })});
@@ -158,16 +205,22 @@ Result<std::string> JobRegistry::start_dedicated(std::string kind, std::string o
 }
 
 bool JobRegistry::cancel(const std::string& id) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   const auto found = jobs_.find(id);
-  if (found == jobs_.end()) return false;
+  if (found == jobs_.end()) {
+    lock.unlock();
+    return journal_ && journal_->request_cancel(id);
+  }
   Job& job = *found->second;
   if (job.status == JobStatus::kQueued) {
     queue_.erase(std::remove(queue_.begin(), queue_.end(), found->second), queue_.end());
     job.status = JobStatus::kCancelled;
     job.work = nullptr;
     finished_order_.push_back(job.id);
+    const std::shared_ptr<Job> cancelled = found->second;
     forget_old_jobs();
+    lock.unlock();
+    save(cancelled);
     return true;
   }
   if (job.status != JobStatus::kRunning) return false;
@@ -187,6 +240,8 @@ void JobRegistry::shutdown() {
     queue_.clear();
   }
   wake_.notify_all();
+  wake_heartbeat_.notify_all();
+  if (heartbeat_thread_.joinable()) heartbeat_thread_.join();
   for (std::thread& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
@@ -225,19 +280,24 @@ void JobRegistry::run_job(const std::shared_ptr<Job>& job) {
     // The details stay out of the job's error (it is shown to users).
     outcome = fail(ErrorCode::kInternal, "job", "an internal error stopped the job");
   }
-  std::lock_guard lock(mutex_);
-  if (job->progress.cancel_requested_.load()) {
-    job->status = JobStatus::kCancelled;
-    if (outcome) job->result = std::move(*outcome);
-  } else if (outcome) {
-    job->status = JobStatus::kDone;
-    job->result = std::move(*outcome);
-  } else {
-    job->status = JobStatus::kFailed;
-    job->error = std::move(outcome.error());
+  {
+    std::lock_guard lock(mutex_);
+    if (job->progress.cancel_requested_.load()) {
+      job->status = JobStatus::kCancelled;
+      if (outcome) job->result = std::move(*outcome);
+    } else if (outcome) {
+      job->status = JobStatus::kDone;
+      job->result = std::move(*outcome);
+    } else {
+      job->status = JobStatus::kFailed;
+      job->error = std::move(outcome.error());
+    }
+    job->work = nullptr;
+    finished_order_.push_back(job->id);
   }
-  job->work = nullptr;
-  finished_order_.push_back(job->id);
+  // Saved before it can be forgotten here, so the result outlives this process.
+  save(job);
+  std::lock_guard lock(mutex_);
   forget_old_jobs();
 }
 

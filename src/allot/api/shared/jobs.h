@@ -1,12 +1,17 @@
 #pragma once
-// Long work (simulations over a whole population) runs as jobs on their own
-// threads, never on the server's I/O or request threads. A job reports progress
-// as it goes; its result or error is kept in memory until the process ends or
-// the job is among the oldest beyond `max_finished` finished jobs.
+// Long work (simulations over a whole population, routing problems) runs as jobs
+// on their own threads, never on the server's I/O or request threads. A job
+// reports progress as it goes. With a journal (the database, job_journal.h) its
+// state, progress and result are kept beyond this process: written when it
+// starts, every heartbeat while it runs and when it ends, so any server sharing
+// the database can answer for it, a cancel asked on another server reaches it,
+// and a job whose server stopped is reported as interrupted. In memory, finished
+// jobs are kept until they are among the oldest beyond `max_finished`.
 //
 // Thread-safety: every member function is safe to call from several threads.
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -25,8 +30,10 @@
 
 namespace allot::api {
 
-enum class JobStatus { kQueued, kRunning, kDone, kFailed, kCancelled };
-// "queued", "running", "done", "failed", "cancelled"
+// kInterrupted: the server running the job stopped before it ended (known only
+// from the journal).
+enum class JobStatus { kQueued, kRunning, kDone, kFailed, kCancelled, kInterrupted };
+// "queued", "running", "done", "failed", "cancelled", "interrupted"
 const char* job_status_name(JobStatus status);
 
 // Given to the work function: report progress, and see whether to give up.
@@ -60,6 +67,7 @@ struct JobSnapshot {
   std::string id;
   std::string kind;
   std::string owner;  // username of who started it
+  std::string agency;  // the owner's agency's code
   JobStatus status = JobStatus::kQueued;
   std::int64_t done = 0;
   std::int64_t total = 0;
@@ -71,15 +79,33 @@ struct JobSnapshot {
 // The job's JSON as GET /api/v1/jobs/{id} returns it.
 nlohmann::json job_to_json(const JobSnapshot& job);
 
+// Where jobs are kept beyond this process. Implementations must be thread-safe.
+class JobJournal {
+ public:
+  virtual ~JobJournal() = default;
+  // Saves the job's state as it is now. Returns true if someone asked, on any
+  // server, for the job to be cancelled.
+  virtual bool save(const JobSnapshot& job) = 0;
+  // A job this process does not hold, as last saved (kInterrupted if it was
+  // still running when its server stopped writing).
+  virtual std::optional<JobSnapshot> find(const std::string& id) = 0;
+  // Asks whichever server runs the job to stop it. False if there is no such job.
+  virtual bool request_cancel(const std::string& id) = 0;
+};
+
 class JobRegistry {
  public:
-  explicit JobRegistry(int threads, std::size_t max_finished = 200);
+  // `journal` may be null (jobs then live in memory only); `heartbeat` is how
+  // often running jobs are saved to it.
+  explicit JobRegistry(int threads, std::size_t max_finished = 200, std::shared_ptr<JobJournal> journal = nullptr,
+                       std::chrono::milliseconds heartbeat = std::chrono::seconds(1));
   ~JobRegistry();  // cancels queued and running jobs and joins the threads
   JobRegistry(const JobRegistry&) = delete;
   JobRegistry& operator=(const JobRegistry&) = delete;
 
   // Queues work; returns the new job's id (random, unguessable).
-  std::string submit(std::string kind, std::string owner, JobWork work);
+  std::string submit(std::string kind, std::string owner, std::string agency, JobWork work);
+  // The job, from memory or else the journal.
   std::optional<JobSnapshot> get(const std::string& id) const;
   // Starts work at once on a thread of its own (not the shared workers) and
   // returns its id, unless that would be unfair: the owner already runs a job of
@@ -89,8 +115,9 @@ class JobRegistry {
   Result<std::string> start_dedicated(std::string kind, std::string owner, std::string agency, JobWork work,
                                       std::size_t max_active);
   // Asks a job to stop. A queued job ends cancelled at once; a running one ends
-  // cancelled when its work returns (keeping the result it returns). False when
-  // the job is unknown or already finished.
+  // cancelled when its work returns (keeping the result it returns); a job run
+  // by another server is asked through the journal. False when the job is
+  // unknown or already finished.
   bool cancel(const std::string& id);
   // Stops taking work, asks running jobs to give up, and joins the threads.
   void shutdown();
@@ -100,9 +127,13 @@ class JobRegistry {
   void run_worker();
   void run_job(const std::shared_ptr<Job>& job);
   void forget_old_jobs();  // with mutex_ held
+  JobSnapshot snapshot(const Job& job) const;  // with mutex_ held
+  void save(const std::shared_ptr<Job>& job);  // without mutex_ held
+  void run_heartbeat();
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
+  std::condition_variable wake_heartbeat_;
   std::map<std::string, std::shared_ptr<Job>> jobs_;
   std::deque<std::shared_ptr<Job>> queue_;
   std::deque<std::string> finished_order_;
@@ -114,6 +145,9 @@ class JobRegistry {
     std::thread thread;
   };
   std::vector<Dedicated> dedicated_;  // guarded by mutex_; joined when finished or at shutdown
+  std::shared_ptr<JobJournal> journal_;
+  std::chrono::milliseconds heartbeat_;
+  std::thread heartbeat_thread_;
 };
 
 }  // namespace allot::api

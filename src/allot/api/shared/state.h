@@ -6,8 +6,10 @@
 // member here.
 
 #include <atomic>
+#include <memory>
 
 #include "allot/api/api.h"
+#include "allot/api/shared/job_journal.h"
 #include "allot/api/shared/jobs.h"
 #include "allot/app/journey/journey_service.h"
 #include "allot/app/ras/rulebook_cache.h"
@@ -16,7 +18,10 @@ namespace allot::api {
 
 struct ApiState {
   ApiState(ApiServices api_services, const ApiOptions& api_options)
-      : services(api_services), options(api_options), jobs(api_options.job_threads) {}
+      : services(api_services),
+        options(api_options),
+        jobs(api_options.job_threads, 200, std::make_shared<StoreJobJournal>(services.store, services.clock))
+ {}
 
   ApiServices services;
   ApiOptions options;

@@ -10,7 +10,7 @@
 
 namespace allot::api {
 
-HttpResponse test_fail(RequestContext& context) {
+HttpResponse test_fail(RequestContext&) {
   throw std::runtime_error("deliberate failure for tests: secret-internal-detail");
 }
 
