@@ -1,6 +1,6 @@
 #pragma once
 // The job threads' storage: app/jobs/repositories.h over the table of
-// migrations/0005_jobs.sql.
+// migrations/0012_jobs.sql.
 
 #include "allot/storage/shared/repository_registry.h"
 
