@@ -26,7 +26,7 @@ class Auth : public ServiceTest {
   }
 
   static constexpr const char* kPassword = "a long enough password";
-  const Actor admin_{"admin", "derby-council"};
+  const Principal admin_ = system_principal("admin", "derby-council");
   Agency council_;
   std::unique_ptr<AuthService> auth_;
 };
@@ -147,8 +147,8 @@ TEST_F(Auth, CreateUserRefusesATakenUsernameAndIsAudited) {
 TEST_F(Auth, ChangingAPasswordEndsSessions) {
   User sam = create("sam");
   SignedIn session = ok(auth_->sign_in("sam", kPassword));
-  EXPECT_EQ(auth_->set_password(sam.id, "short", admin_).error().front().path, "password");
-  ok(auth_->set_password(sam.id, "another long password", admin_));
+  EXPECT_EQ(auth_->set_password(sam.id, "short", admin_.actor()).error().front().path, "password");
+  ok(auth_->set_password(sam.id, "another long password", admin_.actor()));
   EXPECT_FALSE(auth_->user_for_session(session.token));
   EXPECT_FALSE(auth_->sign_in("sam", kPassword));
   EXPECT_TRUE(auth_->sign_in("sam", "another long password"));
@@ -156,8 +156,8 @@ TEST_F(Auth, ChangingAPasswordEndsSessions) {
 
 TEST_F(Auth, ApiTokensAuthenticateUntilRevokedOrExpired) {
   User sam = create("sam", {Role::kAnalyst});
-  IssuedApiToken forever = ok(auth_->create_api_token(sam.id, "nightly export", std::nullopt, admin_));
-  IssuedApiToken brief = ok(auth_->create_api_token(sam.id, "one hour", 60min, admin_));
+  IssuedApiToken forever = ok(auth_->create_api_token(sam.id, "nightly export", std::nullopt, admin_.actor()));
+  IssuedApiToken brief = ok(auth_->create_api_token(sam.id, "one hour", 60min, admin_.actor()));
   Authenticated who = ok(auth_->user_for_api_token(forever.token));
   EXPECT_EQ(who.user, sam);
   EXPECT_TRUE(who.csrf_token.empty());
@@ -166,12 +166,12 @@ TEST_F(Auth, ApiTokensAuthenticateUntilRevokedOrExpired) {
   clock_.advance(61min);
   EXPECT_FALSE(auth_->user_for_api_token(brief.token));
   EXPECT_TRUE(auth_->user_for_api_token(forever.token));
-  ok(auth_->revoke_api_token(forever.record.id, admin_));
+  ok(auth_->revoke_api_token(forever.record.id, admin_.actor()));
   auto revoked = auth_->user_for_api_token(forever.token);
   ASSERT_FALSE(revoked);
   EXPECT_EQ(revoked.error().front().code, ErrorCode::kNotFound);
   EXPECT_FALSE(auth_->user_for_api_token("made-up"));
-  EXPECT_EQ(auth_->create_api_token(sam.id, "", std::nullopt, admin_).error().front().path, "label");
+  EXPECT_EQ(auth_->create_api_token(sam.id, "", std::nullopt, admin_.actor()).error().front().path, "label");
 }
 
 TEST_F(Auth, SignInAndOutAreAudited) {

@@ -13,6 +13,17 @@ namespace {
 
 const Actor kAnalyst{"analyst", "derby-council"};
 
+Principal signed_in(std::string username, std::vector<Role> roles) {
+  Principal principal;
+  principal.username = std::move(username);
+  principal.agency = "derby-council";
+  principal.roles = std::move(roles);
+  return principal;
+}
+
+const Principal kAnalystUser = signed_in("analyst", {Role::kAnalyst});
+const Principal kAdministrator = signed_in("admin", {Role::kAdministrator});
+
 std::string rulebook_document(const std::string& id, int version, const std::string& title = "Adults RAS") {
   return "{\"id\":\"" + id + "\",\"version\":" + std::to_string(version) + ",\"title\":\"" + title +
          "\",\"effective_from\":\"2026-04-01\",\"questions\":[]}";
@@ -68,9 +79,9 @@ TEST_F(Rulebooks, HeaderProblemsAreAllReported) {
 TEST_F(Rulebooks, PublishedVersionsAreKeptExactlyAndNeverReplaced) {
   RulebookService rulebooks(store(), clock_);
   const std::string first = rulebook_document("adults", 1);
-  ok(rulebooks.publish(first, kAnalyst));
+  ok(rulebooks.publish(first, kAnalystUser));
   EXPECT_EQ(ok(rulebooks.get("adults", 1)).document, first);
-  auto again = rulebooks.publish(rulebook_document("adults", 1, "Changed"), kAnalyst);
+  auto again = rulebooks.publish(rulebook_document("adults", 1, "Changed"), kAnalystUser);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().front().code, ErrorCode::kConflict);
   EXPECT_EQ(ok(rulebooks.next_version("adults")), 2);
@@ -78,8 +89,8 @@ TEST_F(Rulebooks, PublishedVersionsAreKeptExactlyAndNeverReplaced) {
 
   const std::string second = ok(with_rulebook_version(first, 2));
   clock_.advance(std::chrono::hours(24));
-  ok(rulebooks.publish(second, kAnalyst));
-  ok(rulebooks.publish(rulebook_document("carers", 1, "Carers"), kAnalyst));
+  ok(rulebooks.publish(second, kAnalystUser));
+  ok(rulebooks.publish(rulebook_document("carers", 1, "Carers"), kAnalystUser));
   auto summaries = ok(rulebooks.list());
   ASSERT_EQ(summaries.size(), 2u);
   EXPECT_EQ(summaries[0].id, "adults");
@@ -90,9 +101,21 @@ TEST_F(Rulebooks, PublishedVersionsAreKeptExactlyAndNeverReplaced) {
   EXPECT_EQ(rulebooks.get("adults", 3).error().front().code, ErrorCode::kNotFound);
 }
 
+TEST_F(Rulebooks, OnlyThoseThePolicyAllowsMayPublishAndNothingIsWrittenOtherwise) {
+  RulebookService rulebooks(store(), clock_);
+  auto refused = rulebooks.publish(rulebook_document("adults", 1), signed_in("assessor", {Role::kAssessor}));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().front().code, ErrorCode::kForbidden);
+  EXPECT_EQ(refused.error().front().message, "needs one of the roles: analyst, administrator");
+  EXPECT_EQ(rulebooks.get("adults", 1).error().front().code, ErrorCode::kNotFound);
+  auto no_draft = rulebooks.save_draft("adults", R"({"id":"adults"})", std::nullopt, signed_in("viewer", {}));
+  EXPECT_EQ(no_draft.error().front().code, ErrorCode::kForbidden);
+  EXPECT_EQ(rulebooks.get_draft("adults").error().front().code, ErrorCode::kNotFound);
+}
+
 TEST_F(Rulebooks, ScoresNeedAPublishedVersionAndJson) {
   RulebookService rulebooks(store(), clock_);
-  ok(rulebooks.publish(rulebook_document("adults", 1), kAnalyst));
+  ok(rulebooks.publish(rulebook_document("adults", 1), kAnalystUser));
   NewScore score{"adults", 1, R"({"mobility":"some"})", R"({"annual_pence":1250000})", Money::from_pence(1250000)};
   ScoreRecord recorded = ok(rulebooks.record_score(score, Actor{"public", "public"}));
   EXPECT_EQ(recorded.scored_by, "public");
@@ -110,10 +133,10 @@ TEST_F(Rulebooks, ScoresNeedAPublishedVersionAndJson) {
 
 TEST_F(Rulebooks, DraftsMustNameTheirRulebook) {
   RulebookService rulebooks(store(), clock_);
-  EXPECT_EQ(rulebooks.save_draft("adults", R"({"id":"carers"})", std::nullopt, kAnalyst).error().front().path, "id");
-  RulebookDraft draft = ok(rulebooks.save_draft("adults", R"({"id":"adults"})", std::nullopt, kAnalyst));
-  RulebookDraft saved = ok(rulebooks.save_draft("adults", R"({"id":"adults","title":"x"})", draft.row_version, kAnalyst));
-  EXPECT_EQ(rulebooks.save_draft("adults", R"({"id":"adults"})", draft.row_version, kAnalyst).error().front().code,
+  EXPECT_EQ(rulebooks.save_draft("adults", R"({"id":"carers"})", std::nullopt, kAnalystUser).error().front().path, "id");
+  RulebookDraft draft = ok(rulebooks.save_draft("adults", R"({"id":"adults"})", std::nullopt, kAnalystUser));
+  RulebookDraft saved = ok(rulebooks.save_draft("adults", R"({"id":"adults","title":"x"})", draft.row_version, kAnalystUser));
+  EXPECT_EQ(rulebooks.save_draft("adults", R"({"id":"adults"})", draft.row_version, kAnalystUser).error().front().code,
             ErrorCode::kConflict);
   ok(rulebooks.discard_draft("adults", saved.row_version));
   EXPECT_EQ(rulebooks.get_draft("adults").error().front().code, ErrorCode::kNotFound);
@@ -121,14 +144,22 @@ TEST_F(Rulebooks, DraftsMustNameTheirRulebook) {
 
 class Directory : public ServiceTest {};
 
+TEST_F(Directory, OnlyAdministratorsAddAgencies) {
+  DirectoryService directory(store(), clock_);
+  auto refused = directory.create_agency(NewAgency{"derby-nhs", "Derby NHS", AgencyKind::kNhsTrust}, kAnalystUser);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().front().code, ErrorCode::kForbidden);
+  EXPECT_EQ(directory.agency_by_code("derby-nhs").error().front().code, ErrorCode::kNotFound);
+}
+
 TEST_F(Directory, AgencyCodesAreCheckedAndUnique) {
   DirectoryService directory(store(), clock_);
-  auto bad = directory.create_agency(NewAgency{"Derby Council", "", AgencyKind::kCouncil}, kAnalyst);
+  auto bad = directory.create_agency(NewAgency{"Derby Council", "", AgencyKind::kCouncil}, kAdministrator);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().size(), 2u);
-  Agency agency = ok(directory.create_agency(NewAgency{"derby-nhs", "Derby NHS", AgencyKind::kNhsTrust}, kAnalyst));
+  Agency agency = ok(directory.create_agency(NewAgency{"derby-nhs", "Derby NHS", AgencyKind::kNhsTrust}, kAdministrator));
   EXPECT_EQ(ok(directory.agency_by_code("derby-nhs")), agency);
-  EXPECT_EQ(directory.create_agency(NewAgency{"derby-nhs", "Again", AgencyKind::kNhsTrust}, kAnalyst)
+  EXPECT_EQ(directory.create_agency(NewAgency{"derby-nhs", "Again", AgencyKind::kNhsTrust}, kAdministrator)
                 .error()
                 .front()
                 .code,

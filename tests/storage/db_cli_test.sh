@@ -12,9 +12,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The schema version this program migrates to: the last migration in
-# src/allot/storage/sql/migrations.cpp (each starts `all.push_back(Migration{` then its number).
-LATEST=$(grep -A1 'all.push_back(Migration{' "$(dirname "$0")/../../src/allot/storage/sql/migrations.cpp" | grep -oE '^ *[0-9]+' | tail -1 | tr -d ' ')
+# The schema version this program migrates to: the highest number among every
+# capability's migration files, src/allot/storage/*/migrations/NNNN_words.sql.
+LATEST=$(find "$(dirname "$0")/../../src/allot/storage" -path '*/migrations/*.sql' -printf '%f\n' |
+  grep -oE '^[0-9]+' | sort -n | tail -1 | sed 's/^0*//')
 
 failures=0
 expect_exit() {  # expect_exit CODE DESCRIPTION -- COMMAND...

@@ -101,6 +101,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click('text=Add the person');
     await page.waitForSelector('.error-summary');
     assert((await page.$$('.field-error')).length >= 3, 'problems are shown next to their fields');
+    const summary = await page.textContent('.error-summary');
+    assert(summary.includes('Given name:') && !summary.includes('given_name'), `the summary names the fields in words: ${summary}`);
     await checkAccessibility(page, ctx, 'add a person with problems');
     const family = `Walker${unique()}`;
     await page.fill('#person-given_name', 'Edith');

@@ -123,13 +123,18 @@ function populationCsv(doc, people, seed) {
   return lines.join('\n') + '\n';
 }
 
+// The server's clock and the browser's both read this instant, so dates on the
+// pages and in the answers are the same on any day the tests run.
+const TEST_CLOCK_START = '2026-11-22T09:00:00.000Z';
+
 // ---------------------------------------------------------------- the server
 
 async function startServer(work) {
   const port = await freePort();
   const password = 'web-' + crypto.randomBytes(9).toString('base64url');
   const log = path.join(outDir, 'server.log');
-  const args = ['serve', '--demo', '--port', String(port), '--database', path.join(work, 'allot.sqlite')];
+  const args = ['serve', '--demo', '--port', String(port), '--database', path.join(work, 'allot.sqlite'),
+    '--clock-start', TEST_CLOCK_START];
   const env = {
     ...process.env,
     ALLOT_WEB_ROOT: path.join(webDir, 'dist'),
@@ -417,6 +422,38 @@ test('sign in, home page per role, sign out', async ({ page, ctx }) => {
   await page.waitForSelector('text=which you do not have');
 });
 
+// What a page offers follows the session's `allowed` actions from the server, not
+// the roles: the session's replies are changed on their way to the page.
+async function changeAllowed(page, change) {
+  await page.route('**/api/v1/session', async (route) => {
+    const response = await route.fetch();
+    if (!response.ok()) return route.fulfill({ response });
+    const body = await response.json();
+    body.user.allowed = change(body.user.allowed || []);
+    return route.fulfill({ response, json: body });
+  });
+}
+
+test('links, buttons and pages follow the actions the server allows, not the roles', async ({ page, ctx }) => {
+  await changeAllowed(page, (allowed) => [...allowed.filter((action) => action !== 'people.write' && action !== 'panel.read_queue'), 'rulebooks.validate']);
+  await signIn(page, ctx, 'team_manager');
+  const links = await page.$$eval('[data-role="team_manager"] a', (items) => items.map((item) => item.getAttribute('href')));
+  assert(links.includes('/people') && links.includes('/sign-offs'), `the team manager's allowed pages are linked: ${links}`);
+  assert(!links.includes('/panel'), `no link to the panel queue without panel.read_queue: ${links}`);
+  assert(await page.isVisible('nav >> text=Rulebooks'), 'rulebooks.validate shows the Rulebooks link, whatever the role');
+  await page.click('nav >> text=People');
+  await page.waitForSelector('form.filters');
+  assert(!(await page.isVisible('text=Add a person')), 'no "Add a person" without people.write');
+  await page.goto(`${ctx.base}/people/new`);
+  await page.waitForSelector('text=which you do not have');
+  assert((await page.textContent('main')).includes('change people’s records'), 'the page says what it needs in words');
+  await page.goto(`${ctx.base}/panel`);
+  await page.waitForSelector('text=which you do not have');
+  await page.goto(`${ctx.base}/rulebooks`);
+  await page.waitForSelector('table.data');
+  assert(!(await page.isVisible('table.data >> text=Calibrate')), 'no Calibrate link without rulebooks.calibrate');
+});
+
 test('analyst: simulate a population, see the table and export it as CSV', async ({ page, ctx }) => {
   const rulebook = ctx.pointsRulebook;
   const population = path.join(ctx.work, 'population.csv');
@@ -543,6 +580,8 @@ async function main() {
     for (const { name, body } of tests) {
       if (only && !only.test(name)) continue;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      // The pages' "today" is the server's: both start at the same fixed instant.
+      await context.clock.setFixedTime(new Date(TEST_CLOCK_START));
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
       const page = await context.newPage();
       const consoleErrors = [];

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { clock, projectLocations, reasonText, routeSegments, solutionTotals, timeRange, visitsCsv } from '../../web/src/pages/scheduling/schedule.js';
+import { clock, projectLocations, reasonText, routeSegments, solutionTotals, timeRange, visitsCsv } from '../../web/src/scheduling/schedule.js';
 
 const sourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const problem = JSON.parse(fs.readFileSync(path.join(sourceDir, 'data/solver/example.json'), 'utf8'));

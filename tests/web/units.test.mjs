@@ -1,12 +1,20 @@
-// Tests of the pages' plain modules (no browser): money formatting, CSV export,
-// the API error messages and the rulebook diff. Run with `node --test`.
+// Tests of the pages' plain modules (no browser): money and date formatting, CSV
+// export, the API error messages, permissions from the session, the capabilities'
+// links, the rulebook diff, and the layout's one rule (a capability's pages use
+// only shared/ and their own folder). Run with `node --test`.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
-import { ApiError, errorFromBody } from '../../web/src/api.js';
-import { versionInForce } from '../../web/src/data.js';
-import { csvField, formatPence, parsePounds, toCsv } from '../../web/src/format.js';
-import { diffRulebooks } from '../../web/src/pages/rulebooks/diff.js';
-import { defaultAnswerId, questionsByDomain, unitsText } from '../../web/src/rulebook.js';
+import { fileURLToPath } from 'node:url';
+import { ApiError, errorFromBody } from '../../web/src/shared/api.js';
+import { issuesByPath, issuesFor, jobError, pageError } from '../../web/src/shared/errors.js';
+import { can } from '../../web/src/shared/permissions.js';
+import { actionText, homeLinks, navLinks, registerCapabilities } from '../../web/src/shared/registry.js';
+import { versionInForce } from '../../web/src/shared/data.js';
+import { csvField, formatDate, formatPence, parsePounds, poundsText, toCsv, toPence } from '../../web/src/shared/format.js';
+import { diffRulebooks } from '../../web/src/ras/rulebooks/diff.js';
+import { defaultAnswerId, questionsByDomain, unitsText } from '../../web/src/shared/rulebook.js';
 
 test('money is formatted from whole pence without floating point', () => {
   assert.equal(formatPence(0), '£0.00');
@@ -131,7 +139,7 @@ test('the calculator uses the newest version already in force', () => {
 });
 
 test('support plan totals are worked out like the server: per-line weekly rounding, 52 weeks, NHS share per line', async () => {
-  const { lineForApi, planTotals, weeklyPence } = await import('../../web/src/pages/plan/totals.js');
+  const { lineForApi, planTotals, weeklyPence } = await import('../../web/src/journey/plan/totals.js');
   assert.equal(weeklyPence('3.5', 2100), 7350);
   assert.equal(weeklyPence('7/3', 1000), 2333);
   assert.equal(weeklyPence('0.125', 4), 1);
@@ -149,4 +157,79 @@ test('support plan totals are worked out like the server: per-line weekly roundi
   assert.equal(totals.annual_council_pence + totals.annual_nhs_pence, totals.annual_pence);
   assert.deepEqual(lineForApi(lines[2]).line, { description: 'Rail', service_component: 'equipment', unit: 'one_off', unit_cost_pence: 0, delivery: 'council_arranged', nhs_percent: 0, one_off_pence: 12000 });
   assert.deepEqual(Object.keys(lineForApi({ ...lines[0], unit_cost: '24.5.0', units_per_week: 'lots', nhs_percent: '120' }).problems).sort(), ['nhs_percent', 'unit_cost_pence', 'units_per_week']);
+});
+
+test('dates are shown the UK way and pounds typed become pence', () => {
+  assert.equal(formatDate('1941-03-12'), '12 Mar 1941');
+  assert.equal(formatDate(''), '');
+  assert.equal(formatDate('not a date'), 'not a date');
+  assert.equal(toPence('£1,200.5'), 120050);
+  assert.equal(toPence(''), null);
+  assert.equal(poundsText(120050), '1200.50');
+});
+
+test('a failed job and a problem found on the page read like an API error', () => {
+  const failed = jobError({ status: 'failed', error: { code: 'invalid_value', message: 'bad file', issues: [{ path: 'line 3', message: 'no client group', code: 'required' }] } }, 'The job failed.');
+  assert.deepEqual(failed.lines(), ['bad file', 'line 3: no client group']);
+  assert.deepEqual(jobError({ status: 'failed' }, 'The simulation failed.').lines(), ['The simulation failed.']);
+  assert.deepEqual(pageError('Check the form.', ['Enter a budget']).lines(), ['Check the form.', 'Enter a budget']);
+});
+
+test('issues are found by field path, and can be labelled in plain words', () => {
+  const error = errorFromBody(422, {
+    error: { code: 'invalid_value', message: 'the meeting has problems', issues: [{ path: 'decisions[0].reason', message: 'give a reason', code: 'required' }, { path: 'held_on', message: 'not a date' }] },
+  });
+  const map = issuesByPath(error);
+  assert.deepEqual(issuesFor(map, 'decisions[0]'), ['give a reason']);
+  assert.deepEqual(issuesFor(map, 'decisions[1]'), []);
+  assert.deepEqual(error.lines({ held_on: 'Date of the meeting' }), ['the meeting has problems', 'decisions[0].reason: give a reason', 'Date of the meeting: not a date']);
+  assert.deepEqual(error.lines((where) => (where.endsWith('.reason') ? 'Reason' : null)), ['the meeting has problems', 'Reason: give a reason', 'held_on: not a date']);
+});
+
+test('what a user may do is the session’s allowed list, never the roles', () => {
+  const user = { username: 'tm', roles: ['team_manager'], allowed: ['people.read', 'people.decide'] };
+  assert.equal(can({ loading: false, user }, 'people.decide'), true);
+  assert.equal(can(user, 'people.read'), true);
+  assert.equal(can(user, 'people.write'), false);
+  assert.equal(can({ loading: false, user: null }, 'people.read'), false);
+  assert.equal(can({ username: 'old', roles: ['administrator'] }, 'audit.read'), false);
+});
+
+test('the capabilities’ links are gathered in order, links for everyone last', () => {
+  registerCapabilities([
+    { order: 30, nav: [{ href: '/b', text: 'B', order: 40 }], homeLinks: { analyst: [{ href: '/b', text: 'B' }] }, actions: { 'b.read': 'read bees' } },
+    { order: 10, nav: [{ href: '/a', text: 'A', order: 50 }, { href: '/c', text: 'C', order: 5 }], homeLinks: { analyst: [{ href: '/a', text: 'A' }], everyone: [{ href: '/p', text: 'P' }] } },
+  ]);
+  assert.deepEqual(navLinks().map((link) => link.href), ['/c', '/b', '/a']);
+  assert.deepEqual(homeLinks('analyst').map((link) => link.href), ['/a', '/b', '/p']);
+  assert.deepEqual(homeLinks('commissioner').map((link) => link.href), ['/p']);
+  assert.equal(actionText('b.read'), 'read bees');
+  assert.equal(actionText('c.write'), 'c.write');
+  registerCapabilities([]);
+});
+
+// The layout (web/README.md): shared/ uses nothing from a capability, and a
+// capability's files use only shared/ and their own folder.
+test('each capability folder imports only from shared/ and itself', () => {
+  const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'src');
+  const files = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : /\.jsx?$/.test(entry.name) ? [path.join(dir, entry.name)] : []));
+  const folders = fs.readdirSync(src, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  assert.ok(folders.includes('shared') && folders.includes('identity'), `folders: ${folders}`);
+  const problems = [];
+  for (const folder of folders) {
+    for (const file of files(path.join(src, folder))) {
+      for (const [, target] of fs.readFileSync(file, 'utf8').matchAll(/^import (?:[^'"]* from )?['"]([^'"]+)['"]/gm)) {
+        if (!target.startsWith('.')) continue;
+        const resolved = path.relative(src, path.resolve(path.dirname(file), target));
+        if (resolved.startsWith('..')) {
+          if (!resolved.endsWith('.json')) problems.push(`${path.relative(src, file)} imports ${target} from outside web/src`);
+          continue;
+        }
+        const top = resolved.split(path.sep)[0];
+        if (top !== folder && top !== 'shared') problems.push(`${path.relative(src, file)} imports ${resolved}`);
+        if (folder === 'shared' && top !== 'shared') problems.push(`${path.relative(src, file)} (shared) imports ${resolved}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
 });

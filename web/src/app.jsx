@@ -1,63 +1,29 @@
-// The page frame (header, navigation, sign-out) and the routes.
+// The page frame (header, navigation, sign-out) and the routes, gathered from
+// every capability (capabilities.js).
 import { useState } from 'preact/hooks';
-import { matchPath, navigate, useLocation } from './router.js';
-import { hasRole, signOut, useSession } from './session.js';
-import { CalculatorPage } from './pages/calculator/CalculatorPage.jsx';
-import { CriteriaPage } from './pages/criteria/CriteriaPage.jsx';
-import { HomePage } from './pages/home/HomePage.jsx';
-import { LandingPage } from './pages/landing/LandingPage.jsx';
-import { NotFoundPage } from './pages/notfound/NotFoundPage.jsx';
-import { CalibratePage } from './pages/rulebooks/CalibratePage.jsx';
-import { ComparePage } from './pages/rulebooks/ComparePage.jsx';
-import { RulebooksPage } from './pages/rulebooks/RulebooksPage.jsx';
-import { SimulatePage } from './pages/rulebooks/SimulatePage.jsx';
-import { VersionPage } from './pages/rulebooks/VersionPage.jsx';
-import { SignInPage } from './pages/signin/SignInPage.jsx';
-import { PeoplePage } from './pages/people/PeoplePage.jsx';
-import { EditPersonPage, NewPersonPage } from './pages/people/NewPersonPage.jsx';
-import { PersonPage } from './pages/person/PersonPage.jsx';
-import { AssessmentPage } from './pages/assessment/AssessmentPage.jsx';
-import { PlanPage } from './pages/plan/PlanPage.jsx';
-import { PrintPage } from './pages/print/PrintPage.jsx';
-import { CarerPage } from './pages/carers/CarerPage.jsx';
-import { PanelPage } from './pages/panel/PanelPage.jsx';
-import { SignOffsPage } from './pages/signoffs/SignOffsPage.jsx';
-import { ReviewsPage } from './pages/reviews/ReviewsPage.jsx';
-import { DriftPage } from './pages/drift/DriftPage.jsx';
-import { SchedulingPage } from './pages/scheduling/SchedulingPage.jsx';
+import * as capabilities from './capabilities.js';
+import { NotFoundPage } from './identity/index.js';
+import { can } from './shared/permissions.js';
+import { navLinks, registerCapabilities } from './shared/registry.js';
+import { matchPath, navigate, useLocation } from './shared/router.js';
+import { signOut, useSession } from './shared/session.js';
 
-const ROUTES = [
-  ['/', LandingPage],
-  ['/calculator', CalculatorPage],
-  ['/criteria', CriteriaPage],
-  ['/sign-in', SignInPage],
-  ['/home', HomePage],
-  ['/rulebooks', RulebooksPage],
-  ['/rulebooks/:id/compare', ComparePage],
-  ['/rulebooks/:id/versions/:version', VersionPage],
-  ['/rulebooks/:id/versions/:version/calibrate', CalibratePage],
-  ['/rulebooks/:id/versions/:version/simulate', SimulatePage],
-  ['/people', PeoplePage],
-  ['/people/new', NewPersonPage],
-  ['/people/:id', PersonPage],
-  ['/people/:id/edit', EditPersonPage],
-  ['/people/:id/assessment', AssessmentPage],
-  ['/people/:id/plan', PlanPage],
-  ['/people/:id/print', PrintPage],
-  ['/people/:id/carer', CarerPage],
-  ['/panel', PanelPage],
-  ['/sign-offs', SignOffsPage],
-  ['/reviews', ReviewsPage],
-  ['/budgets/drift', DriftPage],
-  ['/scheduling', SchedulingPage],
-];
+const ROUTES = registerCapabilities(Object.values(capabilities)).flatMap((capability) => capability.routes || []);
 
 function route(path) {
-  for (const [pattern, Page] of ROUTES) {
+  for (const { path: pattern, component } of ROUTES) {
     const params = matchPath(pattern, path);
-    if (params) return { Page, params };
+    if (params) return { Page: component, params };
   }
   return { Page: NotFoundPage, params: {} };
+}
+
+// A header link is shown when the user may use it: signed in or out as it asks,
+// and allowed its action.
+function shown(link, user) {
+  if (link.when === 'signed-in' && !user) return false;
+  if (link.when === 'signed-out' && user) return false;
+  return !link.action || can(user, link.action);
 }
 
 function NavLink({ href, current, children }) {
@@ -92,32 +58,13 @@ function Header({ path }) {
         </a>
         <nav aria-label="Main">
           <ul class="nav">
-            <NavLink href="/calculator" current={path}>
-              Calculator
-            </NavLink>
-            <NavLink href="/criteria" current={path}>
-              Criteria
-            </NavLink>
-            {user && (
-              <NavLink href="/home" current={path}>
-                Home
-              </NavLink>
-            )}
-            {hasRole(user, 'assessor', 'team_manager', 'panel_member', 'finance_officer', 'administrator') && (
-              <NavLink href="/people" current={path}>
-                People
-              </NavLink>
-            )}
-            {hasRole(user, 'analyst', 'administrator') && (
-              <NavLink href="/rulebooks" current={path}>
-                Rulebooks
-              </NavLink>
-            )}
-            {!user && (
-              <NavLink href="/sign-in" current={path}>
-                Sign in
-              </NavLink>
-            )}
+            {navLinks()
+              .filter((link) => shown(link, user))
+              .map((link) => (
+                <NavLink key={link.href} href={link.href} current={path}>
+                  {link.text}
+                </NavLink>
+              ))}
           </ul>
         </nav>
         {user && (

@@ -1,8 +1,10 @@
+// The global styles load first, so each capability's own CSS (imported by its
+// index.js) refines them.
+import './styles.css';
 import { render } from 'preact';
 import { App } from './app.jsx';
-import { installRouter } from './router.js';
-import { loadSession } from './session.js';
-import './styles.css';
+import { installRouter } from './shared/router.js';
+import { loadSession } from './shared/session.js';
 
 installRouter();
 loadSession();

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "allot/api/handlers.h"
+#include "allot/api/shared/respond.h"
+#include "allot/api/shared/state.h"
+#include "allot/app/shared/access_policy.h"
 #include "allot/api/shared/log.h"
 #include "allot/api/shared/router.h"
 #include "allot/api/shared/static_files.h"
@@ -22,15 +24,6 @@ std::string join_methods(const std::vector<Method>& methods) {
   for (Method method : methods) {
     if (!text.empty()) text += ", ";
     text += method_name(method);
-  }
-  return text;
-}
-
-std::string roles_text(const std::vector<app::Role>& roles) {
-  std::string text;
-  for (app::Role role : roles) {
-    if (!text.empty()) text += ", ";
-    text += app::role_name(role);
   }
   return text;
 }
@@ -55,11 +48,11 @@ void add_security_headers(HttpResponse& response) {
 }
 
 Api::Api(ApiServices services, ApiOptions options)
-    : options_(std::move(options)), handlers_(std::make_unique<Handlers>(services, options_)) {}
+    : options_(std::move(options)), state_(std::make_unique<ApiState>(services, options_)) {}
 
 Api::~Api() = default;
 
-void Api::stop_jobs() { handlers_->jobs.shutdown(); }
+void Api::stop_jobs() { state_->jobs.shutdown(); }
 
 std::size_t Api::body_limit(Method method, std::string_view path) const {
   const RouteMatch match = match_route(method, path, options_.test_routes);
@@ -70,7 +63,7 @@ std::size_t Api::body_limit(Method method, std::string_view path) const {
 }
 
 HttpResponse Api::handle(const HttpRequest& request) {
-  InFlight counting(handlers_->in_flight);
+  InFlight counting(state_->in_flight);
   HttpResponse response;
   try {
     response = dispatch(request);
@@ -81,6 +74,67 @@ HttpResponse Api::handle(const HttpRequest& request) {
   }
   add_security_headers(response);
   return response;
+}
+
+// Who is asking (a bearer token for API clients, the session cookie for
+// browsers), the CSRF token for browser writes, and the access policy's word on
+// the route's action. Nothing, or the response refusing the request.
+std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest& request,
+                                           RequestContext& context) const {
+  if (route.access == Access::kPublic) return std::nullopt;
+  bool by_cookie = false;
+  {
+    const std::string_view authorization = request.header("authorization");
+    Result<app::Authenticated> who = fail(ErrorCode::kNotFound, "session", "not signed in");
+    if (authorization.rfind("Bearer ", 0) == 0) {
+      const std::string token(authorization.substr(7));
+      who = state_->services.auth.user_for_api_token(token);
+      // The token from POST /session also works as a bearer token.
+      if (!who && !std::any_of(who.error().begin(), who.error().end(),
+                               [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
+        who = state_->services.auth.user_for_session(token);
+        if (who) context.session_token = token;
+      }
+    } else if (std::string cookie = request.cookie("allot_session"); !cookie.empty()) {
+      who = state_->services.auth.user_for_session(cookie);
+      if (who) {
+        by_cookie = true;
+        context.session_token = cookie;
+      }
+    }
+    if (!who) {
+      if (std::any_of(who.error().begin(), who.error().end(),
+                      [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
+        return failure(who.error(), "");
+      }
+      HttpResponse refused = error_response(401, "unauthenticated", "sign in first, or send a valid bearer token");
+      refused.set_header("WWW-Authenticate", "Bearer");
+      return refused;
+    }
+    context.principal = std::move(*who);
+    // Browsers send cookies on their own, so writes must prove they come from our pages.
+    if (by_cookie && is_state_changing(request.method) &&
+        !app::AuthService::csrf_matches(*context.principal, request.header("x-csrf-token"))) {
+      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header");
+    }
+    // The access policy decides before the body is read; the use case asks it
+    // again about the record it touches.
+    if (route.access == Access::kAllowed) {
+      Result<tl::monostate> allowed = app::AccessPolicy::standard().check(context.principal->principal(), route.action);
+      if (!allowed) return error_response(403, "forbidden", allowed.error().front().message);
+    }
+  }
+
+  return std::nullopt;
+}
+
+std::optional<HttpResponse> Api::admit(const HttpRequest& head) const {
+  const bool is_api = head.path == "/api" || head.path.rfind("/api/", 0) == 0;
+  if (!is_api) return std::nullopt;
+  const RouteMatch match = match_route(head.method, head.path, options_.test_routes);
+  if (match.route == nullptr || match.route->access == Access::kPublic) return std::nullopt;
+  RequestContext context{*state_, head, match.params, std::nullopt, {}};
+  return authorize(*match.route, head, context);
 }
 
 HttpResponse Api::dispatch(const HttpRequest& request) {
@@ -106,50 +160,9 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
     return error_response(404, ErrorCode::kNotFound, fmt::format("no API endpoint {}", request.path));
   }
   const Route& route = *match.route;
-  RequestContext context{request, match.params, std::nullopt, {}};
+  RequestContext context{*state_, request, match.params, std::nullopt, {}};
 
-  // Who is asking: a bearer token (API clients) or the session cookie (browsers).
-  bool by_cookie = false;
-  if (route.access != Access::kPublic) {
-    const std::string_view authorization = request.header("authorization");
-    Result<app::Authenticated> who = fail(ErrorCode::kNotFound, "session", "not signed in");
-    if (authorization.rfind("Bearer ", 0) == 0) {
-      const std::string token(authorization.substr(7));
-      who = handlers_->services.auth.user_for_api_token(token);
-      // The token from POST /session also works as a bearer token.
-      if (!who && !std::any_of(who.error().begin(), who.error().end(),
-                               [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
-        who = handlers_->services.auth.user_for_session(token);
-        if (who) context.session_token = token;
-      }
-    } else if (std::string cookie = request.cookie("allot_session"); !cookie.empty()) {
-      who = handlers_->services.auth.user_for_session(cookie);
-      if (who) {
-        by_cookie = true;
-        context.session_token = cookie;
-      }
-    }
-    if (!who) {
-      if (std::any_of(who.error().begin(), who.error().end(),
-                      [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
-        return failure(who.error(), "");
-      }
-      HttpResponse refused = error_response(401, "unauthenticated", "sign in first, or send a valid bearer token");
-      refused.set_header("WWW-Authenticate", "Bearer");
-      return refused;
-    }
-    context.principal = std::move(*who);
-    // Browsers send cookies on their own, so writes must prove they come from our pages.
-    if (by_cookie && is_state_changing(request.method) &&
-        !app::AuthService::csrf_matches(*context.principal, request.header("x-csrf-token"))) {
-      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header");
-    }
-    if (route.access == Access::kRoles &&
-        std::none_of(route.roles.begin(), route.roles.end(),
-                     [&](app::Role role) { return context.principal->user.has_role(role); })) {
-      return error_response(403, "forbidden", fmt::format("needs one of the roles: {}", roles_text(route.roles)));
-    }
-  }
+  if (std::optional<HttpResponse> refusal = authorize(route, request, context)) return std::move(*refusal);
 
   if (route.body == BodyKind::kJson && request.media_type() != "application/json") {
     return error_response(400, ErrorCode::kMalformed, "expected Content-Type: application/json");
@@ -157,7 +170,7 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   if (route.body == BodyKind::kCsv && request.media_type() != "text/csv") {
     return error_response(400, ErrorCode::kMalformed, "expected Content-Type: text/csv");
   }
-  HttpResponse response = ((*handlers_).*(route.handler))(context);
+  HttpResponse response = route.handler(context);
   if (response.header("cache-control").empty()) response.set_header("Cache-Control", "no-store");
   return response;
 }

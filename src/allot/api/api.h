@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -39,7 +40,9 @@ struct ApiServices {
   app::RulebookService& rulebooks;
 };
 
-class Handlers;
+struct ApiState;
+struct Route;
+struct RequestContext;
 
 class Api {
  public:
@@ -49,6 +52,10 @@ class Api {
   Api& operator=(const Api&) = delete;
 
   HttpResponse handle(const HttpRequest& request);
+  // Called once a request's header has arrived, before its body is read: the
+  // refusal for a route that needs a signed-in user the header does not show
+  // (401, CSRF 403, policy 403), or nothing.
+  std::optional<HttpResponse> admit(const HttpRequest& head) const;
   // The largest body accepted for a request to this method and path.
   std::size_t body_limit(Method method, std::string_view path) const;
   // Stops running jobs (at shutdown).
@@ -56,11 +63,14 @@ class Api {
 
  private:
   HttpResponse dispatch(const HttpRequest& request);
+  std::optional<HttpResponse> authorize(const Route& route, const HttpRequest& request,
+                                        RequestContext& context) const;
   ApiOptions options_;
-  std::unique_ptr<Handlers> handlers_;
+  std::unique_ptr<ApiState> state_;
 };
 
-// The OpenAPI 3 document (src/allot/api/openapi.json, embedded at build time).
+// The OpenAPI 3 document: the parts in api/shared and each capability's folder,
+// embedded at build time and joined (api/shared/openapi.h).
 std::string_view openapi_document();
 
 // Security headers every response carries (Content-Security-Policy allowing only

@@ -170,9 +170,12 @@ int serve(const ServeFlags& flags) {
   server_options.shutdown_grace_seconds = config.shutdown_grace_seconds;
   server_options.max_header_bytes = config.max_header_bytes;
   server_options.max_connections = config.max_connections;
+  server_options.max_concurrent_uploads = config.max_concurrent_uploads;
+  server_options.min_upload_bytes_per_second = config.min_upload_bytes_per_second;
   api::HttpServer server(server_options,
                          {[&api](const api::HttpRequest& request) { return api.handle(request); },
-                          [&api](api::Method method, std::string_view path) { return api.body_limit(method, path); }});
+                          [&api](api::Method method, std::string_view path) { return api.body_limit(method, path); },
+                          [&api](const api::HttpRequest& head) { return api.admit(head); }});
   std::string error;
   if (!server.listen(error)) {
     std::cerr << "allot: " << error << "\n";

@@ -1,7 +1,7 @@
 #include "allot/storage/open_store.h"
 
 #include "allot/storage/postgres/pg_store.h"
-#include "allot/storage/sql/migrations.h"
+#include "allot/storage/shared/migrations.h"
 #include "allot/storage/sqlite/sqlite_store.h"
 
 namespace allot::storage {

@@ -1,8 +1,8 @@
 #pragma once
 // Opening a database: picks the backend from the text the user gave
 // (`--database`), runs pending schema migrations, and returns a Store that
-// implements app/store.h, with the administrative operations (backup, restore,
-// integrity check) that the `allot db` commands use.
+// implements app/shared/store.h, with the administrative operations (backup,
+// restore, integrity check) that the `allot db` commands use.
 
 #include <cstddef>
 #include <memory>

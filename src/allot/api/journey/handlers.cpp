@@ -7,10 +7,12 @@
 
 #include <fmt/format.h>
 
-#include "allot/api/handlers.h"
+#include "allot/api/journey/handlers.h"
+#include "allot/api/shared/respond.h"
+#include "allot/api/shared/state.h"
 #include "allot/ras/rulebook_json.h"
 
-namespace allot::api {
+namespace allot::api::journey_api {
 namespace {
 
 using Json = nlohmann::json;
@@ -90,7 +92,7 @@ Result<Json> body_object(const RequestContext& context) {
 
 }  // namespace
 
-HttpResponse Handlers::list_people(RequestContext& context) {
+HttpResponse list_people(RequestContext& context) {
   const auto params = query_params(context.request.query);
   app::PersonQuery query;
   Issues issues;
@@ -117,44 +119,44 @@ HttpResponse Handlers::list_people(RequestContext& context) {
     }
   }
   if (!issues.empty()) return failure(issues, "the query is not valid");
-  return answer(journey.list_people(context.principal->actor(), query), 200, "");
+  return answer(context.state.journey.list_people(context.principal->actor(), query), 200, "");
 }
 
-HttpResponse Handlers::create_person(RequestContext& context) {
+HttpResponse create_person(RequestContext& context) {
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.create_person(context.principal->actor(), *body), 201, "the person's details have problems");
+  return answer(context.state.journey.create_person(context.principal->actor(), *body), 201, "the person's details have problems");
 }
 
-HttpResponse Handlers::get_person(RequestContext& context) {
+HttpResponse get_person(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(journey.get_person(context.principal->actor(), *id), 200, "");
+  return answer(context.state.journey.get_person(context.principal->actor(), *id), 200, "");
 }
 
-HttpResponse Handlers::update_person(RequestContext& context) {
-  Result<app::Id> id = person_id(context);
-  if (!id) return refusal(id.error(), "");
-  Result<Json> body = body_object(context);
-  if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.update_person(context.principal->actor(), *id, *body), 200, "the person's details have problems");
-}
-
-HttpResponse Handlers::person_timeline(RequestContext& context) {
-  Result<app::Id> id = person_id(context);
-  if (!id) return refusal(id.error(), "");
-  return answer(journey.timeline(context.principal->actor(), *id), 200, "");
-}
-
-HttpResponse Handlers::record_contact(RequestContext& context) {
+HttpResponse update_person(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.record_contact(context.principal->actor(), *id, *body), 201, "the contact has problems");
+  return answer(context.state.journey.update_person(context.principal->actor(), *id, *body), 200, "the person's details have problems");
 }
 
-HttpResponse Handlers::take_step(RequestContext& context) {
+HttpResponse person_timeline(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  return answer(context.state.journey.timeline(context.principal->actor(), *id), 200, "");
+}
+
+HttpResponse record_contact(RequestContext& context) {
+  Result<app::Id> id = person_id(context);
+  if (!id) return refusal(id.error(), "");
+  Result<Json> body = body_object(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  return answer(context.state.journey.record_contact(context.principal->actor(), *id, *body), 201, "the contact has problems");
+}
+
+HttpResponse take_step(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
   const std::string& step = context.param("step");
@@ -164,75 +166,75 @@ HttpResponse Handlers::take_step(RequestContext& context) {
   }
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.take_step(context.principal->actor(), *id, step, *body), 200,
+  return answer(context.state.journey.take_step(context.principal->actor(), *id, step, *body), 200,
                 fmt::format("the {} step has problems", step));
 }
 
-HttpResponse Handlers::get_journey_draft(RequestContext& context) {
+HttpResponse get_journey_draft(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(journey.get_draft(context.principal->actor(), *id, context.param("kind")), 200, "");
+  return answer(context.state.journey.get_draft(context.principal->actor(), *id, context.param("kind")), 200, "");
 }
 
-HttpResponse Handlers::save_journey_draft(RequestContext& context) {
+HttpResponse save_journey_draft(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.save_draft(context.principal->actor(), *id, context.param("kind"), *body), 200,
+  return answer(context.state.journey.save_draft(context.principal->actor(), *id, context.param("kind"), *body), 200,
                 "the draft has problems");
 }
 
-HttpResponse Handlers::list_plans(RequestContext& context) {
+HttpResponse list_plans(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(journey.plans(context.principal->actor(), *id), 200, "");
+  return answer(context.state.journey.plans(context.principal->actor(), *id), 200, "");
 }
 
-HttpResponse Handlers::carer_first_stage(RequestContext& context) {
+HttpResponse carer_first_stage(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.carer_first_stage(context.principal->actor(), *id, *body), 200,
+  return answer(context.state.journey.carer_first_stage(context.principal->actor(), *id, *body), 200,
                 "the carer's first-stage assessment has problems");
 }
 
-HttpResponse Handlers::carer_full_assessment(RequestContext& context) {
+HttpResponse carer_full_assessment(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.carer_full_assessment(context.principal->actor(), *id, *body), 200,
+  return answer(context.state.journey.carer_full_assessment(context.principal->actor(), *id, *body), 200,
                 "the carer's assessment has problems");
 }
 
-HttpResponse Handlers::list_carers(RequestContext& context) {
-  return answer(journey.list_carers(context.principal->actor()), 200, "");
+HttpResponse list_carers(RequestContext& context) {
+  return answer(context.state.journey.list_carers(context.principal->actor()), 200, "");
 }
 
-HttpResponse Handlers::panel_queue(RequestContext& context) {
-  return answer(journey.panel_queue(context.principal->actor()), 200, "");
+HttpResponse panel_queue(RequestContext& context) {
+  return answer(context.state.journey.panel_queue(context.principal->actor()), 200, "");
 }
 
-HttpResponse Handlers::record_panel_meeting(RequestContext& context) {
+HttpResponse record_panel_meeting(RequestContext& context) {
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(journey.record_panel_meeting(context.principal->actor(), *body), 201,
+  return answer(context.state.journey.record_panel_meeting(context.principal->actor(), *body), 201,
                 "the meeting's record has problems; nothing was recorded");
 }
 
-HttpResponse Handlers::list_panel_meetings(RequestContext& context) {
-  return answer(journey.panel_meetings(context.principal->actor()), 200, "");
+HttpResponse list_panel_meetings(RequestContext& context) {
+  return answer(context.state.journey.panel_meetings(context.principal->actor()), 200, "");
 }
 
-HttpResponse Handlers::get_panel_meeting(RequestContext& context) {
+HttpResponse get_panel_meeting(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return error_response(404, ErrorCode::kNotFound, "there is no such panel meeting");
-  return answer(journey.panel_meeting(context.principal->actor(), *id), 200, "");
+  return answer(context.state.journey.panel_meeting(context.principal->actor(), *id), 200, "");
 }
 
-HttpResponse Handlers::reviews_due(RequestContext& context) {
+HttpResponse reviews_due(RequestContext& context) {
   const auto params = query_params(context.request.query);
   std::optional<Date> by;
   if (const auto found = params.find("by"); found != params.end()) {
@@ -242,11 +244,11 @@ HttpResponse Handlers::reviews_due(RequestContext& context) {
                      "the query is not valid");
     }
   }
-  return answer(journey.reviews_due(context.principal->actor(), by), 200, "");
+  return answer(context.state.journey.reviews_due(context.principal->actor(), by), 200, "");
 }
 
-HttpResponse Handlers::budget_drift(RequestContext& context) {
-  return answer(journey.budget_drift(context.principal->actor()), 200, "");
+HttpResponse budget_drift(RequestContext& context) {
+  return answer(context.state.journey.budget_drift(context.principal->actor()), 200, "");
 }
 
-}  // namespace allot::api
+}  // namespace allot::api::journey_api

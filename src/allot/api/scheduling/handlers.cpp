@@ -13,14 +13,16 @@
 
 #include <fmt/format.h>
 
-#include "allot/api/handlers.h"
+#include "allot/api/scheduling/handlers.h"
+#include "allot/api/shared/respond.h"
+#include "allot/api/shared/state.h"
 #include "allot/ras/rulebook_json.h"
 #include "allot/solver/check.h"
 #include "allot/solver/generate.h"
 #include "allot/solver/solve.h"
 #include "allot/solver_io/readers.h"
 
-namespace allot::api {
+namespace allot::api::scheduling_api {
 namespace {
 
 constexpr const char* kSolverJobKind = "solver";
@@ -312,17 +314,17 @@ const nlohmann::json& solver_examples() {
 
 }  // namespace
 
-HttpResponse Handlers::list_solver_examples(RequestContext&) {
+HttpResponse list_solver_examples(RequestContext& context) {
   return json_response(200, {{"examples", solver_examples()}});
 }
 
-HttpResponse Handlers::start_solver_job(RequestContext& context) {
+HttpResponse start_solver_job(RequestContext& context) {
   Result<nlohmann::json> body = ras::parse_json_text(context.request.body, "body");
   if (!body) return failure(body.error(), "the body is not valid JSON");
   Result<SolverJobParams> params = parse_solver_job(*body);
   if (!params) return failure(params.error(), "the routing problem or its settings are not valid");
   auto settings = std::make_shared<const SolverJobParams>(std::move(*params));
-  std::optional<std::string> id = jobs.start_dedicated(
+  std::optional<std::string> id = context.state.jobs.start_dedicated(
       kSolverJobKind, context.principal->user.username,
       [settings](JobProgress& progress) { return run_solver_job(settings->problem, *settings, progress); },
       kMaxSolverJobs);
@@ -340,19 +342,5 @@ HttpResponse Handlers::start_solver_job(RequestContext& context) {
   return response;
 }
 
-HttpResponse Handlers::cancel_job(RequestContext& context) {
-  std::optional<JobSnapshot> job = jobs.get(context.param("job_id"));
-  // Someone else's job is reported as missing, as for GET.
-  if (!job || job->owner != context.principal->user.username) {
-    return error_response(404, ErrorCode::kNotFound, "no such job", {{ErrorCode::kNotFound, "job_id", "unknown job"}});
-  }
-  if (job->status != JobStatus::kQueued && job->status != JobStatus::kRunning) {
-    return error_response(409, ErrorCode::kConflict, "the job has already ended",
-                          {{ErrorCode::kConflict, "job_id", fmt::format("the job is {}", job_status_name(job->status))}});
-  }
-  jobs.cancel(job->id);
-  job = jobs.get(job->id);
-  return json_response(202, job ? job_to_json(*job) : nlohmann::json{{"id", context.param("job_id")}});
-}
 
-}  // namespace allot::api
+}  // namespace allot::api::scheduling_api

@@ -51,6 +51,8 @@ const std::vector<Setting>& settings() {
       ALLOT_SIZE(max_body_bytes, 1024, std::int64_t{1} << 32),
       ALLOT_SIZE(max_upload_bytes, 1024, std::int64_t{1} << 34),
       ALLOT_SIZE(max_connections, 1, 1000000),
+      ALLOT_INT(max_concurrent_uploads, 1, 1000),
+      ALLOT_SIZE(min_upload_bytes_per_second, 1024, std::int64_t{1} << 30),
       ALLOT_BOOL(secure_cookies),
       ALLOT_BOOL(test_routes),
       ALLOT_TEXT(clock_start, Kind::kOptionalText),

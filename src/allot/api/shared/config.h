@@ -35,6 +35,8 @@ struct ServerConfig {
   std::size_t max_body_bytes = 1024 * 1024;  // JSON bodies; 413 above this
   std::size_t max_upload_bytes = 64 * 1024 * 1024;  // CSV uploads (populations); 413 above this
   std::size_t max_connections = 10000;       // further connections are closed at once
+  int max_concurrent_uploads = 4;            // bodies over 1 MiB read at once; 503 beyond
+  std::size_t min_upload_bytes_per_second = 256 * 1024;  // slower bodies are cut off
   bool secure_cookies = true;                // the Secure cookie attribute
   bool test_routes = false;                  // serves /api/v1/test/* (tests only; never in production)
   std::string clock_start;                   // "2026-11-22T09:00:00.000Z": the clock starts there and runs

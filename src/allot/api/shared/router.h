@@ -1,8 +1,10 @@
 #pragma once
-// The routing table: every API endpoint in one place (routes.cpp), matched by
-// method and path pattern ("/api/v1/rulebooks/{id}/versions/{v}"). Each route
-// states who may call it and how large its body may be, so the server can refuse
-// a request before reading its body.
+// The routing table: each capability lists its endpoints in its own folder
+// (api/<capability>/routes.cpp) and api/routes.cpp gathers them, one line per
+// capability. Routes are matched by method and path pattern
+// ("/api/v1/rulebooks/{id}/versions/{v}"). Each route states who may call it (an
+// action of the access policy) and how large its body may be, so the server can
+// refuse a request before reading its body.
 
 #include <cstddef>
 #include <map>
@@ -19,12 +21,12 @@
 
 namespace allot::api {
 
-class Handlers;
+struct ApiState;
 
 enum class Access {
   kPublic,    // anyone
   kSignedIn,  // any signed-in user
-  kRoles,     // a signed-in user with one of the route's roles
+  kAllowed,   // a signed-in user the access policy allows the route's action
 };
 
 enum class BodyKind {
@@ -35,6 +37,7 @@ enum class BodyKind {
 
 // What a handler sees: the request, the path's {parameters}, and who is signed in.
 struct RequestContext {
+  ApiState& state;  // the services and shared state handlers use
   const HttpRequest& request;
   std::map<std::string, std::string, std::less<>> params;
   std::optional<app::Authenticated> principal;
@@ -43,20 +46,23 @@ struct RequestContext {
   const std::string& param(std::string_view name) const;
 };
 
-using HandlerFn = HttpResponse (Handlers::*)(RequestContext&);
+using HandlerFn = HttpResponse (*)(RequestContext&);
 
+// One endpoint. Written with designated initialisers:
+//   {.method = Method::kGet, .pattern = "/api/v1/people", .access = Access::kAllowed,
+//    .action = "people.read", .handler = &list_people, .summary = "people's records"}
 struct Route {
   Method method = Method::kGet;
   std::string pattern;
   Access access = Access::kPublic;
-  std::vector<app::Role> roles;  // for Access::kRoles
+  std::string_view action;  // for Access::kAllowed: the access policy's action
   BodyKind body = BodyKind::kNone;
   HandlerFn handler = nullptr;
   bool test_only = false;  // served only when test routes are enabled; not in the API reference
   std::string summary;
 };
 
-// Every route of API v1, in one table.
+// Every route of API v1: each capability's routes (api/routes.cpp).
 const std::vector<Route>& route_table();
 
 struct RouteMatch {

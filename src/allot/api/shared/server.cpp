@@ -66,6 +66,32 @@ HttpResponse server_error(int status, std::string_view code, std::string_view me
 
 }  // namespace
 
+// Holds one of a limited number of places while a large body is read; a limit
+// below zero means the body is not an upload and needs no place.
+class UploadSlot {
+ public:
+  UploadSlot(std::atomic<int>& in_use, int limit) : in_use_(in_use) {
+    if (limit < 0) return;
+    if (in_use_.fetch_add(1) < limit) {
+      counted_ = true;
+      return;
+    }
+    in_use_.fetch_sub(1);
+    refused_ = true;
+  }
+  ~UploadSlot() {
+    if (counted_) in_use_.fetch_sub(1);
+  }
+  UploadSlot(const UploadSlot&) = delete;
+  UploadSlot& operator=(const UploadSlot&) = delete;
+  bool held() const { return !refused_; }
+
+ private:
+  std::atomic<int>& in_use_;
+  bool counted_ = false;
+  bool refused_ = false;
+};
+
 struct HttpServer::Impl {
   Impl(ServerOptions server_options, RequestHandlers request_handlers)
       : options(std::move(server_options)),
@@ -91,6 +117,7 @@ struct HttpServer::Impl {
   std::atomic<int> bound_port{0};
   std::mutex connections_mutex;
   std::unordered_map<Connection*, std::shared_ptr<Connection>> connections;
+  std::atomic<int> uploads{0};  // large bodies being read now
 
   std::size_t connection_count() {
     std::lock_guard lock(connections_mutex);
@@ -278,6 +305,12 @@ struct HttpServer::Impl {
         co_return;
       }
 
+      for (const auto& field : header) {
+        std::string name(field.name_string());
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+        request.headers.emplace_back(std::move(name), std::string(field.value()));
+      }
+
       const std::size_t limit = handlers.body_limit(request.method, request.path);
       if (parser.content_length() && *parser.content_length() > limit) {
         log_line(fmt::format("{} {} 413 from {} (Content-Length {})", method_text, request.path, remote,
@@ -287,6 +320,29 @@ struct HttpServer::Impl {
         co_return;
       }
       parser.body_limit(limit);
+      // Who is asking is settled before the body is read.
+      if (handlers.admit && !parser.is_done()) {
+        std::optional<HttpResponse> refusal = co_await asio::co_spawn(
+            workers, [this, &request]() -> asio::awaitable<std::optional<HttpResponse>> { co_return handlers.admit(request); },
+            use_awaitable);
+        if (refusal) {
+          refusal->close_connection = true;
+          log_line(fmt::format("{} {} {} from {} (refused before the body)", method_text, request.path, refusal->status,
+                               remote));
+          co_await write_response(stream, version, false, request.method, *refusal, false);
+          co_return;
+        }
+      }
+      // A large body holds memory while it arrives: only a few at once.
+      const bool upload = !parser.content_length() || *parser.content_length() > options.upload_threshold_bytes;
+      UploadSlot slot(uploads, upload && !parser.is_done() ? options.max_concurrent_uploads : -1);
+      if (!slot.held()) {
+        HttpResponse busy = server_error(503, "busy", "the server is receiving as many uploads as it takes at once; try again shortly");
+        busy.set_header("Retry-After", "5");
+        busy.close_connection = true;
+        co_await write_response(stream, version, false, request.method, busy, false);
+        co_return;
+      }
       if (beast::iequals(header[http::field::expect], "100-continue")) {
         http::response<http::empty_body> proceed{http::status::continue_, version};
         stream.expires_after(std::chrono::seconds(options.write_timeout_seconds));
@@ -294,9 +350,11 @@ struct HttpServer::Impl {
         if (ec) co_return;
       }
       if (!parser.is_done()) {
-        // Time for the body grows with its size (at least 64 KiB/s).
-        const std::uint64_t length = parser.content_length().value_or(0);
-        stream.expires_after(read_timeout + std::chrono::seconds(length / (64 * 1024)));
+        // Time for the body grows with its size, at the slowest rate allowed; a
+        // body of unknown length (chunked) gets time for the largest it may be.
+        const std::uint64_t length = parser.content_length().value_or(limit);
+        stream.expires_after(read_timeout +
+                             std::chrono::seconds(length / std::max<std::size_t>(1, options.min_upload_bytes_per_second)));
         co_await http::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
         if (ec == http::error::body_limit) {
           co_await refuse(stream, version,
@@ -313,11 +371,6 @@ struct HttpServer::Impl {
       }
 
       const bool client_keep_alive = parser.get().keep_alive();
-      for (const auto& field : parser.get()) {
-        std::string name(field.name_string());
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-        request.headers.emplace_back(std::move(name), std::string(field.value()));
-      }
       request.body = std::move(parser.get().body());
 
       // Handlers may block (database, password hashing): run them off the I/O threads.

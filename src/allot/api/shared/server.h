@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
 
 #include "allot/api/shared/http.h"
@@ -30,6 +31,12 @@ struct ServerOptions {
   std::size_t max_connections = 10000;
   bool handle_signals = true;  // stop on SIGINT/SIGTERM
   bool log_requests = true;    // one line per request
+  // Bodies above this size are uploads: at most max_concurrent_uploads are read
+  // at once (others get 503 with Retry-After), each at no less than
+  // min_upload_bytes_per_second once the read time-out has passed.
+  std::size_t upload_threshold_bytes = 1024 * 1024;
+  int max_concurrent_uploads = 4;
+  std::size_t min_upload_bytes_per_second = 256 * 1024;
 };
 
 struct RequestHandlers {
@@ -38,6 +45,11 @@ struct RequestHandlers {
   // The largest body accepted for this method and path (called on an I/O thread
   // once the header has arrived); larger bodies get 413 unread.
   std::function<std::size_t(Method, std::string_view path)> body_limit;
+  // Optional. Called on a worker thread once the header has arrived, before any
+  // of the body is read (the request has its headers but no body). A response
+  // refuses the request unread and the connection closes, so a stranger cannot
+  // make the server hold a large body; nothing lets the request go on.
+  std::function<std::optional<HttpResponse>(const HttpRequest& head)> admit;
 };
 
 class HttpServer {

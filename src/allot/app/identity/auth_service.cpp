@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/shared/access_policy.h"
+
 namespace allot::app {
 
 Principal Authenticated::principal() const {
@@ -171,12 +173,15 @@ Result<Unit> AuthService::sign_out(std::string_view token) {
   });
 }
 
-Result<User> AuthService::create_user(const NewUser& user, const Actor& by) {
+Result<User> AuthService::create_user(const NewUser& user, const Principal& by) {
   Issues issues = validate_new_user(user, options_);
   // Hashing is slow, so it happens before the transaction, not while holding it.
   const std::string password_hash = issues.empty() ? hash_password(user.password, options_.password_cost) : "";
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<User> {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "users.manage"); !allowed) {
+      return tl::unexpected<Issues>(std::move(allowed.error()));
+    }
     Issues all = issues;
     if (!tx.get<app::AgencyRepository>().get(user.agency_id)) {
       all.push_back({ErrorCode::kUnknownReference, "agency_id", fmt::format("no agency has id {}", user.agency_id)});
@@ -191,7 +196,7 @@ Result<User> AuthService::create_user(const NewUser& user, const Actor& by) {
       roles += role_name(role);
     }
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
-        NewAuditEntry{by, "create_user", "user:" + created->username, "roles=" + roles}, now);
+        NewAuditEntry{by.actor(), "create_user", "user:" + created->username, "roles=" + roles}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return created;
   });

@@ -98,7 +98,7 @@ class AuthService {
   // display name, role list or short password (paths "username", "display_name",
   // "roles", "password"); kUnknownReference ("agency_id") for an unknown agency;
   // kDuplicate ("username") if the username is taken.
-  Result<User> create_user(const NewUser& user, const Actor& by);
+  Result<User> create_user(const NewUser& user, const Principal& by);
 
   // Replaces a user's password and ends all their sessions. kInvalidValue
   // ("password") if too short; kNotFound ("user") if no such user.

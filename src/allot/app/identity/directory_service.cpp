@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/shared/access_policy.h"
+
 namespace allot::app {
 
 namespace {
@@ -12,7 +14,7 @@ bool is_code_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '
 
 }  // namespace
 
-Result<Agency> DirectoryService::create_agency(const NewAgency& agency, const Actor& by) {
+Result<Agency> DirectoryService::create_agency(const NewAgency& agency, const Principal& by) {
   Issues issues;
   if (agency.code.empty() || agency.code.size() > 64 || !std::all_of(agency.code.begin(), agency.code.end(), is_code_char)) {
     issues.push_back({ErrorCode::kInvalidValue, "code",
@@ -22,10 +24,13 @@ Result<Agency> DirectoryService::create_agency(const NewAgency& agency, const Ac
   if (!issues.empty()) return fail(std::move(issues));
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<Agency> {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "users.manage"); !allowed) {
+      return tl::unexpected<Issues>(std::move(allowed.error()));
+    }
     Result<Agency> created = tx.get<app::AgencyRepository>().add(agency, now);
     if (!created) return created;
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
-        NewAuditEntry{by, "create_agency", "agency:" + created->code, agency_kind_name(created->kind)}, now);
+        NewAuditEntry{by.actor(), "create_agency", "agency:" + created->code, agency_kind_name(created->kind)}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return created;
   });
@@ -51,9 +56,12 @@ Result<std::vector<User>> DirectoryService::users() {
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::UserRepository>().list(); });
 }
 
-Result<Unit> DirectoryService::set_user_active(Id user_id, bool active, const Actor& by) {
+Result<Unit> DirectoryService::set_user_active(Id user_id, bool active, const Principal& by) {
   const Timestamp now = clock_.now();
   return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "users.manage"); !allowed) {
+      return tl::unexpected<Issues>(std::move(allowed.error()));
+    }
     Result<User> user = tx.get<app::UserRepository>().get(user_id);
     if (!user) return tl::unexpected<Issues>(user.error());
     Result<Unit> changed = tx.get<app::UserRepository>().set_active(user_id, active, now);
@@ -63,7 +71,7 @@ Result<Unit> DirectoryService::set_user_active(Id user_id, bool active, const Ac
       if (!ended) return tl::unexpected<Issues>(ended.error());
     }
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
-        NewAuditEntry{by, active ? "activate_user" : "deactivate_user", "user:" + user->username, ""}, now);
+        NewAuditEntry{by.actor(), active ? "activate_user" : "deactivate_user", "user:" + user->username, ""}, now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
     return Unit{};
   });

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "allot/app/shared/clock.h"
+#include "allot/app/shared/principal.h"
 #include "allot/app/identity/records.h"
 #include "allot/app/identity/repositories.h"
 #include "allot/app/shared/audit_log.h"
@@ -23,7 +24,7 @@ class DirectoryService {
   // Adds an agency (audited as "create_agency"). kInvalidValue for an empty name
   // or a code that is not 1-64 of a-z 0-9 - (path "code"/"name"); kDuplicate
   // ("code") if the code is taken.
-  Result<Agency> create_agency(const NewAgency& agency, const Actor& by);
+  Result<Agency> create_agency(const NewAgency& agency, const Principal& by);
   // kNotFound ("agency").
   Result<Agency> agency(Id agency_id);
   Result<Agency> agency_by_code(std::string_view code);
@@ -34,7 +35,7 @@ class DirectoryService {
   // Every user, ordered by username.
   Result<std::vector<User>> users();
   // Deactivates or reactivates a user (audited); deactivation ends their sessions.
-  Result<Unit> set_user_active(Id user_id, bool active, const Actor& by);
+  Result<Unit> set_user_active(Id user_id, bool active, const Principal& by);
 
  private:
   Store& store_;

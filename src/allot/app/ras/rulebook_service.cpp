@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/app/shared/access_policy.h"
+
 namespace allot::app {
 
 namespace {
@@ -83,17 +85,20 @@ Result<std::string> with_rulebook_version(std::string_view document, int version
   return parsed.dump(2);
 }
 
-Result<RulebookVersion> RulebookService::publish(std::string_view document, const Actor& by) {
+Result<RulebookVersion> RulebookService::publish(std::string_view document, const Principal& by) {
   Result<RulebookHeader> header = read_rulebook_header(document);
   if (!header) return tl::unexpected<Issues>(header.error());
   const Timestamp now = clock_.now();
   RulebookVersion rulebook{header->id,           header->version, header->title, header->effective_from,
                            std::string(document), by.username,     now};
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<RulebookVersion> {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "rulebooks.publish"); !allowed) {
+      return tl::unexpected<Issues>(std::move(allowed.error()));
+    }
     Result<Unit> published = tx.get<app::RulebookRepository>().publish(rulebook);
     if (!published) return tl::unexpected<Issues>(published.error());
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
-        NewAuditEntry{by, "publish_rulebook", fmt::format("rulebook:{}/{}", rulebook.rulebook_id, rulebook.version),
+        NewAuditEntry{by.actor(), "publish_rulebook", fmt::format("rulebook:{}/{}", rulebook.rulebook_id, rulebook.version),
                       rulebook.title},
         now);
     if (!audited) return tl::unexpected<Issues>(audited.error());
@@ -136,7 +141,7 @@ Result<std::vector<RulebookSummary>> RulebookService::list() {
 }
 
 Result<RulebookDraft> RulebookService::save_draft(std::string_view rulebook_id, std::string_view document,
-                                                  std::optional<std::int64_t> expected_row_version, const Actor& by) {
+                                                  std::optional<std::int64_t> expected_row_version, const Principal& by) {
   const json parsed = json::parse(document, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_object()) return fail(ErrorCode::kMalformed, "", "must be a JSON object");
   auto id = parsed.find("id");
@@ -144,7 +149,10 @@ Result<RulebookDraft> RulebookService::save_draft(std::string_view rulebook_id, 
     return fail(ErrorCode::kInvalidValue, "id", fmt::format("must be \"{}\", the draft's rulebook id", rulebook_id));
   }
   const Timestamp now = clock_.now();
-  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<RulebookDraft> {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "rulebooks.publish"); !allowed) {
+      return tl::unexpected<Issues>(std::move(allowed.error()));
+    }
     return tx.get<app::RulebookRepository>().save_draft(rulebook_id, document, expected_row_version, by.username, now);
   });
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "allot/app/shared/clock.h"
+#include "allot/app/shared/principal.h"
 #include "allot/app/ras/records.h"
 #include "allot/app/ras/repositories.h"
 #include "allot/app/shared/audit_log.h"
@@ -61,7 +62,7 @@ class RulebookService {
   // Publishes a document as an immutable version (audited as "publish_rulebook").
   // Header errors as read_rulebook_header(); kConflict (path "version") if that id
   // and version are already published.
-  Result<RulebookVersion> publish(std::string_view document, const Actor& by);
+  Result<RulebookVersion> publish(std::string_view document, const Principal& by);
 
   // The next free version number of a rulebook: latest + 1, or 1 if none.
   Result<int> next_version(std::string_view rulebook_id);
@@ -79,7 +80,7 @@ class RulebookService {
   // be incomplete. kConflict for a stale save or creating over an existing draft;
   // kNotFound updating a missing draft.
   Result<RulebookDraft> save_draft(std::string_view rulebook_id, std::string_view document,
-                                   std::optional<std::int64_t> expected_row_version, const Actor& by);
+                                   std::optional<std::int64_t> expected_row_version, const Principal& by);
   Result<RulebookDraft> get_draft(std::string_view rulebook_id);
   Result<Unit> discard_draft(std::string_view rulebook_id, std::int64_t expected_row_version);
 

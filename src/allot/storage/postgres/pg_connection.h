@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "allot/storage/sql/sql_connection.h"
+#include "allot/storage/shared/sql_connection.h"
 
 struct pg_conn;
 

@@ -2,14 +2,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "allot/storage/postgres/pg_connection.h"
-#include "allot/storage/sql/migrations.h"
-#include "allot/storage/sql/sql_store.h"
+#include "allot/storage/shared/migrations.h"
+#include "allot/storage/shared/sql_store.h"
 
 namespace allot::storage {
 
@@ -35,11 +36,13 @@ SqlValue from_json(const json& value) {
   throw std::invalid_argument("values must be integers, strings or null; found " + value.dump());
 }
 
-// Tables whose id column is an identity; after a restore the identity must
-// continue after the highest restored id.
-bool has_identity(const std::string& table) {
-  return table == "agencies" || table == "users" || table == "api_tokens" || table == "scores" ||
-         table == "audit_log" || table == "people" || table == "person_events" || table == "panel_meetings";
+// The identity column of `table`, if it has one: after a restore the identity
+// must continue after the highest restored id.
+std::optional<std::string> identity_column(const std::string& table) {
+  for (const IdentityColumn& identity : identity_columns_at_version(latest_schema_version())) {
+    if (identity.table == table) return identity.column;
+  }
+  return std::nullopt;
 }
 
 class PgStore final : public SqlStore {
@@ -210,9 +213,10 @@ class PgStore final : public SqlStore {
       }
       db.query(sql, params);
     }
-    if (has_identity(table)) {
-      db.query(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM {0}",
-                           table));
+    if (const std::optional<std::string> column = identity_column(table)) {
+      db.query(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', '{1}'), COALESCE(MAX({1}), 0) + 1, false) "
+                           "FROM {0}",
+                           table, *column));
     }
   }
 };

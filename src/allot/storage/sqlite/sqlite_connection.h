@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "allot/storage/sql/sql_connection.h"
+#include "allot/storage/shared/sql_connection.h"
 
 struct sqlite3;
 struct sqlite3_stmt;

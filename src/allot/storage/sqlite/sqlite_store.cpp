@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "allot/storage/sql/migrations.h"
-#include "allot/storage/sql/sql_store.h"
+#include "allot/storage/shared/migrations.h"
+#include "allot/storage/shared/sql_store.h"
 #include "allot/storage/sqlite/sqlite_connection.h"
 
 namespace allot::storage {

@@ -1,0 +1,16 @@
+#pragma once
+// The handlers of identity's routes (routes.cpp beside this file). Each reads its
+// request into a parameters struct, validates it (every problem at once), calls
+// the app layer and maps the answer to JSON and a status.
+
+#include "allot/api/shared/router.h"
+
+namespace allot::api::identity_api {
+
+HttpResponse health(RequestContext& context);
+HttpResponse openapi(RequestContext& context);
+HttpResponse sign_in(RequestContext& context);
+HttpResponse current_session(RequestContext& context);
+HttpResponse sign_out(RequestContext& context);
+
+}  // namespace allot::api::identity_api

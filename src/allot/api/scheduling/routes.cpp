@@ -1,0 +1,28 @@
+// The routes of this capability: method, path, who may call it (an action of the
+// access policy, app/scheduling/permissions.cpp), body and handler.
+#include "allot/api/scheduling/routes.h"
+
+#include "allot/api/scheduling/handlers.h"
+
+namespace allot::api {
+
+const std::vector<Route>& scheduling_routes() {
+  static const std::vector<Route> kRoutes = {
+      {.method = Method::kGet,
+       .pattern = "/api/v1/solver/examples",
+       .access = Access::kAllowed,
+       .action = "scheduling.solve",
+       .handler = &scheduling_api::list_solver_examples,
+       .summary = "built-in routing problems to try"},
+      {.method = Method::kPost,
+       .pattern = "/api/v1/solver/jobs",
+       .access = Access::kAllowed,
+       .action = "scheduling.solve",
+       .body = BodyKind::kJson,
+       .handler = &scheduling_api::start_solver_job,
+       .summary = "solve a routing problem (a job)"},
+  };
+  return kRoutes;
+}
+
+}  // namespace allot::api

@@ -1,0 +1,29 @@
+#pragma once
+// What the API's handlers share while the server runs: the app layer's services,
+// the options, the job threads, the cache of parsed rulebooks and each
+// capability's use cases. One per Api; handlers reach it through
+// RequestContext::state. A capability whose use cases keep state adds one
+// member here.
+
+#include <atomic>
+
+#include "allot/api/api.h"
+#include "allot/api/shared/jobs.h"
+#include "allot/app/journey/journey_service.h"
+#include "allot/app/ras/rulebook_cache.h"
+
+namespace allot::api {
+
+struct ApiState {
+  ApiState(ApiServices api_services, const ApiOptions& api_options)
+      : services(api_services), options(api_options), jobs(api_options.job_threads) {}
+
+  ApiServices services;
+  ApiOptions options;
+  JobRegistry jobs;
+  app::RulebookCache rulebook_cache;  // parsed published rulebooks, shared by every capability
+  app::JourneyService journey{services.store, services.clock};
+  std::atomic<int> in_flight{0};  // requests being handled
+};
+
+}  // namespace allot::api

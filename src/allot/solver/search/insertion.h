@@ -1,0 +1,43 @@
+#pragma once
+// Recreate: put visits back, each at its cheapest place, skipping a place now and
+// then ("blinks", after SISR). Private to the solver.
+
+#include <random>
+#include <vector>
+
+#include "allot/solver/search/model.h"
+#include "allot/solver/search/plan.h"
+#include "allot/solver/search/pricing.h"
+
+namespace allot::solver::search {
+
+struct Move {
+  int route = -1;
+  int position = -1;
+  double delta = kUnbounded;
+};
+
+class Insertion {
+ public:
+  Insertion(const Model& model, Plan& plan, Pricing& pricing, std::mt19937_64& random);
+
+  // Puts the visit (both halves of a double-handed one) at its best place found;
+  // false, with the plan unchanged, when there is none.
+  bool insert_visit(int visit, double blink_rate);
+  // Reinserts the visits of `order` (shuffled and sorted by a random rule first).
+  void recreate(std::vector<int>& order);
+
+ private:
+  Move best_insertion(int task, int excluded_route, double blink_rate);
+  bool insert_double_handed(int visit, double blink_rate);
+  const std::vector<int>& routes_to_try(int visit, std::vector<int>& scratch);
+
+  const Model& model_;
+  Plan& plan_;
+  Pricing& pricing_;
+  std::mt19937_64& random_;
+  std::vector<int> route_mark_;  // scratch for granular route lists
+  int route_mark_stamp_ = 0;
+};
+
+}  // namespace allot::solver::search

@@ -1,0 +1,30 @@
+// Every capability's storage, registered in one place: a new capability adds its
+// register call here (and its folder to CMakeLists.txt), and nothing else outside
+// its own folder.
+#include "allot/storage/audit/audit_storage.h"
+#include "allot/storage/identity/identity_storage.h"
+#include "allot/storage/journey/journey_storage.h"
+#include "allot/storage/ras/ras_storage.h"
+#include "allot/storage/shared/repository_registry.h"
+
+namespace allot::storage {
+
+namespace {
+
+RepositoryRegistry register_every_capability() {
+  RepositoryRegistry registry;
+  register_identity_repositories(registry);
+  register_ras_repositories(registry);
+  register_audit_repositories(registry);
+  register_journey_repositories(registry);
+  return registry;
+}
+
+}  // namespace
+
+const RepositoryRegistry& sql_repositories() {
+  static const RepositoryRegistry registry = register_every_capability();
+  return registry;
+}
+
+}  // namespace allot::storage

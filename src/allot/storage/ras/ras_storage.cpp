@@ -1,0 +1,10 @@
+#include "allot/storage/ras/ras_storage.h"
+
+namespace allot::storage {
+
+void register_ras_repositories(RepositoryRegistry& registry) {
+  register_sql_rulebooks(registry);
+  register_sql_scores(registry);
+}
+
+}  // namespace allot::storage

@@ -1,0 +1,8 @@
+// Every capability whose pages the app shows, one line each. A capability's
+// folder has an index.js whose default export gives its routes, header links,
+// home-page links by role and its actions in words (README.md, "Adding a
+// capability's pages"); `order` puts its links among the others.
+export { default as identity } from './identity/index.js';
+export { default as ras } from './ras/index.js';
+export { default as journey } from './journey/index.js';
+export { default as scheduling } from './scheduling/index.js';

@@ -1,0 +1,94 @@
+// One way to read an API error body, {"error":{"code","message","issues":[{"path",
+// "message","code"}],"incident_id"}}, whether it came with an HTTP reply or inside
+// a failed job: an ApiError whose `lines()` is the message, one line per issue and
+// the incident reference, ready to show (ErrorMessage in components.jsx shows it).
+// The issues are also kept by path, so forms can show each next to its field.
+
+const STATUS_TEXT = {
+  400: 'The request was not understood.',
+  401: 'You need to sign in.',
+  403: 'You are not allowed to do this.',
+  404: 'Not found.',
+  409: 'This was refused because of the current state.',
+  413: 'The request is too large.',
+  422: 'Some values are not valid.',
+  500: 'Something went wrong on the server.',
+};
+
+// An issue's line: "path: message", or "Label: message" when the page gives the
+// field's label in plain words for that path (`labels` is a map or a function).
+export function issueLine(issue, labels) {
+  const label = issue.path && labels ? (typeof labels === 'function' ? labels(issue.path) : labels[issue.path]) : null;
+  const where = label || issue.path;
+  return where ? `${where}: ${issue.message}` : String(issue.message);
+}
+
+export class ApiError extends Error {
+  constructor(status, code, message, issues = [], incidentId = null) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+    this.incidentId = incidentId;
+  }
+
+  // The message, then one line per issue ("path: message"), then the incident id.
+  lines(labels) {
+    const out = [this.message];
+    for (const issue of this.issues) out.push(issueLine(issue, labels));
+    if (this.incidentId) out.push(`Incident reference: ${this.incidentId}`);
+    return out;
+  }
+}
+
+function issuesOf(error) {
+  return Array.isArray(error.issues)
+    ? error.issues.map((issue) => ({
+        path: issue && issue.path ? String(issue.path) : '',
+        message: issue && issue.message ? String(issue.message) : JSON.stringify(issue),
+        code: issue && issue.code ? String(issue.code) : '',
+      }))
+    : [];
+}
+
+// Turns an error body {"error":{code,message,issues,incident_id}} (or anything
+// else the server or a proxy sent) into an ApiError.
+export function errorFromBody(status, body) {
+  const error = body && typeof body === 'object' ? body.error : null;
+  if (error && typeof error === 'object') {
+    const message = error.message ? String(error.message) : STATUS_TEXT[status] || `Request failed (${status}).`;
+    return new ApiError(status, error.code || 'error', message, issuesOf(error), error.incident_id || null);
+  }
+  return new ApiError(status, 'http_' + status, STATUS_TEXT[status] || `Request failed (HTTP ${status}).`);
+}
+
+// A failed job's error ({"status":"failed","error":{code,message,issues}}) as an
+// ApiError; `fallback` is the message when the job gave none.
+export function jobError(job, fallback) {
+  const error = job && job.error && typeof job.error === 'object' ? job.error : {};
+  return new ApiError(0, error.code || 'job_failed', error.message ? String(error.message) : fallback, issuesOf(error), error.incident_id || null);
+}
+
+// A problem found on the page (a form checked before sending), shown like an API error.
+export const pageError = (message, lines = []) => new ApiError(0, 'page', message, lines.map((line) => ({ path: '', message: String(line), code: '' })));
+
+// An ApiError's issues by path ("reason", "decisions[0].reason", "lines[2].unit_cost_pence").
+export function issuesByPath(error) {
+  const map = {};
+  if (error && Array.isArray(error.issues)) {
+    for (const issue of error.issues) {
+      const key = issue.path || '';
+      (map[key] = map[key] || []).push(issue.message);
+    }
+  }
+  return map;
+}
+
+// The issues for a field: its own path and any under it ("lines[0]" catches "lines[0].unit").
+export function issuesFor(map, ...paths) {
+  const out = [];
+  for (const [key, messages] of Object.entries(map)) {
+    if (paths.some((path) => key === path || key.startsWith(path + '.') || key.startsWith(path + '['))) out.push(...messages);
+  }
+  return out;
+}
