@@ -11,7 +11,6 @@
 
 #include "allot/journey_io/documents.h"
 #include "allot/ras/answers.h"
-#include "allot/ras/rulebook_json.h"
 #include "allot/ras/score.h"
 
 namespace allot::app {
@@ -31,8 +30,12 @@ const journey::CodeLists& builtin_code_lists() {
 
 std::string person_subject(Id person_id) { return fmt::format("person:{}", person_id); }
 
-JourneyCore::JourneyCore(Store& store, const Clock& clock, JourneyConfig config)
-    : store_(store), clock_(clock), config_(std::move(config)), audit_(store, clock) {}
+JourneyCore::JourneyCore(Store& store, const Clock& clock, JourneyConfig config, RulebookCache* rulebooks)
+    : store_(store),
+      clock_(clock),
+      config_(std::move(config)),
+      audit_(store, clock),
+      rulebooks_(rulebooks != nullptr ? *rulebooks : own_rulebooks_) {}
 
 Date JourneyCore::today() const {
   return Date(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.now())));
@@ -114,35 +117,15 @@ Result<Unit> JourneyCore::audit_change(Transaction& tx, const Principal& princip
   return Unit{};
 }
 
-Result<std::shared_ptr<const ras::Rulebook>> JourneyCore::rulebook(Transaction& tx, const std::string& id, int version) {
-  {
-    std::lock_guard lock(cache_mutex_);
-    const auto found = rulebooks_.find({id, version});
-    if (found != rulebooks_.end()) return found->second;
-  }
-  Result<RulebookVersion> stored = tx.get<RulebookRepository>().get(id, version);
-  if (!stored) {
-    if (stored.error().front().code != ErrorCode::kNotFound) return fail(stored.error());
-    return fail(ErrorCode::kUnknownReference, "rulebook_id",
-                fmt::format("rulebook \"{}\" version {} was never published", id, version));
-  }
-  Result<ras::Rulebook> parsed = ras::parse_rulebook(Json::parse(stored->document));
-  if (!parsed) {
-    return fail(ErrorCode::kInternal, "rulebook_id", "a published rulebook does not parse: " + format_issues(parsed.error()));
-  }
-  auto shared = std::make_shared<const ras::Rulebook>(std::move(*parsed));
-  std::lock_guard lock(cache_mutex_);
-  rulebooks_.emplace(std::make_pair(id, version), shared);
-  return shared;
-}
-
 Result<std::optional<RecordedScore>> JourneyCore::score(Transaction& tx, const Principal& principal,
                                                         const std::string& rulebook_id, int version,
                                                         const journey::AnswerSheet& answers, Issues& issues) {
-  Result<std::shared_ptr<const ras::Rulebook>> rulebook = this->rulebook(tx, rulebook_id, version);
+  Result<std::shared_ptr<const ras::Rulebook>> rulebook =
+      rulebooks_.get(tx.get<RulebookRepository>(), rulebook_id, version);
   if (!rulebook) {
-    if (rulebook.error().front().code == ErrorCode::kInternal) return fail(rulebook.error());
-    issues.insert(issues.end(), rulebook.error().begin(), rulebook.error().end());
+    if (rulebook.error().front().code != ErrorCode::kNotFound) return fail(rulebook.error());
+    issues.push_back({ErrorCode::kUnknownReference, "rulebook_id",
+                      fmt::format("rulebook \"{}\" version {} was never published", rulebook_id, version)});
     return std::optional<RecordedScore>();
   }
   // As ras::read_answers reports them: answers that are not text, then the

@@ -12,18 +12,15 @@
 // Store and Clock must outlive it.
 
 #include <functional>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "allot/app/identity/audit_service.h"
 #include "allot/app/journey/records.h"
 #include "allot/app/journey/repositories.h"
+#include "allot/app/ras/rulebook_cache.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/clock.h"
 #include "allot/app/shared/principal.h"
@@ -34,10 +31,6 @@
 #include "allot/journey/events.h"
 #include "allot/journey/plan_version.h"
 #include "allot/journey/steps.h"
-
-namespace allot::ras {
-struct Rulebook;
-}
 
 namespace allot::app {
 
@@ -62,7 +55,9 @@ struct RecordedScore {
 
 class JourneyCore {
  public:
-  JourneyCore(Store& store, const Clock& clock, JourneyConfig config);
+  // `rulebooks`: the store's parsed rulebooks, shared with the rest of the server;
+  // null: a cache of the core's own.
+  JourneyCore(Store& store, const Clock& clock, JourneyConfig config, RulebookCache* rulebooks = nullptr);
 
   const JourneyConfig& config() const { return config_; }
   Store& store() { return store_; }
@@ -119,15 +114,12 @@ class JourneyCore {
   static PersonIndex index_of(const journey::PersonDetails& details, const journey::CaseState& state);
 
  private:
-  // A published rulebook version, parsed once (published versions never change).
-  Result<std::shared_ptr<const ras::Rulebook>> rulebook(Transaction& tx, const std::string& id, int version);
-
   Store& store_;
   const Clock& clock_;
   JourneyConfig config_;
   AuditService audit_;
-  std::mutex cache_mutex_;
-  std::map<std::pair<std::string, int>, std::shared_ptr<const ras::Rulebook>> rulebooks_;
+  RulebookCache own_rulebooks_;
+  RulebookCache& rulebooks_;
   Transaction* ambient_ = nullptr;  // set by within()
 };
 

@@ -20,10 +20,6 @@
 // the service.
 
 #include <functional>
-#include <optional>
-#include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "allot/app/journey/carers.h"
 #include "allot/app/journey/journey_core.h"
@@ -38,6 +34,8 @@ namespace allot::app {
 class JourneyService {
  public:
   JourneyService(Store& store, const Clock& clock, JourneyConfig config = {});
+  // Sharing the server's parsed rulebooks.
+  JourneyService(Store& store, const Clock& clock, RulebookCache& rulebooks, JourneyConfig config = {});
 
   People& people() { return people_; }
   Steps& steps() { return steps_; }
@@ -53,29 +51,6 @@ class JourneyService {
   Result<Unit> within(Transaction& tx, const std::function<Result<Unit>()>& work) { return core_.within(tx, work); }
 
   const JourneyConfig& config() const { return core_.config(); }
-
-  // JSON in and out, for the API's handlers until they read requests with
-  // journey_io themselves. The route table has checked the roles already.
-  using Json = nlohmann::json;
-  Result<Json> list_people(const Actor& actor, const PersonQuery& query);
-  Result<Json> get_person(const Actor& actor, Id person_id);
-  Result<Json> timeline(const Actor& actor, Id person_id);
-  Result<Json> plans(const Actor& actor, Id person_id);
-  Result<Json> get_draft(const Actor& actor, Id person_id, std::string_view kind);
-  Result<Json> list_carers(const Actor& actor);
-  Result<Json> panel_queue(const Actor& actor);
-  Result<Json> panel_meetings(const Actor& actor);
-  Result<Json> panel_meeting(const Actor& actor, Id meeting_id);
-  Result<Json> reviews_due(const Actor& actor, std::optional<Date> by);
-  Result<Json> budget_drift(const Actor& actor);
-  Result<Json> create_person(const Actor& actor, const Json& body);
-  Result<Json> update_person(const Actor& actor, Id person_id, const Json& body);
-  Result<Json> record_contact(const Actor& actor, Id person_id, const Json& body);
-  Result<Json> take_step(const Actor& actor, Id person_id, std::string_view step, const Json& body);
-  Result<Json> save_draft(const Actor& actor, Id person_id, std::string_view kind, const Json& body);
-  Result<Json> carer_first_stage(const Actor& actor, Id person_id, const Json& body);
-  Result<Json> carer_full_assessment(const Actor& actor, Id person_id, const Json& body);
-  Result<Json> record_panel_meeting(const Actor& actor, const Json& body);
 
  private:
   JourneyCore core_;
