@@ -261,6 +261,26 @@ TEST_F(SolverJobs, AProblemWithoutVisitsEndsAtOnce) {
   }
 }
 
+TEST_F(SolverJobs, OneUserOrOneAgencyCannotTakeEveryPlace) {
+  const nlohmann::json problem = example("mankowska-style-10");
+  const nlohmann::json body = {{"problem", problem}, {"time_limit_seconds", 60}};
+  const std::string first = submit("commissioner", problem, 60);
+  const ClientResponse again = as("commissioner", "POST", "/api/v1/solver/jobs", body.dump());
+  EXPECT_EQ(again.status, 429) << again.body;
+  EXPECT_NE(again.json()["error"]["message"].get<std::string>().find("already running one"), std::string::npos);
+  // Another user of the same council is held back too: the last place is kept
+  // for another organisation.
+  const ClientResponse colleague = as("analyst", "POST", "/api/v1/solver/jobs", body.dump());
+  EXPECT_EQ(colleague.status, 429) << colleague.body;
+  EXPECT_NE(colleague.json()["error"]["message"].get<std::string>().find("your organisation"), std::string::npos);
+  // The care provider still gets a place.
+  const std::string provider = submit("provider_user", problem, 60);
+  ASSERT_EQ(as("commissioner", "DELETE", "/api/v1/jobs/" + first).status, 202);
+  ASSERT_EQ(as("provider_user", "DELETE", "/api/v1/jobs/" + provider).status, 202);
+  EXPECT_EQ(wait_for("commissioner", first, 10)["status"], "cancelled");
+  EXPECT_EQ(wait_for("provider_user", provider, 10)["status"], "cancelled");
+}
+
 TEST_F(SolverJobs, AtMostTwoJobsAtOnceThenBusy) {
   const nlohmann::json problem = example("mankowska-style-10");
   const std::string first = submit("commissioner", problem, 60);

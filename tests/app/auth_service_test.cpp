@@ -91,6 +91,69 @@ TEST_F(Auth, RepeatedFailuresPauseSignInForTheUsername) {
   EXPECT_EQ(auth_->sign_in("sam", "wrong").error().front().code, ErrorCode::kInvalidValue);
 }
 
+TEST_F(Auth, AStrangerCannotLockTheOwnerOutFromElsewhere) {
+  create("sam");
+  for (int attempt = 0; attempt < 5; ++attempt) EXPECT_FALSE(auth_->sign_in("sam", "guess", "203.0.113.9"));
+  auto paused = auth_->sign_in("sam", kPassword, "203.0.113.9");
+  ASSERT_FALSE(paused);
+  EXPECT_EQ(paused.error().front().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(AuthService::retry_after(paused.error()), 15 * 60);
+  // Sam at their own desk is not held up by the stranger's guesses.
+  ok(auth_->sign_in("sam", kPassword, "192.0.2.10"));
+}
+
+TEST_F(Auth, OneAddressTryingManyUsernamesWaitsLongerEachTime) {
+  const char* address = "198.51.100.7";
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    auto refused = auth_->sign_in("user" + std::to_string(attempt), "guess", address);
+    EXPECT_EQ(refused.error().front().code, ErrorCode::kInvalidValue) << attempt;
+  }
+  // Past the ten free failures each try waits twice as long as the last: 1 s, 2 s, 4 s.
+  for (int wait = 1; wait <= 4; wait *= 2) {
+    auto early = auth_->sign_in("another", "guess", address);
+    ASSERT_FALSE(early);
+    EXPECT_EQ(early.error().front().code, ErrorCode::kTooManyRequests);
+    EXPECT_EQ(AuthService::retry_after(early.error()), wait);
+    clock_.advance(std::chrono::seconds(wait));
+    EXPECT_EQ(auth_->sign_in("another", "guess", address).error().front().code, ErrorCode::kInvalidValue);
+  }
+  // Another address is not slowed.
+  create("kim");
+  ok(auth_->sign_in("kim", kPassword, "192.0.2.10"));
+}
+
+TEST_F(Auth, ManyFailuresEverywhereHoldBackOnlyAddressesThatFailed) {
+  AuthOptions options;
+  options.password_cost = PasswordCost::kMinimum;
+  options.max_failed_sign_ins_total = 6;
+  AuthService auth(store(), clock_, options);
+  create("sam");
+  for (int address = 0; address < 6; ++address) {
+    EXPECT_FALSE(auth.sign_in("sam", "guess", "198.51.100." + std::to_string(address)));
+  }
+  auto held = auth.sign_in("sam", kPassword, "198.51.100.0");
+  ASSERT_FALSE(held);
+  EXPECT_EQ(held.error().front().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(held.error().front().message, "too many failed sign-ins at the moment; try again later");
+  ok(auth.sign_in("sam", kPassword, "192.0.2.10"));
+}
+
+TEST_F(Auth, WhatAStrangerTypesIsNotStoredAsGiven) {
+  const std::string huge(1'000'000, 'x');
+  EXPECT_FALSE(auth_->sign_in(huge, "guess", "198.51.100.1"));
+  EXPECT_FALSE(auth_->sign_in("evil\nname", "guess", "198.51.100.1"));
+  AuditQuery query;
+  query.action = "sign_in_failed";
+  const std::vector<AuditEntry> entries = ok(in_transaction(store(), Access::kRead, [&](Transaction& tx) {
+    return tx.get<AuditRepository>().list(query);
+  }));
+  ASSERT_EQ(entries.size(), 2u);
+  for (const AuditEntry& entry : entries) {
+    EXPECT_EQ(entry.subject, "user:?");
+    EXPECT_EQ(entry.actor, "address:198.51.100.1");
+  }
+}
+
 TEST_F(Auth, SessionsExpireAndEndOnSignOut) {
   create("sam");
   SignedIn first = ok(auth_->sign_in("sam", kPassword));

@@ -1,11 +1,14 @@
 // The audit, directory and rulebook services, and the demo data loader.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "allot/app/identity/audit_service.h"
 #include "allot/app/identity/auth_service.h"
 #include "allot/app/demo/demo_data.h"
 #include "allot/app/identity/directory_service.h"
 #include "allot/app/ras/rulebook_service.h"
+#include "allot/app/identity/password.h"
 #include "fixture.h"
 
 namespace allot::app::testing {
@@ -205,6 +208,16 @@ TEST_F(DemoData, UsesTheGivenPassword) {
   DemoDataInput in = input();
   in.password = "demo-password-123";
   EXPECT_EQ(ok(load_demo_data(store(), clock_, in)).password, "demo-password-123");
+  // Each demo user has a hash of their own, though the password is the same.
+  std::set<std::string> hashes;
+  for (const User& user : ok(DirectoryService(store(), clock_).users())) {
+    const UserCredentials credentials = ok(in_transaction(store(), Access::kRead, [&](Transaction& tx) {
+      return tx.get<UserRepository>().find_credentials(user.username);
+    }));
+    EXPECT_TRUE(verify_password("demo-password-123", credentials.password_hash));
+    hashes.insert(credentials.password_hash);
+  }
+  EXPECT_EQ(hashes.size(), all_roles().size());
 }
 
 TEST_F(DemoData, BadFilesAreAllReportedAndNothingIsLoaded) {

@@ -68,13 +68,12 @@ HttpResponse sign_in(RequestContext& context) {
   if (!body) return failure(body.error(), "the body is not valid JSON");
   Result<SignInParams> params = parse_sign_in(*body);
   if (!params) return failure(params.error(), "the sign-in request is incomplete");
-  Result<app::SignedIn> signed_in = context.state.services.auth.sign_in(params->username, params->password);
+  Result<app::SignedIn> signed_in = context.state.services.auth.sign_in(params->username, params->password, context.request.remote_address);
   if (!signed_in) {
     if (has_issue(signed_in.error(), ErrorCode::kInternal)) return failure(signed_in.error(), "");
     if (has_issue(signed_in.error(), ErrorCode::kTooManyRequests)) {
       HttpResponse refused = error_response(429, ErrorCode::kTooManyRequests, signed_in.error().front().message, {});
-      const auto window = std::chrono::duration_cast<std::chrono::seconds>(context.state.services.auth.options().failed_sign_in_window);
-      refused.set_header("Retry-After", std::to_string(window.count()));
+      refused.set_header("Retry-After", std::to_string(app::AuthService::retry_after(signed_in.error())));
       return refused;
     }
     return error_response(401, "unauthenticated", "username or password is incorrect");

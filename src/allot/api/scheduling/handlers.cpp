@@ -324,16 +324,12 @@ HttpResponse start_solver_job(RequestContext& context) {
   Result<SolverJobParams> params = parse_solver_job(*body);
   if (!params) return failure(params.error(), "the routing problem or its settings are not valid");
   auto settings = std::make_shared<const SolverJobParams>(std::move(*params));
-  std::optional<std::string> id = context.state.jobs.start_dedicated(
-      kSolverJobKind, context.principal->user.username,
+  Result<std::string> id = context.state.jobs.start_dedicated(
+      kSolverJobKind, context.principal->user.username, context.principal->agency.code,
       [settings](JobProgress& progress) { return run_solver_job(settings->problem, *settings, progress); },
       kMaxSolverJobs);
   if (!id) {
-    HttpResponse busy = error_response(
-        429, "busy",
-        fmt::format("the server is already solving {} routing problems, its most at once; try again when one ends "
-                    "or cancel one",
-                    kMaxSolverJobs));
+    HttpResponse busy = error_response(429, "busy", "cannot start another routing problem: " + id.error().front().message);
     busy.set_header("Retry-After", "10");
     return busy;
   }

@@ -1,5 +1,7 @@
 #include "allot/api/shared/jobs.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <exception>
 
@@ -44,6 +46,7 @@ struct JobRegistry::Job {
   std::string id;
   std::string kind;
   std::string owner;
+  std::string agency;  // the owner's agency's code
   JobWork work;
   JobProgress progress;
   JobStatus status = JobStatus::kQueued;  // guarded by the registry's mutex
@@ -92,16 +95,18 @@ std::optional<JobSnapshot> JobRegistry::get(const std::string& id) const {
   return snapshot;
 }
 
-std::optional<std::string> JobRegistry::start_dedicated(std::string kind, std::string owner, JobWork work,
-                                                        std::size_t max_active) {
+Result<std::string> JobRegistry::start_dedicated(std::string kind, std::string owner, std::string agency,
+                                                 JobWork work, std::size_t max_active) {
   auto job = std::make_shared<Job>();
   job->id = app::random_token(18);
   job->kind = std::move(kind);
   job->owner = std::move(owner);
+  job->agency = std::move(agency);
   job->work = std::move(work);
   job->progress.cancelled_ = &stopping_;
   std::vector<std::thread> finished_threads;
-  bool started = false;  // not job->status: a quick job may have ended by the time it is read
+  bool started = false;
+  std::string refusal;  // not job->status: a quick job may have ended by the time it is read
   {
     std::lock_guard lock(mutex_);
     // Threads whose jobs have ended are joined outside the lock.
@@ -113,12 +118,30 @@ std::optional<std::string> JobRegistry::start_dedicated(std::string kind, std::s
         ++it;
       }
     }
-    if (stopping_) return std::nullopt;
-    const std::size_t active = static_cast<std::size_t>(std::count_if(jobs_.begin(), jobs_.end(), [&](const auto& entry) {
-      const Job& other = *entry.second;
-      return other.kind == job->kind && (other.status == JobStatus::kQueued || other.status == JobStatus::kRunning);
-    }));
-    if (active < max_active) {
+    if (stopping_) return fail(ErrorCode::kConflict, "job", "the server is stopping");
+    std::size_t active = 0;
+    std::size_t for_owner = 0;
+    std::size_t for_agency = 0;
+    for (const auto& [id, other] : jobs_) {
+      if (other->kind != job->kind || (other->status != JobStatus::kQueued && other->status != JobStatus::kRunning)) {
+        continue;
+      }
+      ++active;
+      if (other->owner == job->owner) ++for_owner;
+      if (other->agency == job->agency) ++for_agency;
+    }
+    // Shared fairly: one at a time for each user, and one agency never holds
+    // every place, so someone else can always start one.
+    const std::size_t agency_share = max_active > 1 ? max_active - 1 : max_active;
+    if (for_owner >= 1) {
+      refusal = "you are already running one; wait for it to end or cancel it";
+    } else if (for_agency >= agency_share) {
+      refusal = fmt::format("your organisation is already running {}, its most at once; try again when one ends",
+                            for_agency);
+    } else if (active >= max_active) {
+      refusal = fmt::format("the server is already running {}, its most at once; try again when one ends or cancel one",
+                            active);
+    } else {
       job->status = JobStatus::kRunning;
       jobs_.emplace(job->id, job);
       auto finished = std::make_shared<std::atomic<bool>>(false);
@@ -130,7 +153,7 @@ std::optional<std::string> JobRegistry::start_dedicated(std::string kind, std::s
     }
   }
   for (std::thread& thread : finished_threads) thread.join();
-  if (!started) return std::nullopt;
+  if (!started) return fail(ErrorCode::kTooManyRequests, "job", refusal);
   return job->id;
 }
 

@@ -81,10 +81,13 @@ class JobRegistry {
   // Queues work; returns the new job's id (random, unguessable).
   std::string submit(std::string kind, std::string owner, JobWork work);
   std::optional<JobSnapshot> get(const std::string& id) const;
-  // Starts work at once on a thread of its own (not the shared workers), unless
-  // `max_active` jobs of this kind are already queued or running: then nullopt.
-  std::optional<std::string> start_dedicated(std::string kind, std::string owner, JobWork work,
-                                             std::size_t max_active);
+  // Starts work at once on a thread of its own (not the shared workers) and
+  // returns its id, unless that would be unfair: the owner already runs a job of
+  // this kind, the owner's agency already holds all but one of the `max_active`
+  // places (so another agency can always start one), or all `max_active` are
+  // taken. A refusal is kTooManyRequests saying which, in plain words.
+  Result<std::string> start_dedicated(std::string kind, std::string owner, std::string agency, JobWork work,
+                                      std::size_t max_active);
   // Asks a job to stop. A queued job ends cancelled at once; a running one ends
   // cancelled when its work returns (keeping the result it returns). False when
   // the job is unknown or already finished.

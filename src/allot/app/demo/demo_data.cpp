@@ -72,8 +72,6 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
 
   DemoDataReport report;
   report.password = input.password.empty() ? random_token(12) : input.password;
-  // The password is hashed once; every demo user shares it.
-  const std::string password_hash = hash_password(report.password, input.password_cost);
   const Timestamp now = clock.now();
   const Actor system{"system", "demo-council"};
 
@@ -94,6 +92,9 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     }
     for (Role role : all_roles()) {
       const std::string username = role_name(role);
+      // Each user gets a hash of their own (its own salt), although the password
+      // is shared, so one cracked hash does not reveal which others match.
+      const std::string password_hash = hash_password(report.password, input.password_cost);
       Result<User> user = tx.get<app::UserRepository>().add(
           NewUserRecord{username, display_name_for(role), agency_ids.at(agency_for(role)), {role}, password_hash}, now);
       if (!user) return tl::unexpected<Issues>(user.error());

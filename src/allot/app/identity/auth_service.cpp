@@ -72,32 +72,106 @@ Result<Authenticated> AuthService::load_authenticated(Transaction& tx, Id user_i
   return Authenticated{std::move(*user), std::move(*agency), std::move(csrf_token), expires_at};
 }
 
-Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_view password) {
+namespace {
+
+// What a failed sign-in is recorded under. A name that cannot be a username is
+// not stored as given, so a stranger cannot fill the audit log with megabytes
+// of text or control characters.
+std::string sign_in_subject(std::string_view username) {
+  const bool plausible = !username.empty() && username.size() <= 64 &&
+                         std::all_of(username.begin(), username.end(), is_username_char);
+  return plausible ? "user:" + std::string(username) : "user:?";
+}
+
+std::string address_actor(std::string_view address) {
+  // Addresses are short; anything longer did not come from the network layer.
+  return "address:" + std::string(address.substr(0, 64));
+}
+
+tl::unexpected<Issues> throttled(std::string message, std::int64_t wait_seconds) {
+  return tl::unexpected<Issues>(Issues{{ErrorCode::kTooManyRequests, "credentials", std::move(message)},
+                                       {ErrorCode::kTooManyRequests, "retry_after", std::to_string(wait_seconds)}});
+}
+
+std::int64_t seconds_between(Timestamp from, Timestamp to) {
+  return std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(to - from).count());
+}
+
+}  // namespace
+
+std::int64_t AuthService::retry_after(const Issues& refusal) {
+  for (const Issue& issue : refusal) {
+    if (issue.path == "retry_after") return std::stoll(issue.message);
+  }
+  return 0;
+}
+
+Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_view password,
+                                      std::string_view address) {
   const Timestamp now = clock_.now();
-  const std::string subject = "user:" + std::string(username);
-  // Recent failures for this username, newest first, up to the last success.
-  Result<std::vector<AuditEntry>> recent = in_transaction(store_, Access::kRead, [&](Transaction& tx) {
+  const Timestamp window_start = now - options_.failed_sign_in_window;
+  const Timestamp window_end = now + options_.failed_sign_in_window;
+  const std::string subject = sign_in_subject(username);
+  const std::string from = address_actor(address);
+  struct Recent {
+    std::vector<AuditEntry> for_username, from_address, everywhere;
+  };
+  Result<Recent> recent = in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<Recent> {
+    AuditRepository& audit = tx.get<AuditRepository>();
     AuditQuery query;
-    query.subject = subject;
-    query.since = now - options_.failed_sign_in_window;
+    query.since = window_start;
     query.limit = 1000;
-    return tx.get<app::AuditRepository>().list(query);
+    query.subject = subject;
+    Result<std::vector<AuditEntry>> for_username = audit.list(query);
+    if (!for_username) return tl::unexpected<Issues>(for_username.error());
+    query.subject.reset();
+    query.actor = from;
+    Result<std::vector<AuditEntry>> from_address = audit.list(query);
+    if (!from_address) return tl::unexpected<Issues>(from_address.error());
+    query.actor.reset();
+    query.action = "sign_in_failed";
+    query.limit = options_.max_failed_sign_ins_total;
+    Result<std::vector<AuditEntry>> everywhere = audit.list(query);
+    if (!everywhere) return tl::unexpected<Issues>(everywhere.error());
+    return Recent{std::move(*for_username), std::move(*from_address), std::move(*everywhere)};
   });
   if (!recent) return tl::unexpected<Issues>(recent.error());
-  int failures = 0;
-  for (const AuditEntry& entry : *recent) {
+
+  // This username from this address, up to its last success.
+  int failures_here = 0;
+  std::optional<Timestamp> oldest_here;
+  for (const AuditEntry& entry : recent->for_username) {
     if (entry.action == "sign_in") break;
-    if (entry.action == "sign_in_failed") ++failures;
+    if (entry.action == "sign_in_failed" && entry.actor == from) {
+      ++failures_here;
+      oldest_here = entry.at;
+    }
   }
-  if (failures >= options_.max_failed_sign_ins) {
-    return fail(ErrorCode::kTooManyRequests, "credentials",
-                fmt::format("too many failed sign-ins for this username; try again in {} minutes",
-                            options_.failed_sign_in_window.count()));
+  if (failures_here >= options_.max_failed_sign_ins) {
+    return throttled(fmt::format("too many failed sign-ins for this username; try again in {} minutes",
+                                 options_.failed_sign_in_window.count()),
+                     seconds_between(now, *oldest_here + options_.failed_sign_in_window));
+  }
+  // This address, any username: each try past the free ones waits twice as long.
+  const auto address_failures = static_cast<int>(recent->from_address.size());
+  if (address_failures >= options_.address_free_failures) {
+    const int doublings = std::min(address_failures - options_.address_free_failures, 20);
+    const Timestamp allowed_at =
+        std::min(recent->from_address.front().at + std::chrono::seconds(std::int64_t{1} << doublings), window_end);
+    if (now < allowed_at) {
+      return throttled("too many failed sign-ins from this address; wait before trying again",
+                       seconds_between(now, allowed_at));
+    }
+  }
+  // Everywhere at once: addresses that keep failing wait for the window to pass.
+  if (static_cast<int>(recent->everywhere.size()) >= options_.max_failed_sign_ins_total && address_failures > 0) {
+    return throttled("too many failed sign-ins at the moment; try again later",
+                     seconds_between(now, recent->from_address.front().at + options_.failed_sign_in_window));
   }
   // Every refusal is recorded the same way, whether or not the username exists.
   auto refuse = [&]() -> tl::unexpected<Issues> {
     Result<AuditEntry> recorded = in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
-      return tx.get<app::AuditRepository>().append(NewAuditEntry{Actor{"anonymous", ""}, "sign_in_failed", subject, ""}, now);
+      return tx.get<AuditRepository>().append(NewAuditEntry{Actor{from, ""}, "sign_in_failed", subject, ""}, now);
     });
     if (!recorded) return tl::unexpected<Issues>(recorded.error());
     return refused_credentials();
@@ -113,6 +187,9 @@ Result<SignedIn> AuthService::sign_in(std::string_view username, std::string_vie
     return refuse();
   }
   const bool password_ok = verify_password(password, credentials->password_hash);
+  // A hash made at a smaller cost (demo users) checks faster than the dummy;
+  // do the dummy's work too, so timing does not tell who exists.
+  if (is_cheaper_than(credentials->password_hash, options_.password_cost)) verify_password(password, dummy_hash_);
   if (!password_ok || !credentials->user.active) return refuse();
 
   SignedIn signed_in;

@@ -10,6 +10,7 @@
 // once; the service holds references to the Store and Clock, which must outlive it.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,11 +31,19 @@ struct AuthOptions {
   std::chrono::minutes session_lifetime{8 * 60};
   PasswordCost password_cost = PasswordCost::kInteractive;
   std::size_t min_password_length = 10;
-  // After this many failed sign-ins for one username within the window (and no
-  // successful one since), further attempts are refused until the window passes,
-  // so passwords cannot be guessed at speed. Counted from the audit log, which
-  // every server shares.
+  // Failed sign-ins are throttled three ways within the window, counted from the
+  // audit log, which every server shares (OWASP ASVS 2.2.1):
+  // - one username from one address: after max_failed_sign_ins (and no success
+  //   since), that address may not try that username until the window passes;
+  //   the owner signing in from elsewhere is not locked out by a stranger;
+  // - one address, any usernames: after address_free_failures, each further try
+  //   waits twice as long as the last (1 s, 2 s, 4 s, ... up to the window);
+  // - in total: once failures reach max_failed_sign_ins_total, addresses that
+  //   have failed in the window wait for it to pass; addresses that have not
+  //   failed may still sign in.
   int max_failed_sign_ins = 5;
+  int address_free_failures = 10;
+  int max_failed_sign_ins_total = 1000;
   std::chrono::minutes failed_sign_in_window{15};
 };
 
@@ -80,7 +89,13 @@ class AuthService {
 
   // Checks the password and starts a session (audited as "sign_in"). Refusal:
   // the one credentials Issue described above. kInternal on database failure.
-  Result<SignedIn> sign_in(std::string_view username, std::string_view password);
+  // `address` is the client's network address, for throttling and the audit log.
+  // A refusal for throttling is kTooManyRequests whose message says how long to
+  // wait (retry_after() reads it back).
+  Result<SignedIn> sign_in(std::string_view username, std::string_view password, std::string_view address = "");
+
+  // The wait in seconds carried by a kTooManyRequests refusal from sign_in().
+  static std::int64_t retry_after(const Issues& refusal);
 
   // The user behind a session token. kNotFound (path "session") if the token is
   // unknown, expired, or its user deactivated. Does not extend the session.

@@ -15,14 +15,20 @@ void ensure_sodium() {
   if (status < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
+unsigned long long ops_limit(PasswordCost cost) {
+  return cost == PasswordCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN;
+}
+
+std::size_t mem_limit(PasswordCost cost) {
+  return cost == PasswordCost::kInteractive ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MIN;
+}
+
 }  // namespace
 
 std::string hash_password(std::string_view password, PasswordCost cost) {
   ensure_sodium();
-  const unsigned long long ops =
-      cost == PasswordCost::kInteractive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN;
-  const std::size_t mem =
-      cost == PasswordCost::kInteractive ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MIN;
+  const unsigned long long ops = ops_limit(cost);
+  const std::size_t mem = mem_limit(cost);
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("password hashing ran out of memory");
@@ -35,6 +41,15 @@ bool verify_password(std::string_view password, std::string_view hash) {
   // crypto_pwhash_str_verify needs a NUL-terminated string.
   const std::string stored(hash);
   return crypto_pwhash_str_verify(stored.c_str(), password.data(), password.size()) == 0;
+}
+
+bool is_cheaper_than(std::string_view hash, PasswordCost cost) {
+  ensure_sodium();
+  if (cost == PasswordCost::kMinimum) return false;
+  const std::string stored(hash);
+  // needs_rehash says only that the limits differ; a hash made at the minimum is
+  // the cheaper one here, since those are the only two costs Allot makes.
+  return crypto_pwhash_str_needs_rehash(stored.c_str(), ops_limit(cost), mem_limit(cost)) != 0;
 }
 
 std::string random_token(std::size_t bytes) {

@@ -25,6 +25,10 @@ std::string hash_password(std::string_view password, PasswordCost cost);
 // time).
 bool verify_password(std::string_view password, std::string_view hash);
 
+// True if `hash` was made with a smaller work factor than `cost` asks (or is not
+// a hash at all): checking it takes less time than checking one made at `cost`.
+bool is_cheaper_than(std::string_view hash, PasswordCost cost);
+
 // `bytes` random bytes from libsodium, as URL-safe base64 without padding
 // (32 bytes -> 43 characters): session tokens, CSRF tokens, API tokens, demo
 // passwords.

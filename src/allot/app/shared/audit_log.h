@@ -38,6 +38,7 @@ struct NewAuditEntry {
 struct AuditQuery {
   std::optional<std::string> subject;
   std::optional<std::string> actor;
+  std::optional<std::string> action;
   std::optional<Timestamp> since;      // at >= since
   std::optional<Timestamp> until;      // at < until
   std::optional<Id> before_id;         // for paging: entries with id < before_id

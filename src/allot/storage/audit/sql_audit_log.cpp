@@ -39,6 +39,7 @@ class SqlAuditLog final : public app::AuditRepository {
     };
     if (query.subject) add("subject =", sql_text(*query.subject));
     if (query.actor) add("actor =", sql_text(*query.actor));
+    if (query.action) add("action =", sql_text(*query.action));
     if (query.since) add("at >=", sql_timestamp(*query.since));
     if (query.until) add("at <", sql_timestamp(*query.until));
     if (query.before_id) add("id <", sql_int(*query.before_id));
