@@ -1,7 +1,8 @@
 // The personal budget journey's use cases against a real store: the steps in
 // order, refusals (wrong step, stale versions, bad input) that change nothing,
 // sign-off routing, the Resource Allocation Group, protection, reviews, carers,
-// equipment-only budgets, audit entries and the demo caseload.
+// equipment-only budgets, audit entries and the demo caseload. Requests are read
+// and answers written with journey_io, as the API does.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,6 +11,9 @@
 #include "allot/app/identity/audit_service.h"
 #include "allot/app/demo/demo_data.h"
 #include "allot/app/journey/journey_service.h"
+#include "allot/journey_io/answers.h"
+#include "allot/journey_io/documents.h"
+#include "allot/journey_io/requests.h"
 #include "fixture.h"
 
 namespace allot::app::testing {
@@ -17,9 +21,91 @@ namespace {
 
 using Json = nlohmann::json;
 
-const Actor kAssessor{"assessor", "derby-council"};
-const Actor kManager{"team_manager", "derby-council"};
-const Actor kPanel{"panel_member", "derby-nhs"};
+Principal staff(const char* username, const char* agency, Role role) {
+  Principal principal;
+  principal.username = username;
+  principal.agency = agency;
+  principal.roles = {role};
+  return principal;
+}
+
+const Principal kAssessor = staff("assessor", "derby-council", Role::kAssessor);
+const Principal kManager = staff("team_manager", "derby-council", Role::kTeamManager);
+const Principal kPanel = staff("panel_member", "derby-nhs", Role::kPanelMember);
+
+template <typename T, typename ToJson>
+Result<Json> as_json(const Result<T>& result, ToJson to_json) {
+  if (!result) return fail(result.error());
+  return to_json(*result);
+}
+
+// The use cases with JSON in and out, as the API's handlers call them.
+class JsonJourney {
+ public:
+  explicit JsonJourney(JourneyService& service) : service_(service) {}
+
+  Result<Json> list_people(const Principal& who, const PersonQuery& query) {
+    return as_json(service_.people().list(who, query), journey_io::person_list_to_json);
+  }
+  Result<Json> get_person(const Principal& who, Id id) {
+    return as_json(service_.people().get(who, id), journey_io::person_to_json);
+  }
+  Result<Json> create_person(const Principal& who, const Json& body) {
+    return as_json(service_.people().create(who, journey_io::read_person_details(body)), journey_io::person_to_json);
+  }
+  Result<Json> record_contact(const Principal& who, Id id, const Json& body) {
+    return as_json(service_.steps().record_contact(who, id, journey_io::read_contact(body, builtin_code_lists())),
+                   journey_io::person_to_json);
+  }
+  Result<Json> take_step(const Principal& who, Id id, std::string_view step, const Json& body) {
+    auto command = journey_io::read_step(step, body, builtin_code_lists());
+    if (!command) return fail(command.error());
+    return as_json(service_.steps().take(who, id, *command), journey_io::person_to_json);
+  }
+  Result<Json> timeline(const Principal& who, Id id) {
+    return as_json(service_.reads().timeline(who, id), journey_io::timeline_to_json);
+  }
+  Result<Json> plans(const Principal& who, Id id) {
+    return as_json(service_.plans().list(who, id), journey_io::plans_to_json);
+  }
+  Result<Json> get_draft(const Principal& who, Id id, std::string_view kind) {
+    return as_json(service_.plans().get_draft(who, id, *journey_io::read_draft_kind(kind)), journey_io::draft_to_json);
+  }
+  Result<Json> save_draft(const Principal& who, Id id, std::string_view kind, const Json& body) {
+    return as_json(service_.plans().save_draft(who, id, *journey_io::read_draft_kind(kind), journey_io::read_save_draft(body)),
+                   journey_io::draft_to_json);
+  }
+  Result<Json> carer_first_stage(const Principal& who, Id id, const Json& body) {
+    return as_json(service_.carers().first_stage(who, id, journey_io::read_carer_first_stage(body)),
+                   journey_io::person_to_json);
+  }
+  Result<Json> carer_full_assessment(const Principal& who, Id id, const Json& body) {
+    return as_json(service_.carers().full_assessment(who, id, journey_io::read_carer_full_assessment(body)),
+                   journey_io::person_to_json);
+  }
+  Result<Json> list_carers(const Principal& who) {
+    return as_json(service_.carers().list(who), journey_io::carers_to_json);
+  }
+  Result<Json> panel_queue(const Principal& who) {
+    return as_json(service_.panel().queue(who), journey_io::panel_queue_to_json);
+  }
+  Result<Json> panel_meetings(const Principal& who) {
+    return as_json(service_.panel().meetings(who), journey_io::panel_meetings_to_json);
+  }
+  Result<Json> record_panel_meeting(const Principal& who, const Json& body) {
+    return as_json(service_.panel().record_meeting(who, journey_io::read_panel_meeting(body)),
+                   journey_io::panel_meeting_to_json);
+  }
+  Result<Json> reviews_due(const Principal& who, std::optional<Date> by) {
+    return as_json(service_.reads().reviews_due(who, by), journey_io::reviews_due_to_json);
+  }
+  Result<Json> budget_drift(const Principal& who) {
+    return as_json(service_.reads().budget_drift(who), journey_io::budget_drift_to_json);
+  }
+
+ private:
+  JourneyService& service_;
+};
 
 std::string read_source(const std::string& path) {
   std::ifstream in(std::string(ALLOT_SOURCE_DIR) + "/" + path);
@@ -103,12 +189,13 @@ class Journey : public ServiceTest {
         return tx.get<app::RulebookRepository>().publish(RulebookVersion{id, 1, id, *Date::parse("2026-04-01"), document, "analyst", t0()});
       }));
     }
-    service_ = std::make_unique<JourneyService>(store(), clock_);
+    journey_ = std::make_unique<JourneyService>(store(), clock_);
+    service_ = std::make_unique<JsonJourney>(*journey_);
   }
-  JourneyService& service() { return *service_; }
+  JsonJourney& service() { return *service_; }
 
   Id create() { return ok(service().create_person(kAssessor, person_body()))["id"].get<Id>(); }
-  Json step(Id id, const char* name, const Json& body, const Actor& actor = kAssessor) {
+  Json step(Id id, const char* name, const Json& body, const Principal& actor = kAssessor) {
     return ok(service().take_step(actor, id, name, body));
   }
   // A person with an indicative budget of £5,625.00 a year, at support planning.
@@ -121,7 +208,8 @@ class Journey : public ServiceTest {
   }
   std::size_t event_count(Id id) { return ok(service().timeline(kAssessor, id))["events"].size(); }
 
-  std::unique_ptr<JourneyService> service_;
+  std::unique_ptr<JourneyService> journey_;
+  std::unique_ptr<JsonJourney> service_;
 };
 
 TEST_F(Journey, APersonGoesFromContactToAnAgreedBudgetThroughTheResourceAllocationGroup) {

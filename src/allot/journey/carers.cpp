@@ -2,6 +2,16 @@
 
 namespace allot::journey {
 
+const char* completed_by_id(CompletedBy completed_by) {
+  return completed_by == CompletedBy::kCarer ? "carer" : "partner_organisation";
+}
+
+std::optional<CompletedBy> parse_completed_by(std::string_view id) {
+  if (id == "carer") return CompletedBy::kCarer;
+  if (id == "partner_organisation") return CompletedBy::kPartnerOrganisation;
+  return std::nullopt;
+}
+
 Issues check_carer_first_stage(const CarerFirstStage& form) {
   Issues issues;
   if (form.hours_caring_per_week < 0 || form.hours_caring_per_week > 168) {

@@ -6,7 +6,9 @@
 // scores against a carers' rulebook and can give a carer's personal budget.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "allot/base/issue.h"
@@ -18,6 +20,11 @@ struct CarerFirstStageRules {
   std::int64_t impact_trigger = 6;                  // impact score at which a full assessment follows
   std::int64_t telecare_weeks = 12;                 // free telecare for a limited time
 };
+
+// Who filled in a carer's first-stage assessment.
+enum class CompletedBy { kCarer, kPartnerOrganisation };
+const char* completed_by_id(CompletedBy completed_by);  // "carer", "partner_organisation"
+std::optional<CompletedBy> parse_completed_by(std::string_view id);
 
 // Impact answers each score 0 (none) to 3 (severe).
 struct CarerFirstStage {

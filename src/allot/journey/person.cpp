@@ -122,4 +122,10 @@ Issues check_person(const PersonDetails& person, const CodeLists& codes, Date to
   return issues;
 }
 
+PersonDetails normalise_person(PersonDetails person) {
+  if (auto nhs_number = normalise_nhs_number(person.nhs_number)) person.nhs_number = *nhs_number;
+  if (auto postcode = normalise_postcode(person.postcode)) person.postcode = *postcode;
+  return person;
+}
+
 }  // namespace allot::journey

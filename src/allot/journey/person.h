@@ -4,6 +4,7 @@
 // accommodation and employment status, ...) are data a council can correct
 // (data/codes/cld.json), not code.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,7 +49,13 @@ struct PersonDetails {
   std::string employment_status;        // code list employment_status (optional)
   std::string locality;
   std::string team;
+  std::optional<std::int64_t> cares_for;  // the person cared for: set on a carer's record
+  bool operator==(const PersonDetails&) const = default;
 };
+
+// The details as kept: the NHS number as ten digits and the postcode in its usual
+// form ("LS1 4AP"). Both must have passed check_person.
+PersonDetails normalise_person(PersonDetails person);
 
 // "LS1 4AP" from "ls14ap" or " LS1  4AP ", or nothing if it is not the shape of a
 // UK postcode.

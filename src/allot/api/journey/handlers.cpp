@@ -1,6 +1,7 @@
 // Handlers for the personal budget journey's routes (docs/api.md, "The personal
-// budget journey"): they read path, query and body, call app::JourneyService and
-// map its answers and refusals to HTTP.
+// budget journey"): they read path, query and body (journey_io reads bodies into
+// typed commands), call the journey's use cases with the signed-in principal and
+// write their typed answers as JSON (journey_io), mapping refusals to HTTP.
 #include <algorithm>
 #include <charconv>
 #include <limits>
@@ -10,8 +11,10 @@
 #include "allot/api/journey/handlers.h"
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
+#include "allot/journey_io/answers.h"
+#include "allot/journey_io/documents.h"
+#include "allot/journey_io/requests.h"
 #include "allot/ras/rulebook_json.h"
-
 namespace allot::api::journey_api {
 namespace {
 
@@ -62,9 +65,13 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
   return value;
 }
 
-// The refusal's top-level message: a refused state names itself; otherwise a
-// summary, with every problem in the issues.
+// The refusal's top-level message: a refused action or state names itself;
+// otherwise a summary, with every problem in the issues. A refusal by the access
+// policy reads as the route table's own (403, no issues).
 HttpResponse refusal(const Issues& issues, std::string_view summary) {
+  const auto forbidden =
+      std::find_if(issues.begin(), issues.end(), [](const Issue& issue) { return issue.code == ErrorCode::kForbidden; });
+  if (forbidden != issues.end()) return error_response(403, "forbidden", forbidden->message);
   for (const ErrorCode code : {ErrorCode::kNotFound, ErrorCode::kConflict}) {
     const auto found = std::find_if(issues.begin(), issues.end(), [&](const Issue& issue) { return issue.code == code; });
     if (found != issues.end()) return failure(issues, found->message);
@@ -72,10 +79,15 @@ HttpResponse refusal(const Issues& issues, std::string_view summary) {
   return failure(issues, summary);
 }
 
-HttpResponse answer(const Result<Json>& result, int status, std::string_view summary) {
+// A use case's answer as JSON, or its refusal.
+template <typename T, typename ToJson>
+HttpResponse answer(const Result<T>& result, ToJson to_json, int status, std::string_view summary) {
   if (!result) return refusal(result.error(), summary);
-  return json_response(status, *result);
+  return json_response(status, to_json(*result));
 }
+
+app::JourneyService& service(RequestContext& context) { return context.state.journey; }
+app::Principal principal(const RequestContext& context) { return context.principal->principal(); }
 
 Result<app::Id> person_id(const RequestContext& context, const char* name = "id") {
   const auto id = parse_int(context.param(name));
@@ -119,19 +131,20 @@ HttpResponse list_people(RequestContext& context) {
     }
   }
   if (!issues.empty()) return failure(issues, "the query is not valid");
-  return answer(context.state.journey.list_people(context.principal->actor(), query), 200, "");
+  return answer(service(context).people().list(principal(context), query), journey_io::person_list_to_json, 200, "");
 }
 
 HttpResponse create_person(RequestContext& context) {
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.create_person(context.principal->actor(), *body), 201, "the person's details have problems");
+  return answer(service(context).people().create(principal(context), journey_io::read_person_details(*body)),
+                journey_io::person_to_json, 201, "the person's details have problems");
 }
 
 HttpResponse get_person(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(context.state.journey.get_person(context.principal->actor(), *id), 200, "");
+  return answer(service(context).people().get(principal(context), *id), journey_io::person_to_json, 200, "");
 }
 
 HttpResponse update_person(RequestContext& context) {
@@ -139,13 +152,14 @@ HttpResponse update_person(RequestContext& context) {
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.update_person(context.principal->actor(), *id, *body), 200, "the person's details have problems");
+  return answer(service(context).people().update(principal(context), *id, journey_io::read_update_person(*body)),
+                journey_io::person_to_json, 200, "the person's details have problems");
 }
 
 HttpResponse person_timeline(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(context.state.journey.timeline(context.principal->actor(), *id), 200, "");
+  return answer(service(context).reads().timeline(principal(context), *id), journey_io::timeline_to_json, 200, "");
 }
 
 HttpResponse record_contact(RequestContext& context) {
@@ -153,27 +167,37 @@ HttpResponse record_contact(RequestContext& context) {
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.record_contact(context.principal->actor(), *id, *body), 201, "the contact has problems");
+  return answer(service(context).steps().record_contact(principal(context), *id,
+                                                        journey_io::read_contact(*body, app::builtin_code_lists())),
+                journey_io::person_to_json, 201, "the contact has problems");
 }
 
 HttpResponse take_step(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
   const std::string& step = context.param("step");
-  // Signing off a plan within a team manager's authority needs that role.
-  if (step == "decide" && !context.principal->user.has_role(app::Role::kTeamManager)) {
-    return error_response(403, "forbidden", "needs one of the roles: team_manager");
+  // Signing off a plan within a team manager's authority: refused before the
+  // body is read (the use case asks again).
+  if (step == "decide") {
+    if (auto allowed = app::AccessPolicy::standard().check(principal(context), "people.decide", app::Subject{*id});
+        !allowed) {
+      return refusal(allowed.error(), "");
+    }
   }
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.take_step(context.principal->actor(), *id, step, *body), 200,
+  auto command = journey_io::read_step(step, *body, app::builtin_code_lists());
+  if (!command) return refusal(command.error(), "");
+  return answer(service(context).steps().take(principal(context), *id, *command), journey_io::person_to_json, 200,
                 fmt::format("the {} step has problems", step));
 }
 
 HttpResponse get_journey_draft(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(context.state.journey.get_draft(context.principal->actor(), *id, context.param("kind")), 200, "");
+  Result<journey::DraftKind> kind = journey_io::read_draft_kind(context.param("kind"));
+  if (!kind) return refusal(kind.error(), "");
+  return answer(service(context).plans().get_draft(principal(context), *id, *kind), journey_io::draft_to_json, 200, "");
 }
 
 HttpResponse save_journey_draft(RequestContext& context) {
@@ -181,14 +205,16 @@ HttpResponse save_journey_draft(RequestContext& context) {
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.save_draft(context.principal->actor(), *id, context.param("kind"), *body), 200,
-                "the draft has problems");
+  Result<journey::DraftKind> kind = journey_io::read_draft_kind(context.param("kind"));
+  if (!kind) return refusal(kind.error(), "");
+  return answer(service(context).plans().save_draft(principal(context), *id, *kind, journey_io::read_save_draft(*body)),
+                journey_io::draft_to_json, 200, "the draft has problems");
 }
 
 HttpResponse list_plans(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return refusal(id.error(), "");
-  return answer(context.state.journey.plans(context.principal->actor(), *id), 200, "");
+  return answer(service(context).plans().list(principal(context), *id), journey_io::plans_to_json, 200, "");
 }
 
 HttpResponse carer_first_stage(RequestContext& context) {
@@ -196,8 +222,8 @@ HttpResponse carer_first_stage(RequestContext& context) {
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.carer_first_stage(context.principal->actor(), *id, *body), 200,
-                "the carer's first-stage assessment has problems");
+  return answer(service(context).carers().first_stage(principal(context), *id, journey_io::read_carer_first_stage(*body)),
+                journey_io::person_to_json, 200, "the carer's first-stage assessment has problems");
 }
 
 HttpResponse carer_full_assessment(RequestContext& context) {
@@ -205,33 +231,34 @@ HttpResponse carer_full_assessment(RequestContext& context) {
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.carer_full_assessment(context.principal->actor(), *id, *body), 200,
-                "the carer's assessment has problems");
+  return answer(
+      service(context).carers().full_assessment(principal(context), *id, journey_io::read_carer_full_assessment(*body)),
+      journey_io::person_to_json, 200, "the carer's assessment has problems");
 }
 
 HttpResponse list_carers(RequestContext& context) {
-  return answer(context.state.journey.list_carers(context.principal->actor()), 200, "");
+  return answer(service(context).carers().list(principal(context)), journey_io::carers_to_json, 200, "");
 }
 
 HttpResponse panel_queue(RequestContext& context) {
-  return answer(context.state.journey.panel_queue(context.principal->actor()), 200, "");
+  return answer(service(context).panel().queue(principal(context)), journey_io::panel_queue_to_json, 200, "");
 }
 
 HttpResponse record_panel_meeting(RequestContext& context) {
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(context.state.journey.record_panel_meeting(context.principal->actor(), *body), 201,
-                "the meeting's record has problems; nothing was recorded");
+  return answer(service(context).panel().record_meeting(principal(context), journey_io::read_panel_meeting(*body)),
+                journey_io::panel_meeting_to_json, 201, "the meeting's record has problems; nothing was recorded");
 }
 
 HttpResponse list_panel_meetings(RequestContext& context) {
-  return answer(context.state.journey.panel_meetings(context.principal->actor()), 200, "");
+  return answer(service(context).panel().meetings(principal(context)), journey_io::panel_meetings_to_json, 200, "");
 }
 
 HttpResponse get_panel_meeting(RequestContext& context) {
   Result<app::Id> id = person_id(context);
   if (!id) return error_response(404, ErrorCode::kNotFound, "there is no such panel meeting");
-  return answer(context.state.journey.panel_meeting(context.principal->actor(), *id), 200, "");
+  return answer(service(context).panel().meeting(principal(context), *id), journey_io::panel_meeting_to_json, 200, "");
 }
 
 HttpResponse reviews_due(RequestContext& context) {
@@ -244,11 +271,11 @@ HttpResponse reviews_due(RequestContext& context) {
                      "the query is not valid");
     }
   }
-  return answer(context.state.journey.reviews_due(context.principal->actor(), by), 200, "");
+  return answer(service(context).reads().reviews_due(principal(context), by), journey_io::reviews_due_to_json, 200, "");
 }
 
 HttpResponse budget_drift(RequestContext& context) {
-  return answer(context.state.journey.budget_drift(context.principal->actor()), 200, "");
+  return answer(service(context).reads().budget_drift(principal(context)), journey_io::budget_drift_to_json, 200, "");
 }
 
 }  // namespace allot::api::journey_api

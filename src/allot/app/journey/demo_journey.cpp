@@ -1,7 +1,8 @@
 // Demo people for `allot serve --demo`: a council's caseload across client groups,
 // localities and every stage of the journey, generated in code from a fixed seed
-// and taken through the same JourneyService steps as real cases, so every record,
-// event, plan version and budget is one the application itself could have made.
+// and taken through the same use cases as real cases, by named demo staff with
+// their roles, each request read as the API reads it, so every record, event,
+// plan version and budget is one the application itself could have made.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -14,6 +15,7 @@
 #include "allot/app/demo/demo_data.h"
 #include "allot/app/ras/repositories.h"
 #include "allot/app/journey/journey_service.h"
+#include "allot/journey_io/requests.h"
 
 namespace allot::app {
 namespace {
@@ -231,9 +233,11 @@ class DemoJourney {
 
   Result<DemoDataReport> run(const std::vector<Question>& adult_questions, const std::vector<Question>& carer_questions,
                              DemoDataReport report) {
-    const Actor assessor{"assessor", "demo-council"};
-    const Actor manager{"team_manager", "demo-council"};
-    const Actor panel{"panel_member", "demo-nhs"};
+    const Principal assessor = staff("assessor", "demo-council", Role::kAssessor);
+    const Principal manager = staff("team_manager", "demo-council", Role::kTeamManager);
+    const Principal panel = staff("panel_member", "demo-nhs", Role::kPanelMember);
+    // The carers' centre completes some first-stage assessments.
+    const Principal carers_centre = staff("assessor", "demo-carers", Role::kAssessor);
     struct PanelCase {
       Id person_id;
       int plan_version;
@@ -294,9 +298,9 @@ class DemoJourney {
                                                       : "not_in_paid_employment_seeking_work"},
                       {"locality", locality.name},
                       {"team", locality.team}};
-      Result<Json> person = service_.create_person(assessor, details);
+      Result<journey::Person> person = service_.people().create(assessor, journey_io::read_person_details(details));
       if (!person) return tl::unexpected<Issues>(person.error());
-      const Id id = (*person)["id"].get<Id>();
+      const Id id = person->id;
       if (has_carer) with_carers.emplace_back(id, random_.chance(60));
 
       at_days_ago(days_ago);
@@ -351,16 +355,16 @@ class DemoJourney {
                          {"eligibility", care_act_eligibility(true)},
                          {"joint", joint},
                          {"professions", joint ? Json{"social_worker", "community_nurse"} : Json{"social_worker"}}};
-      Result<Json> assessed = step(assessor, id, "assess", assessment);
+      Result<journey::Person> assessed = step(assessor, id, "assess", assessment);
       if (!assessed) return fail(assessed.error());
-      const std::int64_t indicative = (*assessed)["indicative_budget"]["annual_pence"].get<std::int64_t>();
-      const std::int64_t indicative_weekly = (*assessed)["indicative_budget"]["weekly_pence"].get<std::int64_t>();
+      const std::int64_t indicative = assessed->state.indicative_budget->annual.pence();
+      const std::int64_t indicative_weekly = assessed->state.indicative_budget->weekly.pence();
       if (has_previous) {
         // Someone already receiving services: their previous package is recorded
         // with the assessment, for transitional protection.
         Json reassessed = assessment;
         reassessed["previous_package_annual_pence"] = indicative + 150000 + 1000 * random_.below(200);
-        Result<Json> again = step(assessor, id, "assess", reassessed);
+        Result<journey::Person> again = step(assessor, id, "assess", reassessed);
         if (!again) return fail(again.error());
       }
       if (target == Target::kSupportPlanning) continue;
@@ -389,12 +393,12 @@ class DemoJourney {
                                       {"delivery", "council_arranged"},
                                       {"nhs_percent", 0}}});
       }
-      Result<Json> planned = step(assessor, id, "save_plan", plan);
+      Result<journey::Person> planned = step(assessor, id, "save_plan", plan);
       if (!planned) return fail(planned.error());
       at_days_ago(std::max(1, days_ago - 42));
-      Result<Json> submitted = step(assessor, id, "submit_plan", {{"version", 1}});
+      Result<journey::Person> submitted = step(assessor, id, "submit_plan", {{"version", 1}});
       if (!submitted) return fail(submitted.error());
-      const bool to_panel = (*submitted)["sign_off"]["route"] == "resource_allocation_group";
+      const bool to_panel = journey::awaits_panel(submitted->state);
       if (target == Target::kAwaitingTeamManager && !to_panel) continue;
       if (target == Target::kAwaitingPanel && to_panel) continue;
       if (target == Target::kAwaitingTeamManager || target == Target::kAwaitingPanel) continue;
@@ -451,7 +455,7 @@ class DemoJourney {
                         {{"name", "Sam Price"}, {"role", "Housing officer"}, {"agency", "demo-council"}},
                         {{"name", "Jo Reid"}, {"role", "Finance officer"}, {"agency", "demo-council"}}}},
                       {"decisions", decisions}};
-      Result<Json> recorded = service_.record_panel_meeting(panel, meeting);
+      Result<journey::PanelMeeting> recorded = service_.panel().record_meeting(panel, journey_io::read_panel_meeting(meeting));
       if (!recorded) return fail(recorded.error());
       ++meetings;
       for (const PanelCase* panel_case : in_meeting) {
@@ -476,28 +480,31 @@ class DemoJourney {
                     {"locality", kLocalities[static_cast<std::size_t>(random_.below(4))].name},
                     {"team", "Carers team"},
                     {"cares_for", cared_for}};
-      Result<Json> created = service_.create_person(assessor, carer);
+      Result<journey::Person> created = service_.people().create(assessor, journey_io::read_person_details(carer));
       if (!created) return fail(created.error());
       ++carers;
-      const Id carer_id = (*created)["id"].get<Id>();
+      const Id carer_id = created->id;
       if (random_.chance(15)) continue;
       const int impact = leaning ? 2 : 1;
-      const Actor completed_by = random_.chance(40) ? Actor{"assessor", "demo-carers"} : assessor;
-      Result<Json> first = service_.carer_first_stage(
+      const Principal& completed_by = random_.chance(40) ? carers_centre : assessor;
+      Result<journey::Person> first = service_.carers().first_stage(
           completed_by, carer_id,
-          {{"completed_by", completed_by.agency == "demo-carers" ? "partner_organisation" : "carer"},
+          journey_io::read_carer_first_stage(Json{
+           {"completed_by", completed_by.agency == "demo-carers" ? "partner_organisation" : "carer"},
            {"hours_caring_per_week", leaning ? 35 + random_.below(60) : 5 + random_.below(20)},
            {"health_impact", std::min(3, impact + random_.below(2))},
            {"breaks_impact", std::min(3, impact + random_.below(2))},
            {"work_learning_impact", impact},
            {"relationships_impact", random_.below(3)},
-           {"willingness_impact", random_.below(2)}});
+           {"willingness_impact", random_.below(2)}}));
       if (!first) return fail(first.error());
-      if (!(*first)["carer"]["first_stage"]["refer_for_full_assessment"].get<bool>() || random_.chance(25)) continue;
+      if (!first->state.carer->first_stage->refer_for_full_assessment || random_.chance(25)) continue;
       at_days_ago(10 + random_.below(10));
-      Result<Json> full = service_.carer_full_assessment(
+      Result<journey::Person> full = service_.carers().full_assessment(
           assessor, carer_id,
-          {{"rulebook_id", "example-carers"}, {"rulebook_version", 1}, {"answers", demo_answers(carer_questions, random_, 2)}});
+          journey_io::read_carer_full_assessment(Json{{"rulebook_id", "example-carers"},
+                                                      {"rulebook_version", 1},
+                                                      {"answers", demo_answers(carer_questions, random_, 2)}}));
       if (!full) return fail(full.error());
     }
     report.people = kPeople;
@@ -513,35 +520,51 @@ class DemoJourney {
   Date today_date() const {
     return Date(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.now())));
   }
-  Result<Json> step(const Actor& actor, Id id, std::string_view name, const Json& body) {
-    return service_.take_step(actor, id, name, body);
+  static Principal staff(std::string username, std::string agency, Role role) {
+    Principal principal;
+    principal.username = std::move(username);
+    principal.agency = std::move(agency);
+    principal.roles = {role};
+    return principal;
   }
-  Result<Json> step_contact(const Actor& actor, Id id, bool joint) {
-    return service_.record_contact(actor, id,
-                                   {{"route_of_access", random_.pick(kRoutes)},
-                                    {"requested_by", random_.pick(kRequesters)},
-                                    {"joint_screening", joint},
-                                    {"reason", "Asked for help at home"}});
+  // Each body is read as the API reads a request.
+  Result<journey::Person> step(const Principal& principal, Id id, std::string_view name, const Json& body) {
+    auto command = journey_io::read_step(name, body, builtin_code_lists());
+    if (!command) return fail(command.error());
+    return service_.steps().take(principal, id, *command);
+  }
+  Result<journey::Person> step_contact(const Principal& principal, Id id, bool joint) {
+    return service_.steps().record_contact(principal, id,
+                                           journey_io::read_contact({{"route_of_access", random_.pick(kRoutes)},
+                                                                     {"requested_by", random_.pick(kRequesters)},
+                                                                     {"joint_screening", joint},
+                                                                     {"reason", "Asked for help at home"}},
+                                                                    builtin_code_lists()));
   }
   // After an agreed budget: a first review for some, the end of support for others.
-  Result<Json> follow_up(const Actor& actor, Id id, Target target, int started_days_ago) {
+  Result<Unit> follow_up(const Principal& actor, Id id, Target target, int started_days_ago) {
     if (target == Target::kActiveReviewed && started_days_ago > 56) {
       at_days_ago(started_days_ago - 50);
-      return step(actor, id, "review",
-                  {{"date", today_date().to_string()},
-                   {"joint", random_.chance(40)},
-                   {"outcome", "no_change"},
-                   {"reason", "Support is meeting the outcomes in the plan"}});
+      return finished(step(actor, id, "review",
+                       {{"date", today_date().to_string()},
+                        {"joint", random_.chance(40)},
+                        {"outcome", "no_change"},
+                        {"reason", "Support is meeting the outcomes in the plan"}}));
     }
     if (target == Target::kEnded && started_days_ago > 56) {
       at_days_ago(started_days_ago - 50);
-      return step(actor, id, "review",
-                  {{"date", today_date().to_string()},
-                   {"joint", true},
-                   {"outcome", "end"},
-                   {"reason", random_.chance(50) ? "Moved into a care home funded by the NHS" : "Moved to live with family in another area"}});
+      return finished(step(actor, id, "review",
+                       {{"date", today_date().to_string()},
+                        {"joint", true},
+                        {"outcome", "end"},
+                        {"reason", random_.chance(50) ? "Moved into a care home funded by the NHS"
+                                                      : "Moved to live with family in another area"}}));
     }
-    return Json::object();
+    return Unit{};
+  }
+  static Result<Unit> finished(const Result<journey::Person>& person) {
+    if (!person) return fail(person.error());
+    return Unit{};
   }
 
   JourneyService& service_;
