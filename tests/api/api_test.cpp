@@ -329,6 +329,30 @@ TEST_F(Api, CalibrateRefusesBadRequestsListingEveryProblem) {
   EXPECT_EQ(paths, (std::vector<std::string>{"budget_pence", "method", "population", "sample_csv", "top_slice_percent"}));
 }
 
+// A number no double holds (1e400), or one too large for its field, is a 422 naming
+// the field, never a 500.
+TEST_F(Api, NumbersTooLargeAre422NamingTheField) {
+  const SignedInUser analyst = sign_in(server(), "analyst");
+  const std::string target = "/api/v1/rulebooks/example-adults/versions/1/calibrate";
+  const auto overflow = post_json(target, R"({"sample_csv": "", "budget_pence": 1e400})", analyst.bearer_headers());
+  ASSERT_EQ(overflow.status, 422) << overflow.body;
+  EXPECT_EQ(overflow.json()["error"]["issues"],
+            (nlohmann::json::parse(R"([{"code": "invalid_value", "path": "budget_pence",
+              "message": "expected a number no larger than 1.7976931348623157e+308; found 1e400"}])")));
+  const auto huge = post_json(target,
+                              R"({"sample_csv": "x", "budget_pence": 123456789012345678901234567890,
+                                  "top_slice_percent": 15, "population": 10})",
+                              analyst.bearer_headers());
+  ASSERT_EQ(huge.status, 422) << huge.body;
+  EXPECT_EQ(huge.json()["error"]["issues"],
+            (nlohmann::json::parse(R"([{"code": "invalid_value", "path": "budget_pence",
+              "message": "must be at most 9223372036854775807; found 1.2345678901234568e+29"}])")));
+  const auto solver = post_json("/api/v1/solver/jobs", R"({"problem": {"visits": [{"duration": -1e999}]}})",
+                                analyst.bearer_headers());
+  ASSERT_EQ(solver.status, 422) << solver.body;
+  EXPECT_EQ(issue_paths(solver), (std::vector<std::string>{"problem.visits[0].duration"}));
+}
+
 TEST_F(Api, CalibrateIsForAnalystsOnly) {
   const SignedInUser finance = sign_in(server(), "finance_officer");
   EXPECT_EQ(post_json("/api/v1/rulebooks/example-adults/versions/1/calibrate", "{}", finance.bearer_headers()).status,

@@ -61,7 +61,7 @@ TEST(Rulebook, RejectsUnknownMethodAndUnknownAdjustmentQuestion) {
   document["adjustments"][0]["question"] = "carers";
   auto result = parse_rulebook(document);
   ASSERT_FALSE(result);
-  EXPECT_TRUE(has_issue(result.error(), "allocation.method", "unknown method \"guess\"; expected one of points, bands, rates"));
+  EXPECT_TRUE(has_issue(result.error(), "allocation.method", "expected one of points, bands, rates; found \"guess\""));
   EXPECT_TRUE(has_issue(result.error(), "adjustments[0].question", "unknown question \"carers\""));
 }
 
@@ -113,6 +113,54 @@ TEST(Rulebook, PointsMustBeWholeNumbers) {
   auto result = parse_rulebook(document);
   ASSERT_FALSE(result);
   EXPECT_TRUE(has_issue(result.error(), "questions[0].answers[1].points", "whole number"));
+}
+
+TEST(Rulebook, WrongTypesSayWhatWasExpectedAndFound) {
+  nlohmann::json document = ok_points();
+  document["title"] = 42;
+  document["questions"][0]["answers"] = "none";
+  document["adjustments"][0]["kind"] = "sometimes";
+  document["allocation"]["pence_per_point"] = "12";
+  auto result = parse_rulebook(document);
+  ASSERT_FALSE(result);
+  const Issues& issues = result.error();
+  EXPECT_TRUE(has_issue(issues, "title", "expected a string; found 42")) << format_issues(issues);
+  EXPECT_TRUE(has_issue(issues, "questions[0].answers", "expected an array; found \"none\""));
+  EXPECT_TRUE(has_issue(issues, "adjustments[0].kind",
+                        "expected one of informal_support, two_carer_support, night_support, other; found \"sometimes\""));
+  EXPECT_TRUE(has_issue(issues, "allocation.pence_per_point", "expected whole pence; found \"12\""));
+}
+
+TEST(Rulebook, NumbersTooLargeAreIssuesWithTheirPath) {
+  nlohmann::json document = ok_points();
+  document["allocation"]["pence_per_point"] = 1e20;
+  document["questions"][0]["answers"][1]["points"] = 18446744073709551615u;
+  auto result = parse_rulebook(document);
+  ASSERT_FALSE(result);
+  EXPECT_TRUE(has_issue(result.error(), "allocation.pence_per_point", "must be at most 1000000000000000; found 1e+20"))
+      << format_issues(result.error());
+  EXPECT_TRUE(has_issue(result.error(), "questions[0].answers[1].points",
+                        "must be at most 9223372036854775807; found 18446744073709551615"));
+  // 1e400 does not fit a double: the text is refused where the number is.
+  std::string text = ok_points().dump();
+  text.replace(text.find("\"pence_per_point\":") + 18, 1, "1e400,\"x\":");
+  auto parsed = parse_json_text(text, "big.json");
+  ASSERT_FALSE(parsed);
+  EXPECT_EQ(parsed.error()[0].path, "allocation.pence_per_point");
+  EXPECT_EQ(parsed.error()[0].message, "expected a number no larger than 1.7976931348623157e+308; found 1e400");
+}
+
+TEST(Rulebook, FactorsAndUnitsMayBeDecimalText) {
+  nlohmann::json document = ok_points();
+  document["adjustments"][0]["factors"]["some"] = "0.9";
+  const Rulebook rulebook = must_parse(document);
+  EXPECT_EQ(rulebook.adjustments[0].factors[1], Fraction::of(9, 10));
+}
+
+// The names written in rulebooks are the names the rest of Allot prints.
+TEST(Rulebook, EnumTablesAgreeWithTheirNameFunctions) {
+  for (const auto& [method, name] : kAllocationMethods) EXPECT_STREQ(allocation_method_name(method), name);
+  for (const auto& [kind, name] : kAdjustmentKinds) EXPECT_STREQ(adjustment_kind_name(kind), name);
 }
 
 TEST(Rulebook, JsonSyntaxErrorsNameLineAndColumn) {

@@ -80,6 +80,83 @@ TEST(SolverIo, JsonErrorsAreAllReportedWithPaths) {
     EXPECT_NE(report.find(path), std::string::npos) << path << " missing from\n" << report;
 }
 
+TEST(SolverIo, JsonErrorsUseTheReaderWording) {
+  const auto document = nlohmann::json::parse(R"({
+    "locations": [[0, 0], [1, "north"]],
+    "travel": {"kind": "crow_flies"},
+    "carers": [{"id": "a", "start_location": 0, "shift": [480, 420], "speed_factor": 0, "colour": "red"}],
+    "visits": [
+      {"id": "v1", "location": 1.5, "duration": "ten", "time_windows": [[10]], "carers_needed": 3, "skills": [7]},
+      {"id": "v2", "location": 1, "duration": 1e300, "priority": 0}
+    ],
+    "objective": {"allow_lateness": "yes"}
+  })");
+  const auto problem = solver_io::problem_from_json(document);
+  ASSERT_FALSE(problem);
+  const Issues expected = {
+      {ErrorCode::kInvalidValue, "travel.kind", "expected one of matrix, euclidean, great_circle; found \"crow_flies\""},
+      {ErrorCode::kWrongType, "locations[1][1]", "expected a number; found \"north\""},
+      {ErrorCode::kInvalidValue, "carers[0].colour",
+       "unknown field; expected one of id, start_location, end_location, shift, skills, breaks, max_working_time, "
+       "speed_factor, capacity"},
+      {ErrorCode::kInvalidValue, "carers[0].shift", "must not end before it starts; found [480,420]"},
+      {ErrorCode::kInvalidValue, "carers[0].speed_factor", "must be above 0; found 0"},
+      {ErrorCode::kWrongType, "visits[0].location", "expected a whole number; found 1.5"},
+      {ErrorCode::kWrongType, "visits[0].duration", "expected a number; found \"ten\""},
+      {ErrorCode::kWrongType, "visits[0].time_windows[0]", "expected [start, end]; found 1 item"},
+      {ErrorCode::kWrongType, "visits[0].skills[0]", "expected a string; found 7"},
+      {ErrorCode::kInvalidValue, "visits[0].carers_needed", "must be 1 or 2; found 3"},
+      {ErrorCode::kInvalidValue, "visits[1].duration", "must be at most 1e+15; found 1e+300"},
+      {ErrorCode::kInvalidValue, "visits[1].priority", "must be at least 1; found 0"},
+      {ErrorCode::kWrongType, "objective.allow_lateness", "expected true or false; found \"yes\""},
+  };
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+TEST(SolverIo, IolabErrorsNameTheFileAndPlace) {
+  const auto document = nlohmann::json::parse(R"({
+    "services": [{"id": "s1"}],
+    "patients": [{"id": "p1", "time_window": [60, 30], "required_caregivers": [{"service": "s9", "duration": 10}],
+                  "synchronization": "yes"}],
+    "distances": [[0, 1], [1, -2]],
+    "caregivers": [{"id": "c1", "abilities": "s1"}]
+  })");
+  const auto problem = solver_io::read_iolab(document, "data/tiny.json");
+  ASSERT_FALSE(problem);
+  const Issues expected = {
+      {ErrorCode::kInvalidValue, "data/tiny.json: distances[1][1]", "must not be negative; found -2"},
+      {ErrorCode::kInvalidValue, "data/tiny.json: patients[0].time_window", "must not end before it starts; found [60,30]"},
+      {ErrorCode::kUnknownReference, "data/tiny.json: patients[0].required_caregivers[0].service", "no service \"s9\""},
+      {ErrorCode::kWrongType, "data/tiny.json: caregivers[0].abilities", "expected an array; found \"s1\""},
+  };
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+TEST(SolverIo, EveryUnassignedReasonReadsBack) {
+  Problem problem = generate_day({20, 3, 1});
+  Solution solution;
+  for (auto reason : {UnassignedReason::kNoSkilledCarer, UnassignedReason::kCapacity, UnassignedReason::kOutsideShifts,
+                      UnassignedReason::kWindowUnreachable, UnassignedReason::kCarersFullyBooked}) {
+    solution.unassigned.push_back({static_cast<int>(solution.unassigned.size()), reason});
+  }
+  const auto read_back = solver_io::solution_from_json(problem, solver_io::solution_to_json(problem, solution));
+  ASSERT_TRUE(read_back) << format_issues(read_back.error());
+  ASSERT_EQ(read_back->unassigned.size(), solution.unassigned.size());
+  for (std::size_t entry_idx = 0; entry_idx < solution.unassigned.size(); ++entry_idx) {
+    EXPECT_EQ(read_back->unassigned[entry_idx].reason, solution.unassigned[entry_idx].reason);
+  }
+}
+
+TEST(SolverIo, UnboundedEndsReadBackAsNull) {
+  Problem problem = generate_day({20, 3, 1});
+  problem.carers[0].shift.end = kUnbounded;
+  const nlohmann::json document = solver_io::problem_to_json(problem);
+  EXPECT_TRUE(document["carers"][0]["shift"][1].is_null());
+  const auto again = solver_io::problem_from_json(document);
+  ASSERT_TRUE(again) << format_issues(again.error());
+  EXPECT_EQ(again->carers[0].shift.end, kUnbounded);
+}
+
 TEST(SolverIo, ProblemAndSolutionRoundTripThroughJson) {
   Problem problem = generate_day({120, 15, 2});
   problem.objective.fewest_routes_first = true;

@@ -2,23 +2,7 @@
 
 namespace allot {
 
-const char* error_code_name(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kMalformed: return "malformed";
-    case ErrorCode::kMissingField: return "missing_field";
-    case ErrorCode::kWrongType: return "wrong_type";
-    case ErrorCode::kInvalidValue: return "invalid_value";
-    case ErrorCode::kDuplicate: return "duplicate";
-    case ErrorCode::kUnknownReference: return "unknown_reference";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kTooLarge: return "too_large";
-    case ErrorCode::kInternal: return "internal";
-    case ErrorCode::kTooManyRequests: return "too_many_requests";
-    case ErrorCode::kForbidden: return "forbidden";
-  }
-  return "internal";
-}
+const char* error_code_name(ErrorCode code) { return kErrorCodes.name(code); }
 
 std::string format_issues(const Issues& issues) {
   std::string out;

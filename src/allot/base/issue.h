@@ -8,6 +8,8 @@
 
 #include <tl/expected.hpp>
 
+#include "allot/base/enum_text.h"
+
 namespace allot {
 
 // Stable codes: append only, never renumber or reuse (docs/errors.md lists them).
@@ -26,7 +28,24 @@ enum class ErrorCode {
   kForbidden,        // signed in, but the access policy refuses this action (HTTP 403)
 };
 
-// The stable text form of a code, as used in JSON bodies: "invalid_value".
+// The stable text of each code, as used in JSON bodies: "invalid_value".
+inline constexpr auto kErrorCodes = make_enum_text<ErrorCode>({
+    {ErrorCode::kMalformed, "malformed"},
+    {ErrorCode::kMissingField, "missing_field"},
+    {ErrorCode::kWrongType, "wrong_type"},
+    {ErrorCode::kInvalidValue, "invalid_value"},
+    {ErrorCode::kDuplicate, "duplicate"},
+    {ErrorCode::kUnknownReference, "unknown_reference"},
+    {ErrorCode::kConflict, "conflict"},
+    {ErrorCode::kNotFound, "not_found"},
+    {ErrorCode::kTooLarge, "too_large"},
+    {ErrorCode::kInternal, "internal"},
+    {ErrorCode::kTooManyRequests, "too_many_requests"},
+    {ErrorCode::kForbidden, "forbidden"},
+});
+// Name the newest code here when appending one.
+static_assert(kErrorCodes.covers_through(ErrorCode::kForbidden), "every error code needs its text");
+
 const char* error_code_name(ErrorCode code);
 
 struct Issue {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <map>
 
+#include "allot/base/enum_text.h"
+#include "allot/base/json_reader.h"
 #include "allot/solver_io/readers.h"
 
 namespace allot::solver_io {
@@ -12,285 +14,338 @@ using nlohmann::json;
 using solver::Problem;
 using solver::TimeWindow;
 
-// Collects issues while reading one JSON document, so one run reports them all.
-class Fields {
- public:
-  explicit Fields(Issues& issues) : issues_(issues) {}
+constexpr auto kTravelKinds = make_enum_text<solver::TravelModel::Kind>({
+    {solver::TravelModel::Kind::kMatrix, "matrix"},
+    {solver::TravelModel::Kind::kEuclidean, "euclidean"},
+    {solver::TravelModel::Kind::kGreatCircle, "great_circle"},
+});
+static_assert(kTravelKinds.covers_through(solver::TravelModel::Kind::kGreatCircle));
 
-  double number(const json& object, const char* key, const std::string& path, double fallback, bool required = false) {
-    if (!object.is_object() || !object.contains(key)) {
-      if (required) issues_.push_back({ErrorCode::kMissingField, path + "." + key, "required"});
-      return fallback;
-    }
-    const json& value = object.at(key);
-    if (value.is_null()) return fallback;
-    if (!value.is_number()) {
-      issues_.push_back({ErrorCode::kWrongType, path + "." + key, "expected a number; found " + value.dump()});
-      return fallback;
-    }
-    return value.get<double>();
-  }
-  bool flag(const json& object, const char* key, const std::string& path, bool fallback) {
-    if (!object.is_object() || !object.contains(key) || object.at(key).is_null()) return fallback;
-    const json& value = object.at(key);
-    if (!value.is_boolean()) {
-      issues_.push_back({ErrorCode::kWrongType, path + "." + key, "expected true or false; found " + value.dump()});
-      return fallback;
-    }
-    return value.get<bool>();
-  }
-  std::string text(const json& object, const char* key, const std::string& path, bool required = true) {
-    if (!object.is_object() || !object.contains(key)) {
-      if (required) issues_.push_back({ErrorCode::kMissingField, path + "." + key, "required"});
-      return {};
-    }
-    const json& value = object.at(key);
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number_integer()) return std::to_string(value.get<long long>());
-    issues_.push_back({ErrorCode::kWrongType, path + "." + key, "expected a string; found " + value.dump()});
-    return {};
-  }
-  const json* array(const json& object, const char* key, const std::string& path, bool required = false) {
-    if (!object.is_object() || !object.contains(key)) {
-      if (required) issues_.push_back({ErrorCode::kMissingField, path + "." + key, "required"});
-      return nullptr;
-    }
-    const json& value = object.at(key);
-    if (!value.is_array()) {
-      issues_.push_back({ErrorCode::kWrongType, path + "." + key, "expected an array"});
-      return nullptr;
-    }
-    return &value;
-  }
-  bool window(const json& value, const std::string& path, TimeWindow& window) {
-    if (!value.is_array() || value.size() != 2 || !value[0].is_number() || !value[1].is_number()) {
-      issues_.push_back({ErrorCode::kWrongType, path, "expected [start, end] numbers; found " + value.dump()});
-      return false;
-    }
-    window = {value[0].get<double>(), value[1].get<double>()};
-    if (window.start > window.end) {
-      issues_.push_back({ErrorCode::kInvalidValue, path, "start after end"});
-      return false;
-    }
-    return true;
-  }
-  void add(ErrorCode code, std::string path, std::string message) {
-    issues_.push_back({code, std::move(path), std::move(message)});
-  }
+constexpr auto kStopKinds = make_enum_text<solver::Stop::Kind>({
+    {solver::Stop::Kind::kVisit, "visit"},
+    {solver::Stop::Kind::kBreak, "break"},
+});
+static_assert(kStopKinds.covers_through(solver::Stop::Kind::kBreak));
 
- private:
-  Issues& issues_;
-};
+// Written by solver::unassigned_reason_name(); io_test checks the two agree.
+constexpr auto kUnassignedReasons = make_enum_text<solver::UnassignedReason>({
+    {solver::UnassignedReason::kNoSkilledCarer, "no_skilled_carer"},
+    {solver::UnassignedReason::kCapacity, "capacity"},
+    {solver::UnassignedReason::kOutsideShifts, "outside_shifts"},
+    {solver::UnassignedReason::kWindowUnreachable, "window_unreachable"},
+    {solver::UnassignedReason::kCarersFullyBooked, "carers_fully_booked"},
+});
 
-int skill_index(std::map<std::string, int>& skills, const std::string& name) {
-  const auto [entry, inserted] = skills.emplace(name, static_cast<int>(skills.size()));
-  return entry->second;
+constexpr NumberRule kNotNegative{.min = 0};
+
+std::string items_text(std::size_t count) { return std::to_string(count) + (count == 1 ? " item" : " items"); }
+
+// Ids are strings; a whole number is taken as its digits (older files number their carers).
+std::string read_id(const JsonReader& field) {
+  if (field.present() && field.json()->is_number_integer()) return field.json()->dump();
+  return field.text().value_or("");
 }
+
+double number_or(const JsonReader& field, double fallback, const NumberRule& rule = {}) {
+  return field.number(rule).value_or(fallback);
+}
+
+double positive_or(const JsonReader& field, double fallback) {
+  const std::optional<double> value = field.number();
+  if (value && !(*value > 0)) {
+    field.add(ErrorCode::kInvalidValue, "must be above 0; found " + describe_json(*field.json()));
+    return fallback;
+  }
+  return value.value_or(fallback);
+}
+
+// "[start, end]" with start <= end; a null end is unbounded (docs/solver.md).
+std::optional<TimeWindow> read_window(const JsonReader& field) {
+  if (!field.present()) return std::nullopt;
+  const json& value = *field.json();
+  if (!value.is_array() || value.size() != 2) {
+    field.add(ErrorCode::kWrongType, "expected [start, end]; found " +
+                                         (value.is_array() ? items_text(value.size()) : describe_json(value)));
+    return std::nullopt;
+  }
+  const std::vector<JsonReader> ends = *field.array();
+  const std::optional<double> start = ends[0].number();
+  const std::optional<double> end = value[1].is_null() ? solver::kUnbounded : ends[1].number();
+  if (!start || !end) return std::nullopt;
+  if (*start > *end) {
+    field.add(ErrorCode::kInvalidValue, "must not end before it starts; found " + value.dump());
+    return std::nullopt;
+  }
+  return TimeWindow{*start, *end};
+}
+
+// [x, y] or [longitude, latitude].
+bool read_point(const JsonReader& field, Problem& problem) {
+  const json& value = *field.json();
+  if (!value.is_array() || value.size() != 2) {
+    field.add(ErrorCode::kWrongType, "expected [x, y] (great_circle: [longitude, latitude]); found " +
+                                         (value.is_array() ? items_text(value.size()) : describe_json(value)));
+    return false;
+  }
+  const std::vector<JsonReader> coordinates = *field.array();
+  const std::optional<double> x = coordinates[0].number();
+  const std::optional<double> y = coordinates[1].number();
+  if (!x || !y) return false;
+  problem.travel.x.push_back(*x);
+  problem.travel.y.push_back(*y);
+  return true;
+}
+
+// A square matrix of non-negative numbers, one row per location. Cells are checked
+// directly: a matrix of a thousand locations has a million of them.
+bool read_matrix(const JsonReader& field, std::size_t size, std::vector<double>& out) {
+  const json& rows = *field.json();
+  const NumberRule rule = kNotNegative;
+  for (std::size_t from = 0; from < size; ++from) {
+    const json* row = from < rows.size() ? &rows[from] : nullptr;
+    if (row == nullptr || !row->is_array() || row->size() != size) {
+      field.issues().push_back({ErrorCode::kInvalidValue, index_path(field.path(), from),
+                                "expected a row of " + std::to_string(size) + " non-negative numbers; found " +
+                                    (row == nullptr ? std::string("no row")
+                                     : row->is_array() ? items_text(row->size())
+                                                       : describe_json(*row))});
+      return false;
+    }
+    for (std::size_t to = 0; to < size; ++to) {
+      const json& cell = (*row)[to];
+      const double value = cell.is_number() ? cell.get<double>() : -1;
+      if (!(value >= rule.min && value <= rule.max)) {
+        JsonReader(cell, field.issues(), index_path(index_path(field.path(), from), to)).number(rule);
+        return false;
+      }
+      out.push_back(value);
+    }
+  }
+  return true;
+}
+
+std::vector<int> read_skills(const JsonReader& field, std::map<std::string, int>& skills) {
+  std::vector<int> out;
+  for (const JsonReader& item : field.array().value_or(std::vector<JsonReader>{})) {
+    if (auto name = item.text({.min_length = 1})) {
+      out.push_back(skills.emplace(*name, static_cast<int>(skills.size())).first->second);
+    }
+  }
+  return out;
+}
+
+void read_travel(const JsonObjectReader& root, Problem& problem) {
+  const JsonReader travel_field = root.optional("travel");
+  const std::optional<JsonObjectReader> travel = travel_field.present() ? travel_field.object() : std::nullopt;
+  if (travel_field.present() && !travel) return;
+  const json empty = json::object();
+  Issues& issues = root.issues();
+  const JsonObjectReader fields = travel ? *travel : JsonObjectReader(empty, issues, "travel");
+  fields.known_fields({"kind", "durations", "distances", "truncate_to_tenth", "road_factor", "speed_metres_per_minute"});
+  const JsonReader kind_field = fields.optional("kind");
+  const JsonReader durations = fields.optional("durations");
+  // Without a known kind, read on as the default so locations and visits are still checked.
+  const solver::TravelModel::Kind kind =
+      kind_field.one_of(kTravelKinds)
+          .value_or(durations.present() ? solver::TravelModel::Kind::kMatrix : solver::TravelModel::Kind::kEuclidean);
+  problem.travel.kind = kind;
+  if (kind == solver::TravelModel::Kind::kMatrix) {
+    if (!durations.present()) {
+      durations.add(ErrorCode::kMissingField, "is required for a matrix");
+      return;
+    }
+    const auto duration_rows = durations.array();
+    if (!duration_rows) return;
+    const std::size_t size = duration_rows->size();
+    problem.travel.location_count = static_cast<int>(size);
+    const JsonReader distances = fields.optional("distances");
+    if (distances.present() && !distances.array()) return;
+    if (read_matrix(durations, size, problem.travel.duration_matrix)) {
+      read_matrix(distances.present() ? distances : durations, size, problem.travel.distance_matrix);
+    }
+    return;
+  }
+  if (kind == solver::TravelModel::Kind::kEuclidean) {
+    problem.travel.truncate_to_tenth = fields.optional("truncate_to_tenth").boolean().value_or(false);
+  } else {
+    problem.travel.road_factor = number_or(fields.optional("road_factor"), 1.3);
+    problem.travel.speed_metres_per_time_unit = positive_or(fields.optional("speed_metres_per_minute"), 500);
+  }
+  const JsonReader locations = root.optional("locations");
+  if (!locations.present()) {
+    locations.add(ErrorCode::kMissingField, "is required unless travel has matrices");
+    return;
+  }
+  const auto points = locations.array();
+  if (!points) return;
+  for (const JsonReader& point : *points) read_point(point, problem);
+  problem.travel.location_count = static_cast<int>(points->size());
+}
+
+// Reads a problem's carers, visits and precedences, resolving ids as it goes.
+struct ProblemReader {
+  Problem& problem;
+  std::map<std::string, int> skills;
+  std::map<std::string, int> carer_ids;
+  std::map<std::string, int> visit_ids;
+
+  int location(const JsonReader& field) const {
+    const std::optional<std::int64_t> index = field.whole();
+    if (!index) return 0;
+    if (*index < 0 || *index >= problem.travel.location_count) {
+      field.add(ErrorCode::kInvalidValue, "must be a location index below " + std::to_string(problem.travel.location_count) +
+                                              "; found " + std::to_string(*index));
+      return 0;
+    }
+    return static_cast<int>(*index);
+  }
+
+  std::vector<int> carer_list(const JsonReader& field) const {
+    std::vector<int> list;
+    for (const JsonReader& item : field.array().value_or(std::vector<JsonReader>{})) {
+      const std::string id = read_id(item);
+      const auto found = carer_ids.find(id);
+      if (found != carer_ids.end()) {
+        list.push_back(found->second);
+      } else if (item.json()->is_string() || item.json()->is_number_integer()) {
+        item.add(ErrorCode::kUnknownReference, "no carer \"" + id + "\"");
+      }
+    }
+    return list;
+  }
+
+  void carer(const JsonObjectReader& item, int carer_idx) {
+    item.known_fields({"id", "start_location", "end_location", "shift", "skills", "breaks", "max_working_time",
+                       "speed_factor", "capacity"});
+    solver::Carer carer;
+    const JsonReader id_field = item.required("id");
+    carer.id = read_id(id_field);
+    if (id_field.present() && !carer_ids.emplace(carer.id, carer_idx).second) {
+      id_field.add(ErrorCode::kDuplicate, "id \"" + carer.id + "\" used twice");
+    }
+    carer.start_location = location(item.required("start_location"));
+    const JsonReader end_location = item.optional("end_location");
+    carer.end_location = end_location.present() ? location(end_location) : carer.start_location;
+    if (auto shift = read_window(item.optional("shift"))) carer.shift = *shift;
+    for (const JsonReader& rest_field : item.optional("breaks").array().value_or(std::vector<JsonReader>{})) {
+      const auto rest_object = rest_field.object();
+      if (!rest_object) continue;
+      rest_object->known_fields({"window", "duration"});
+      solver::Break rest;
+      if (auto window = read_window(rest_object->required("window"))) rest.window = *window;
+      rest.duration = number_or(rest_object->required("duration"), 0, kNotNegative);
+      carer.breaks.push_back(rest);
+    }
+    carer.skills = read_skills(item.optional("skills"), skills);
+    carer.max_working_time = number_or(item.optional("max_working_time"), solver::kUnbounded);
+    carer.speed_factor = positive_or(item.optional("speed_factor"), 1);
+    carer.capacity = number_or(item.optional("capacity"), solver::kUnbounded);
+    problem.carers.push_back(std::move(carer));
+  }
+
+  void visit(const JsonObjectReader& item, int visit_idx) {
+    item.known_fields({"id", "location", "duration", "time_windows", "skills", "priority", "carers_needed", "demand",
+                       "preferred_carers", "excluded_carers"});
+    solver::Visit visit;
+    const JsonReader id_field = item.required("id");
+    visit.id = read_id(id_field);
+    if (id_field.present() && !visit_ids.emplace(visit.id, visit_idx).second) {
+      id_field.add(ErrorCode::kDuplicate, "id \"" + visit.id + "\" used twice");
+    }
+    visit.location = location(item.required("location"));
+    visit.duration = number_or(item.required("duration"), 0, kNotNegative);
+    for (const JsonReader& window_field : item.optional("time_windows").array().value_or(std::vector<JsonReader>{})) {
+      const std::optional<TimeWindow> window = read_window(window_field);
+      if (!window) continue;
+      if (!visit.windows.empty() && !(visit.windows.back().end < window->start)) {
+        window_field.add(ErrorCode::kInvalidValue, "windows must be in time order and must not overlap");
+      }
+      visit.windows.push_back(*window);
+    }
+    visit.skills = read_skills(item.optional("skills"), skills);
+    visit.priority = static_cast<int>(item.optional("priority").whole({.min = 1, .max = 1'000'000}).value_or(1));
+    const JsonReader carers_needed = item.optional("carers_needed");
+    if (auto needed = carers_needed.whole()) {
+      if (*needed == 1 || *needed == 2) {
+        visit.carers_needed = static_cast<int>(*needed);
+      } else {
+        carers_needed.add(ErrorCode::kInvalidValue, "must be 1 or 2; found " + std::to_string(*needed));
+      }
+    }
+    visit.demand = number_or(item.optional("demand"), 0, kNotNegative);
+    visit.preferred_carers = carer_list(item.optional("preferred_carers"));
+    visit.excluded_carers = carer_list(item.optional("excluded_carers"));
+    problem.visits.push_back(std::move(visit));
+  }
+
+  void precedence(const JsonObjectReader& item) {
+    item.known_fields({"first", "second", "min_gap", "max_gap"});
+    const JsonReader first_field = item.required("first");
+    const JsonReader second_field = item.required("second");
+    const std::string first = read_id(first_field);
+    const std::string second = read_id(second_field);
+    const auto first_found = visit_ids.find(first);
+    const auto second_found = visit_ids.find(second);
+    if (first_field.present() && first_found == visit_ids.end()) {
+      first_field.add(ErrorCode::kUnknownReference, "no visit \"" + first + "\"");
+    }
+    if (second_field.present() && second_found == visit_ids.end()) {
+      second_field.add(ErrorCode::kUnknownReference, "no visit \"" + second + "\"");
+    }
+    if (first_found == visit_ids.end() || second_found == visit_ids.end()) return;
+    if (first == second) item.add(ErrorCode::kInvalidValue, "a visit cannot precede itself");
+    solver::Precedence link;
+    link.first_visit = first_found->second;
+    link.second_visit = second_found->second;
+    link.min_gap = number_or(item.optional("min_gap"), 0);
+    link.max_gap = number_or(item.optional("max_gap"), solver::kUnbounded);
+    if (link.min_gap > link.max_gap) item.add(ErrorCode::kInvalidValue, "min_gap above max_gap");
+    problem.precedences.push_back(link);
+  }
+
+  void objective(const JsonReader& field) {
+    const auto object = field.object();
+    if (!object) return;
+    object->known_fields({"distance_weight", "travel_time_weight", "route_cost", "non_preferred_cost", "allow_lateness",
+                          "lateness_weight", "max_lateness_weight", "fewest_routes_first"});
+    solver::Objective& weights = problem.objective;
+    weights.distance_weight = number_or(object->optional("distance_weight"), 1);
+    weights.travel_time_weight = number_or(object->optional("travel_time_weight"), 0);
+    weights.route_cost = number_or(object->optional("route_cost"), 0);
+    weights.non_preferred_cost = number_or(object->optional("non_preferred_cost"), 0);
+    weights.allow_lateness = object->optional("allow_lateness").boolean().value_or(false);
+    weights.lateness_weight = number_or(object->optional("lateness_weight"), 0);
+    weights.max_lateness_weight = number_or(object->optional("max_lateness_weight"), 0);
+    weights.fewest_routes_first = object->optional("fewest_routes_first").boolean().value_or(false);
+  }
+};
 
 }  // namespace
 
 Result<Problem> problem_from_json(const json& document) {
   Issues issues;
-  Fields fields(issues);
-  if (!document.is_object()) return fail(ErrorCode::kWrongType, "", "the problem must be a JSON object");
+  const std::optional<JsonObjectReader> root = JsonReader(document, issues).object();
+  if (!root) return fail(std::move(issues));
+  root->known_fields({"name", "travel", "locations", "carers", "visits", "precedences", "objective"});
   Problem problem;
-  problem.name = fields.text(document, "name", "", false);
-  std::map<std::string, int> skills;
-
-  // travel
-  const json travel = document.value("travel", json::object());
-  const std::string kind = fields.text(travel, "kind", "travel", false);
-  const json* locations = fields.array(document, "locations", "");
-  const json* durations = fields.array(travel, "durations", "travel");
-  const json* distances = fields.array(travel, "distances", "travel");
-  if (kind == "matrix" || (kind.empty() && durations)) {
-    problem.travel.kind = solver::TravelModel::Kind::kMatrix;
-    if (!durations) {
-      fields.add(ErrorCode::kMissingField, "travel.durations", "required for a matrix");
-    } else {
-      const auto size = durations->size();
-      problem.travel.location_count = static_cast<int>(size);
-      const json* distance_rows = distances ? distances : durations;
-      if (distance_rows->size() != size) fields.add(ErrorCode::kInvalidValue, "travel.distances", "must be as large as travel.durations");
-      for (std::size_t from = 0; from < size; ++from)
-        for (std::size_t to = 0; to < size; ++to) {
-          const std::string at = "[" + std::to_string(from) + "][" + std::to_string(to) + "]";
-          const json* duration = (*durations)[from].is_array() && (*durations)[from].size() == size ? &(*durations)[from][to] : nullptr;
-          const json* distance = from < distance_rows->size() && (*distance_rows)[from].is_array() &&
-                                         (*distance_rows)[from].size() == size ? &(*distance_rows)[from][to] : nullptr;
-          if (!duration || !duration->is_number() || duration->get<double>() < 0) {
-            fields.add(ErrorCode::kInvalidValue, "travel.durations" + at, "expected a square matrix of non-negative numbers");
-            to = size;
-            from = size;
-            break;
-          }
-          if (!distance || !distance->is_number() || distance->get<double>() < 0) {
-            fields.add(ErrorCode::kInvalidValue, "travel.distances" + at, "expected a square matrix of non-negative numbers");
-            to = size;
-            from = size;
-            break;
-          }
-          problem.travel.duration_matrix.push_back(duration->get<double>());
-          problem.travel.distance_matrix.push_back(distance->get<double>());
-        }
-    }
-  } else {
-    if (kind == "euclidean" || kind.empty()) {
-      problem.travel.kind = solver::TravelModel::Kind::kEuclidean;
-      problem.travel.truncate_to_tenth = travel.value("truncate_to_tenth", false);
-    } else if (kind == "great_circle") {
-      problem.travel.kind = solver::TravelModel::Kind::kGreatCircle;
-      problem.travel.road_factor = fields.number(travel, "road_factor", "travel", 1.3);
-      problem.travel.speed_metres_per_time_unit = fields.number(travel, "speed_metres_per_minute", "travel", 500);
-      if (!(problem.travel.speed_metres_per_time_unit > 0))
-        fields.add(ErrorCode::kInvalidValue, "travel.speed_metres_per_minute", "must be positive");
-    } else {
-      fields.add(ErrorCode::kInvalidValue, "travel.kind", "unknown \"" + kind + "\"; expected matrix, euclidean or great_circle");
-    }
-    if (!locations) {
-      fields.add(ErrorCode::kMissingField, "locations", "required unless travel has matrices");
-    } else {
-      for (std::size_t location_idx = 0; location_idx < locations->size(); ++location_idx) {
-        const json& point = (*locations)[location_idx];
-        if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number()) {
-          fields.add(ErrorCode::kWrongType, "locations[" + std::to_string(location_idx) + "]",
-                     "expected [x, y] (great_circle: [longitude, latitude])");
-          continue;
-        }
-        problem.travel.x.push_back(point[0].get<double>());
-        problem.travel.y.push_back(point[1].get<double>());
-      }
-      problem.travel.location_count = static_cast<int>(locations->size());
-    }
-  }
-  const int location_count = problem.travel.location_count;
-  const auto location_field = [&](const json& object, const char* key, const std::string& path) {
-    const double value = fields.number(object, key, path, 0, true);
-    if (value < 0 || value >= location_count || value != std::floor(value)) {
-      fields.add(ErrorCode::kInvalidValue, path + "." + key,
-                 "must be a location index below " + std::to_string(location_count));
-      return 0;
-    }
-    return static_cast<int>(value);
-  };
-
+  problem.name = root->optional("name").text().value_or("");
+  read_travel(*root, problem);
+  ProblemReader reader{problem, {}, {}, {}};
   // carers first: visits refer to them by id
-  std::map<std::string, int> carer_ids;
-  if (const json* carers = fields.array(document, "carers", "", true)) {
+  if (const auto carers = root->required("carers").array()) {
     for (std::size_t carer_idx = 0; carer_idx < carers->size(); ++carer_idx) {
-      const json& item = (*carers)[carer_idx];
-      const std::string path = "carers[" + std::to_string(carer_idx) + "]";
-      solver::Carer carer;
-      carer.id = fields.text(item, "id", path);
-      if (!carer_ids.emplace(carer.id, static_cast<int>(carer_idx)).second)
-        fields.add(ErrorCode::kDuplicate, path + ".id", "id \"" + carer.id + "\" used twice");
-      carer.start_location = location_field(item, "start_location", path);
-      carer.end_location = item.contains("end_location") ? location_field(item, "end_location", path) : carer.start_location;
-      if (item.contains("shift")) fields.window(item["shift"], path + ".shift", carer.shift);
-      if (const json* breaks = fields.array(item, "breaks", path))
-        for (std::size_t break_idx = 0; break_idx < breaks->size(); ++break_idx) {
-          const std::string at = path + ".breaks[" + std::to_string(break_idx) + "]";
-          solver::Break rest;
-          fields.window((*breaks)[break_idx].value("window", json()), at + ".window", rest.window);
-          rest.duration = fields.number((*breaks)[break_idx], "duration", at, 0, true);
-          if (rest.duration < 0) fields.add(ErrorCode::kInvalidValue, at + ".duration", "must not be negative");
-          carer.breaks.push_back(rest);
-        }
-      if (const json* list = fields.array(item, "skills", path))
-        for (const json& skill : *list) {
-          if (skill.is_string()) carer.skills.push_back(skill_index(skills, skill.get<std::string>()));
-          else fields.add(ErrorCode::kWrongType, path + ".skills", "skills are strings");
-        }
-      carer.max_working_time = fields.number(item, "max_working_time", path, solver::kUnbounded);
-      carer.speed_factor = fields.number(item, "speed_factor", path, 1);
-      if (!(carer.speed_factor > 0)) fields.add(ErrorCode::kInvalidValue, path + ".speed_factor", "must be positive");
-      carer.capacity = fields.number(item, "capacity", path, solver::kUnbounded);
-      problem.carers.push_back(std::move(carer));
+      if (const auto item = (*carers)[carer_idx].object()) reader.carer(*item, static_cast<int>(carer_idx));
     }
   }
-  const auto carer_list = [&](const json& item, const char* key, const std::string& path) {
-    std::vector<int> list;
-    if (const json* ids = fields.array(item, key, path))
-      for (std::size_t entry = 0; entry < ids->size(); ++entry) {
-        const std::string id = (*ids)[entry].is_string() ? (*ids)[entry].get<std::string>() : (*ids)[entry].dump();
-        const auto found = carer_ids.find(id);
-        if (found == carer_ids.end())
-          fields.add(ErrorCode::kUnknownReference, path + "." + key + "[" + std::to_string(entry) + "]", "no carer \"" + id + "\"");
-        else
-          list.push_back(found->second);
-      }
-    return list;
-  };
-
-  std::map<std::string, int> visit_ids;
-  if (const json* visits = fields.array(document, "visits", "", true)) {
+  if (const auto visits = root->required("visits").array()) {
     for (std::size_t visit_idx = 0; visit_idx < visits->size(); ++visit_idx) {
-      const json& item = (*visits)[visit_idx];
-      const std::string path = "visits[" + std::to_string(visit_idx) + "]";
-      solver::Visit visit;
-      visit.id = fields.text(item, "id", path);
-      if (!visit_ids.emplace(visit.id, static_cast<int>(visit_idx)).second)
-        fields.add(ErrorCode::kDuplicate, path + ".id", "id \"" + visit.id + "\" used twice");
-      visit.location = location_field(item, "location", path);
-      visit.duration = fields.number(item, "duration", path, 0, true);
-      if (visit.duration < 0) fields.add(ErrorCode::kInvalidValue, path + ".duration", "must not be negative");
-      if (const json* windows = fields.array(item, "time_windows", path))
-        for (std::size_t window_idx = 0; window_idx < windows->size(); ++window_idx) {
-          TimeWindow window;
-          const std::string at = path + ".time_windows[" + std::to_string(window_idx) + "]";
-          if (!fields.window((*windows)[window_idx], at, window)) continue;
-          if (!visit.windows.empty() && !(visit.windows.back().end < window.start))
-            fields.add(ErrorCode::kInvalidValue, at, "windows must be in time order and must not overlap");
-          visit.windows.push_back(window);
-        }
-      if (const json* list = fields.array(item, "skills", path))
-        for (const json& skill : *list) {
-          if (skill.is_string()) visit.skills.push_back(skill_index(skills, skill.get<std::string>()));
-          else fields.add(ErrorCode::kWrongType, path + ".skills", "skills are strings");
-        }
-      visit.priority = static_cast<int>(fields.number(item, "priority", path, 1));
-      if (visit.priority < 1) fields.add(ErrorCode::kInvalidValue, path + ".priority", "must be at least 1");
-      visit.carers_needed = static_cast<int>(fields.number(item, "carers_needed", path, 1));
-      if (visit.carers_needed != 1 && visit.carers_needed != 2)
-        fields.add(ErrorCode::kInvalidValue, path + ".carers_needed", "must be 1 or 2; found " + std::to_string(visit.carers_needed));
-      visit.demand = fields.number(item, "demand", path, 0);
-      if (visit.demand < 0) fields.add(ErrorCode::kInvalidValue, path + ".demand", "must not be negative");
-      visit.preferred_carers = carer_list(item, "preferred_carers", path);
-      visit.excluded_carers = carer_list(item, "excluded_carers", path);
-      problem.visits.push_back(std::move(visit));
+      if (const auto item = (*visits)[visit_idx].object()) reader.visit(*item, static_cast<int>(visit_idx));
     }
   }
-  if (const json* links = fields.array(document, "precedences", "")) {
-    for (std::size_t link_idx = 0; link_idx < links->size(); ++link_idx) {
-      const json& item = (*links)[link_idx];
-      const std::string path = "precedences[" + std::to_string(link_idx) + "]";
-      solver::Precedence link;
-      const std::string first = fields.text(item, "first", path);
-      const std::string second = fields.text(item, "second", path);
-      const auto first_found = visit_ids.find(first);
-      const auto second_found = visit_ids.find(second);
-      if (first_found == visit_ids.end()) fields.add(ErrorCode::kUnknownReference, path + ".first", "no visit \"" + first + "\"");
-      if (second_found == visit_ids.end()) fields.add(ErrorCode::kUnknownReference, path + ".second", "no visit \"" + second + "\"");
-      if (first_found == visit_ids.end() || second_found == visit_ids.end()) continue;
-      if (first == second) fields.add(ErrorCode::kInvalidValue, path, "a visit cannot precede itself");
-      link.first_visit = first_found->second;
-      link.second_visit = second_found->second;
-      link.min_gap = fields.number(item, "min_gap", path, 0);
-      link.max_gap = fields.number(item, "max_gap", path, solver::kUnbounded);
-      if (link.min_gap > link.max_gap) fields.add(ErrorCode::kInvalidValue, path, "min_gap above max_gap");
-      problem.precedences.push_back(link);
-    }
+  for (const JsonReader& link : root->optional("precedences").array().value_or(std::vector<JsonReader>{})) {
+    if (const auto item = link.object()) reader.precedence(*item);
   }
-  const json objective = document.value("objective", json::object());
-  solver::Objective& weights = problem.objective;
-  weights.distance_weight = fields.number(objective, "distance_weight", "objective", 1);
-  weights.travel_time_weight = fields.number(objective, "travel_time_weight", "objective", 0);
-  weights.route_cost = fields.number(objective, "route_cost", "objective", 0);
-  weights.non_preferred_cost = fields.number(objective, "non_preferred_cost", "objective", 0);
-  weights.allow_lateness = fields.flag(objective, "allow_lateness", "objective", false);
-  weights.lateness_weight = fields.number(objective, "lateness_weight", "objective", 0);
-  weights.max_lateness_weight = fields.number(objective, "max_lateness_weight", "objective", 0);
-  weights.fewest_routes_first = fields.flag(objective, "fewest_routes_first", "objective", false);
+  reader.objective(root->optional("objective"));
   if (!issues.empty()) return fail(std::move(issues));
   for (const std::string& error : solver::find_problem_errors(problem)) {
     const auto colon = error.find(": ");
@@ -320,12 +375,12 @@ json problem_to_json(const Problem& problem) {
       durations.push_back(std::move(duration_row));
       distances.push_back(std::move(distance_row));
     }
-    document["travel"] = {{"kind", "matrix"}, {"durations", durations}, {"distances", distances}};
+    document["travel"] = {{"kind", kTravelKinds.name(travel.kind)}, {"durations", durations}, {"distances", distances}};
   } else {
     if (travel.kind == solver::TravelModel::Kind::kEuclidean)
-      document["travel"] = {{"kind", "euclidean"}, {"truncate_to_tenth", travel.truncate_to_tenth}};
+      document["travel"] = {{"kind", kTravelKinds.name(travel.kind)}, {"truncate_to_tenth", travel.truncate_to_tenth}};
     else
-      document["travel"] = {{"kind", "great_circle"}, {"road_factor", travel.road_factor},
+      document["travel"] = {{"kind", kTravelKinds.name(travel.kind)}, {"road_factor", travel.road_factor},
                             {"speed_metres_per_minute", travel.speed_metres_per_time_unit}};
     json locations = json::array();
     for (int location = 0; location < travel.location_count; ++location)
@@ -398,10 +453,10 @@ json solution_to_json(const Problem& problem, const solver::Solution& solution) 
     json stops = json::array();
     for (const solver::Stop& stop : route.stops) {
       if (stop.kind == solver::Stop::Kind::kVisit)
-        stops.push_back({{"type", "visit"}, {"visit", problem.visits[stop.index].id}, {"arrival", stop.arrival},
+        stops.push_back({{"type", kStopKinds.name(stop.kind)}, {"visit", problem.visits[stop.index].id}, {"arrival", stop.arrival},
                          {"start", stop.start}, {"end", stop.end}});
       else
-        stops.push_back({{"type", "break"}, {"break", stop.index}, {"start", stop.start}, {"end", stop.end}});
+        stops.push_back({{"type", kStopKinds.name(stop.kind)}, {"break", stop.index}, {"start", stop.start}, {"end", stop.end}});
     }
     routes.push_back({{"carer", problem.carers[route.carer].id}, {"departure", route.departure},
                       {"return", route.return_time}, {"distance", route.distance}, {"travel_time", route.travel_time},
@@ -422,176 +477,190 @@ json solution_to_json(const Problem& problem, const solver::Solution& solution) 
           {"iterations", solution.iterations}};
 }
 
+
 Result<solver::Solution> solution_from_json(const Problem& problem, const json& document) {
   Issues issues;
-  Fields fields(issues);
-  if (!document.is_object()) return fail(ErrorCode::kWrongType, "", "the solution must be a JSON object");
+  const std::optional<JsonObjectReader> root = JsonReader(document, issues).object();
+  if (!root) return fail(std::move(issues));
   std::map<std::string, int> visit_ids;
   std::map<std::string, int> carer_ids;
   for (std::size_t visit_idx = 0; visit_idx < problem.visits.size(); ++visit_idx)
     visit_ids[problem.visits[visit_idx].id] = static_cast<int>(visit_idx);
   for (std::size_t carer_idx = 0; carer_idx < problem.carers.size(); ++carer_idx)
     carer_ids[problem.carers[carer_idx].id] = static_cast<int>(carer_idx);
+  // The visit an id names, or nothing (with an issue).
+  const auto visit_index = [&](const JsonReader& field) -> std::optional<int> {
+    const std::string visit = read_id(field);
+    const auto found = visit_ids.find(visit);
+    if (found != visit_ids.end()) return found->second;
+    if (field.present() && (field.json()->is_string() || field.json()->is_number_integer()))
+      field.add(ErrorCode::kUnknownReference, "no visit \"" + visit + "\"");
+    return std::nullopt;
+  };
   solver::Solution solution;
-  if (const json* routes = fields.array(document, "routes", "", true))
-    for (std::size_t route_idx = 0; route_idx < routes->size(); ++route_idx) {
-      const json& item = (*routes)[route_idx];
-      const std::string path = "routes[" + std::to_string(route_idx) + "]";
-      solver::Route route;
-      const std::string carer = fields.text(item, "carer", path);
-      const auto found = carer_ids.find(carer);
-      if (found == carer_ids.end()) {
-        fields.add(ErrorCode::kUnknownReference, path + ".carer", "no carer \"" + carer + "\"");
-        continue;
-      }
-      route.carer = found->second;
-      route.departure = fields.number(item, "departure", path, 0, true);
-      route.return_time = fields.number(item, "return", path, 0, true);
-      route.distance = fields.number(item, "distance", path, 0);
-      if (const json* stops = fields.array(item, "stops", path, true))
-        for (std::size_t stop_idx = 0; stop_idx < stops->size(); ++stop_idx) {
-          const json& entry = (*stops)[stop_idx];
-          const std::string at = path + ".stops[" + std::to_string(stop_idx) + "]";
-          solver::Stop stop;
-          if (fields.text(entry, "type", at) == "break") {
-            stop.kind = solver::Stop::Kind::kBreak;
-            stop.index = static_cast<int>(fields.number(entry, "break", at, 0, true));
-          } else {
-            const std::string visit = fields.text(entry, "visit", at);
-            const auto visit_found = visit_ids.find(visit);
-            if (visit_found == visit_ids.end()) {
-              fields.add(ErrorCode::kUnknownReference, at + ".visit", "no visit \"" + visit + "\"");
-              continue;
-            }
-            stop.index = visit_found->second;
-            stop.arrival = fields.number(entry, "arrival", at, 0, true);
-          }
-          stop.start = fields.number(entry, "start", at, 0, true);
-          stop.end = fields.number(entry, "end", at, 0, true);
-          if (stop.kind == solver::Stop::Kind::kBreak) stop.arrival = stop.start;
-          route.stops.push_back(stop);
-        }
-      solution.routes.push_back(std::move(route));
+  for (const JsonReader& route_field : root->required("routes").array().value_or(std::vector<JsonReader>{})) {
+    const auto item = route_field.object();
+    if (!item) continue;
+    solver::Route route;
+    const JsonReader carer_field = item->required("carer");
+    const std::string carer = read_id(carer_field);
+    const auto found = carer_ids.find(carer);
+    if (found == carer_ids.end()) {
+      if (carer_field.present() && (carer_field.json()->is_string() || carer_field.json()->is_number_integer()))
+        carer_field.add(ErrorCode::kUnknownReference, "no carer \"" + carer + "\"");
+      continue;
     }
-  if (const json* unassigned = fields.array(document, "unassigned", "", true))
-    for (std::size_t entry_idx = 0; entry_idx < unassigned->size(); ++entry_idx) {
-      const std::string path = "unassigned[" + std::to_string(entry_idx) + "]";
-      const std::string visit = fields.text((*unassigned)[entry_idx], "visit", path);
-      const std::string reason = fields.text((*unassigned)[entry_idx], "reason", path);
-      const auto found = visit_ids.find(visit);
-      if (found == visit_ids.end()) {
-        fields.add(ErrorCode::kUnknownReference, path + ".visit", "no visit \"" + visit + "\"");
-        continue;
+    route.carer = found->second;
+    route.departure = number_or(item->required("departure"), 0);
+    route.return_time = number_or(item->required("return"), 0);
+    route.distance = number_or(item->optional("distance"), 0);
+    for (const JsonReader& stop_field : item->required("stops").array().value_or(std::vector<JsonReader>{})) {
+      const auto entry = stop_field.object();
+      if (!entry) continue;
+      const std::optional<solver::Stop::Kind> kind = entry->required("type").one_of(kStopKinds);
+      if (!kind) continue;
+      solver::Stop stop;
+      stop.kind = *kind;
+      if (stop.kind == solver::Stop::Kind::kBreak) {
+        stop.index = static_cast<int>(entry->required("break").whole({.min = 0, .max = 1'000'000}).value_or(0));
+      } else {
+        const std::optional<int> visit = visit_index(entry->required("visit"));
+        if (!visit) continue;
+        stop.index = *visit;
+        stop.arrival = number_or(entry->required("arrival"), 0);
       }
-      solver::Unassigned entry{found->second, solver::UnassignedReason::kCarersFullyBooked};
-      bool known = false;
-      for (auto code : {solver::UnassignedReason::kNoSkilledCarer, solver::UnassignedReason::kCapacity,
-                        solver::UnassignedReason::kOutsideShifts, solver::UnassignedReason::kWindowUnreachable,
-                        solver::UnassignedReason::kCarersFullyBooked})
-        if (reason == solver::unassigned_reason_name(code)) {
-          entry.reason = code;
-          known = true;
-        }
-      if (!known) fields.add(ErrorCode::kInvalidValue, path + ".reason", "unknown reason \"" + reason + "\"");
-      solution.unassigned.push_back(entry);
+      stop.start = number_or(entry->required("start"), 0);
+      stop.end = number_or(entry->required("end"), 0);
+      if (stop.kind == solver::Stop::Kind::kBreak) stop.arrival = stop.start;
+      route.stops.push_back(stop);
     }
-  const json cost = document.value("cost", json::object());
-  solution.cost.objective = fields.number(cost, "objective", "cost", 0, true);
-  solution.cost.unassigned_visits = static_cast<int>(fields.number(cost, "unassigned_visits", "cost", 0, true));
-  solution.cost.unassigned_priority = fields.number(cost, "unassigned_priority", "cost", 0, true);
+    solution.routes.push_back(std::move(route));
+  }
+  for (const JsonReader& entry_field : root->required("unassigned").array().value_or(std::vector<JsonReader>{})) {
+    const auto entry = entry_field.object();
+    if (!entry) continue;
+    const std::optional<int> visit = visit_index(entry->required("visit"));
+    const std::optional<solver::UnassignedReason> reason = entry->required("reason").one_of(kUnassignedReasons);
+    if (visit && reason) solution.unassigned.push_back({*visit, *reason});
+  }
+  if (const auto cost = root->required("cost").object()) {
+    solution.cost.objective = number_or(cost->required("objective"), 0);
+    solution.cost.unassigned_visits =
+        static_cast<int>(cost->required("unassigned_visits").whole({.min = 0, .max = 1'000'000'000}).value_or(0));
+    solution.cost.unassigned_priority = number_or(cost->required("unassigned_priority"), 0);
+  }
   if (!issues.empty()) return fail(std::move(issues));
   return solution;
 }
 
-Result<Problem> read_iolab(const json& document, const std::string& source) {
-  Issues issues;
-  Fields fields(issues);
-  Problem problem;
-  problem.name = source.substr(source.find_last_of('/') + 1);
-  problem.name = problem.name.substr(0, problem.name.find_last_of('.'));
-  std::map<std::string, int> services;
-  if (const json* list = fields.array(document, "services", source, true))
-    for (std::size_t service_idx = 0; service_idx < list->size(); ++service_idx)
-      services[fields.text((*list)[service_idx], "id", source + ": services[" + std::to_string(service_idx) + "]")] =
-          static_cast<int>(service_idx);
-  const json* patients = fields.array(document, "patients", source, true);
-  const json* distances = fields.array(document, "distances", source, true);
-  if (!patients || !distances) return fail(std::move(issues));
-  const auto size = patients->size() + 1;  // the office first
-  if (distances->size() != size) fields.add(ErrorCode::kInvalidValue, source + ": distances", "must be (patients + 1) square");
-  problem.travel.kind = solver::TravelModel::Kind::kMatrix;
-  problem.travel.location_count = static_cast<int>(size);
-  for (std::size_t from = 0; from < size && issues.empty(); ++from)
-    for (std::size_t to = 0; to < size; ++to) {
-      const json& row = (*distances)[from];
-      if (!row.is_array() || row.size() != size || !row[to].is_number()) {
-        fields.add(ErrorCode::kInvalidValue, source + ": distances[" + std::to_string(from) + "]", "must have one number per place");
-        break;
-      }
-      problem.travel.distance_matrix.push_back(row[to].get<double>());
-      problem.travel.duration_matrix.push_back(row[to].get<double>());
-    }
-  for (std::size_t patient_idx = 0; patient_idx < patients->size(); ++patient_idx) {
-    const json& patient = (*patients)[patient_idx];
-    const std::string path = source + ": patients[" + std::to_string(patient_idx) + "]";
-    const std::string id = fields.text(patient, "id", path);
-    TimeWindow window;
-    fields.window(patient.value("time_window", json()), path + ".time_window", window);
-    const json* required = fields.array(patient, "required_caregivers", path, true);
+namespace {
+
+void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map<std::string, int>& services,
+                         Problem& problem) {
+  for (std::size_t patient_idx = 0; patient_idx < patients.size(); ++patient_idx) {
+    const auto patient = patients[patient_idx].object();
+    if (!patient) continue;
+    const std::string id = read_id(patient->required("id"));
+    const TimeWindow window = read_window(patient->required("time_window")).value_or(TimeWindow{});
+    const auto required = patient->required("required_caregivers").array();
     if (!required) continue;
     std::vector<int> made;
-    for (std::size_t need_idx = 0; need_idx < required->size(); ++need_idx) {
-      const json& need = (*required)[need_idx];
-      const std::string at = path + ".required_caregivers[" + std::to_string(need_idx) + "]";
-      const std::string service = fields.text(need, "service", at);
+    for (const JsonReader& need_field : *required) {
+      const auto need = need_field.object();
+      if (!need) continue;
+      const JsonReader service_field = need->required("service");
+      const std::string service = read_id(service_field);
       const auto found = services.find(service);
       if (found == services.end()) {
-        fields.add(ErrorCode::kUnknownReference, at + ".service", "no service \"" + service + "\"");
+        if (service_field.present()) service_field.add(ErrorCode::kUnknownReference, "no service \"" + service + "\"");
         continue;
       }
       solver::Visit visit;
       visit.id = required->size() > 1 ? id + "/" + service : id;
       visit.location = static_cast<int>(patient_idx + 1);
-      visit.duration = fields.number(need, "duration", at, 0, true);
+      visit.duration = number_or(need->required("duration"), 0, kNotNegative);
       visit.windows = {window};
       visit.skills = {found->second};
       made.push_back(static_cast<int>(problem.visits.size()));
       problem.visits.push_back(std::move(visit));
     }
     if (made.size() == 2) {
-      const json sync = patient.value("synchronization", json::object());
-      const std::string type = sync.value("type", "simultaneous");
       solver::Precedence link{made[0], made[1], 0, 0};
-      if (type == "sequential") {
-        const json gap = sync.value("distance", json::array({0, 0}));
-        if (gap.is_array() && gap.size() == 2 && gap[0].is_number() && gap[1].is_number()) {
-          link.min_gap = gap[0].get<double>();
-          link.max_gap = gap[1].get<double>();
-        } else {
-          fields.add(ErrorCode::kWrongType, path + ".synchronization.distance", "expected [min, max]");
+      if (const auto sync = patient->optional("synchronization").object()) {
+        if (sync->optional("type").text().value_or("simultaneous") == "sequential") {
+          const JsonReader gap = sync->optional("distance");
+          if (gap.present()) {
+            const auto bounds = gap.array({.min_items = 2, .max_items = 2});
+            const auto min_gap = bounds ? (*bounds)[0].number() : std::nullopt;
+            const auto max_gap = bounds ? (*bounds)[1].number() : std::nullopt;
+            if (min_gap && max_gap) {
+              link.min_gap = *min_gap;
+              link.max_gap = *max_gap;
+            }
+          }
         }
       }
       problem.precedences.push_back(link);
     } else if (made.size() > 2) {
-      fields.add(ErrorCode::kInvalidValue, path + ".required_caregivers", "at most two services per patient");
+      patient->issues().push_back({ErrorCode::kInvalidValue, field_path(patient->path(), "required_caregivers"),
+                                   "at most two services per patient"});
     }
   }
-  if (const json* caregivers = fields.array(document, "caregivers", source, true))
-    for (std::size_t carer_idx = 0; carer_idx < caregivers->size(); ++carer_idx) {
-      const json& item = (*caregivers)[carer_idx];
+}
+
+}  // namespace
+
+Result<Problem> read_iolab(const json& document, const std::string& source) {
+  Issues issues;
+  Problem problem;
+  problem.name = source.substr(source.find_last_of('/') + 1);
+  problem.name = problem.name.substr(0, problem.name.find_last_of('.'));
+  // Issues carry the file name: "C1.json: patients[3].time_window".
+  const auto failed = [&] {
+    for (Issue& issue : issues) issue.path = issue.path.empty() ? source : source + ": " + issue.path;
+    return fail(std::move(issues));
+  };
+  const std::optional<JsonObjectReader> root = JsonReader(document, issues).object();
+  if (!root) return failed();
+  std::map<std::string, int> services;
+  if (const auto list = root->required("services").array()) {
+    for (std::size_t service_idx = 0; service_idx < list->size(); ++service_idx) {
+      if (const auto service = (*list)[service_idx].object())
+        services[read_id(service->required("id"))] = static_cast<int>(service_idx);
+    }
+  }
+  const auto patients = root->required("patients").array();
+  const JsonReader distances = root->required("distances");
+  if (!patients || !distances.array()) return failed();
+  const auto size = patients->size() + 1;  // the office first
+  problem.travel.kind = solver::TravelModel::Kind::kMatrix;
+  problem.travel.location_count = static_cast<int>(size);
+  if (distances.json()->size() != size) {
+    distances.add(ErrorCode::kInvalidValue, "must have one row per place (patients + 1); found " +
+                                                std::to_string(distances.json()->size()) + " rows");
+  } else if (read_matrix(distances, size, problem.travel.distance_matrix)) {
+    problem.travel.duration_matrix = problem.travel.distance_matrix;
+  }
+  read_iolab_patients(*patients, services, problem);
+  if (const auto caregivers = root->required("caregivers").array()) {
+    for (const JsonReader& carer_field : *caregivers) {
+      const auto item = carer_field.object();
+      if (!item) continue;
       solver::Carer carer;
-      carer.id = fields.text(item, "id", source + ": caregivers[" + std::to_string(carer_idx) + "]");
+      carer.id = read_id(item->required("id"));
       carer.shift = {0, solver::kUnbounded};
-      for (const json& ability : item.value("abilities", json::array()))
-        if (ability.is_string() && services.count(ability.get<std::string>()))
-          carer.skills.push_back(services[ability.get<std::string>()]);
+      for (const JsonReader& ability : item->optional("abilities").array().value_or(std::vector<JsonReader>{})) {
+        const json& name = *ability.json();
+        if (name.is_string() && services.count(name.get<std::string>())) carer.skills.push_back(services.at(name.get<std::string>()));
+      }
       problem.carers.push_back(std::move(carer));
     }
+  }
   problem.objective.distance_weight = 1.0 / 3;
   problem.objective.allow_lateness = true;
   problem.objective.lateness_weight = 1.0 / 3;
   problem.objective.max_lateness_weight = 1.0 / 3;
-  if (!issues.empty()) return fail(std::move(issues));
+  if (!issues.empty()) return failed();
   return problem;
 }
 

@@ -40,65 +40,22 @@ Result<nlohmann::json> json_body(const HttpRequest& request) {
 
 Issues not_an_object(const nlohmann::json& body) {
   if (body.is_object()) return {};
-  return {{ErrorCode::kWrongType, "", fmt::format("expected a JSON object; found {}", body.type_name())}};
+  return {{ErrorCode::kWrongType, "", "expected an object; found " + describe_json(body)}};
 }
 
+JsonReader FieldReader::field(const char* key, bool required) {
+  const JsonObjectReader fields(object, issues);
+  return required ? fields.required(key) : fields.optional(key);
+}
 
-const nlohmann::json* FieldReader::find(const char* key, bool required) {
-  const auto found = object.find(key);
-  if (found == object.end() || found->is_null()) {
-    if (required) issues.push_back({ErrorCode::kMissingField, key, "is required"});
-    return nullptr;
-  }
-  return &*found;
-}
-std::optional<std::string> FieldReader::text(const char* key, bool required) {
-  const nlohmann::json* value = find(key, required);
-  if (value == nullptr) return std::nullopt;
-  if (!value->is_string()) {
-    issues.push_back({ErrorCode::kWrongType, key, fmt::format("expected a string; found {}", value->type_name())});
-    return std::nullopt;
-  }
-  return value->get<std::string>();
-}
+std::optional<std::string> FieldReader::text(const char* key, bool required) { return field(key, required).text(); }
+
 std::optional<std::int64_t> FieldReader::integer(const char* key, std::int64_t min, bool required) {
-  const nlohmann::json* value = find(key, required);
-  if (value == nullptr) return std::nullopt;
-  if (!value->is_number_integer()) {
-    issues.push_back({ErrorCode::kWrongType, key, fmt::format("expected a whole number; found {}", value->dump())});
-    return std::nullopt;
-  }
-  const std::int64_t number = value->get<std::int64_t>();
-  if (number < min) {
-    issues.push_back({ErrorCode::kInvalidValue, key, fmt::format("must be at least {}; found {}", min, number)});
-    return std::nullopt;
-  }
-  return number;
+  return field(key, required).whole({.min = min});
 }
-std::optional<bool> FieldReader::boolean(const char* key) {
-  const nlohmann::json* value = find(key, false);
-  if (value == nullptr) return std::nullopt;
-  if (!value->is_boolean()) {
-    issues.push_back({ErrorCode::kWrongType, key, fmt::format("expected true or false; found {}", value->dump())});
-    return std::nullopt;
-  }
-  return value->get<bool>();
-}
-std::optional<Fraction> FieldReader::decimal(const char* key, bool required) {
-  const nlohmann::json* value = find(key, required);
-  if (value == nullptr) return std::nullopt;
-  std::optional<Fraction> parsed;
-  if (value->is_number_integer()) {
-    parsed = Fraction::parse(std::to_string(value->get<std::int64_t>()));
-  } else if (value->is_number_float()) {
-    parsed = Fraction::parse(value->dump());
-  } else if (value->is_string()) {
-    parsed = Fraction::parse(value->get<std::string>());
-  }
-  if (!parsed) {
-    issues.push_back({ErrorCode::kWrongType, key, fmt::format("expected a decimal number; found {}", value->dump())});
-  }
-  return parsed;
-}
+
+std::optional<bool> FieldReader::boolean(const char* key) { return field(key, false).boolean(); }
+
+std::optional<Fraction> FieldReader::decimal(const char* key, bool required) { return field(key, required).decimal(); }
 
 }  // namespace allot::api

@@ -13,6 +13,7 @@
 #include "allot/api/shared/http.h"
 #include "allot/base/fraction.h"
 #include "allot/base/issue.h"
+#include "allot/base/json_reader.h"
 
 namespace allot::api {
 
@@ -30,12 +31,15 @@ Result<nlohmann::json> json_body(const HttpRequest& request);
 // No issues for a JSON object; one kWrongType issue for anything else.
 Issues not_an_object(const nlohmann::json& body);
 
-// Field readers that collect every problem (STYLE.md: validate at the edge).
+// Reads a flat request object field by field with base/json_reader.h, collecting
+// every problem in `issues` with its wording (docs/errors.md). A thin front for
+// handlers written against it; JsonObjectReader offers the rest (nested objects,
+// arrays, enums, dates, money, unknown fields).
 struct FieldReader {
   const nlohmann::json& object;
   Issues issues;
 
-  const nlohmann::json* find(const char* key, bool required);
+  JsonReader field(const char* key, bool required);
   std::optional<std::string> text(const char* key, bool required = true);
   std::optional<std::int64_t> integer(const char* key, std::int64_t min, bool required = true);
   std::optional<bool> boolean(const char* key);

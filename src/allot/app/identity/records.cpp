@@ -1,35 +1,26 @@
 #include "allot/app/identity/records.h"
 
 #include <algorithm>
-#include <array>
-#include <utility>
+
+#include "allot/base/enum_text.h"
 
 namespace allot::app {
 
 namespace {
 
-constexpr std::array<std::pair<AgencyKind, const char*>, 4> kAgencyKinds{{
+constexpr auto kAgencyKinds = make_enum_text<AgencyKind>({
     {AgencyKind::kCouncil, "council"},
     {AgencyKind::kNhsTrust, "nhs_trust"},
     {AgencyKind::kProvider, "provider"},
     {AgencyKind::kThirdSector, "third_sector"},
-}};
+});
+static_assert(kAgencyKinds.covers_through(AgencyKind::kThirdSector));
 
 }  // namespace
 
-const char* agency_kind_name(AgencyKind kind) {
-  for (const auto& [value, name] : kAgencyKinds) {
-    if (value == kind) return name;
-  }
-  return "council";
-}
+const char* agency_kind_name(AgencyKind kind) { return kAgencyKinds.name(kind); }
 
-std::optional<AgencyKind> parse_agency_kind(std::string_view name) {
-  for (const auto& [value, known] : kAgencyKinds) {
-    if (name == known) return value;
-  }
-  return std::nullopt;
-}
+std::optional<AgencyKind> parse_agency_kind(std::string_view name) { return kAgencyKinds.parse(name); }
 
 bool User::has_role(Role role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 

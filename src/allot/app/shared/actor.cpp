@@ -1,13 +1,13 @@
 #include "allot/app/shared/actor.h"
 
-#include <array>
-#include <utility>
+#include "allot/base/enum_text.h"
 
 namespace allot::app {
 
 namespace {
 
-constexpr std::array<std::pair<Role, const char*>, 8> kRoles{{
+// The stored and JSON names of the roles; append only.
+constexpr auto kRoles = make_enum_text<Role>({
     {Role::kAdministrator, "administrator"},
     {Role::kAssessor, "assessor"},
     {Role::kTeamManager, "team_manager"},
@@ -16,28 +16,19 @@ constexpr std::array<std::pair<Role, const char*>, 8> kRoles{{
     {Role::kCommissioner, "commissioner"},
     {Role::kProviderUser, "provider_user"},
     {Role::kAnalyst, "analyst"},
-}};
+});
+static_assert(kRoles.covers_through(Role::kAnalyst));
 
 }  // namespace
 
-const char* role_name(Role role) {
-  for (const auto& [value, name] : kRoles) {
-    if (value == role) return name;
-  }
-  return "analyst";
-}
+const char* role_name(Role role) { return kRoles.name(role); }
 
-std::optional<Role> parse_role(std::string_view name) {
-  for (const auto& [value, known] : kRoles) {
-    if (name == known) return value;
-  }
-  return std::nullopt;
-}
+std::optional<Role> parse_role(std::string_view name) { return kRoles.parse(name); }
 
 const std::vector<Role>& all_roles() {
   static const std::vector<Role> roles = [] {
     std::vector<Role> out;
-    for (const auto& entry : kRoles) out.push_back(entry.first);
+    for (const auto& entry : kRoles) out.push_back(entry.value);
     return out;
   }();
   return roles;
