@@ -121,17 +121,56 @@ std::string table_name(std::string name) {
   return name;
 }
 
+// What a benchmark run's summary counts: every instance read is either complete
+// (every visit routed, checked), incomplete (visits left out; no gap is shown,
+// since leaving visits out is never better than the best known) or failed.
+struct Tally {
+  int instances = 0;
+  int complete = 0;
+  int incomplete = 0;
+  int left_out = 0;
+  int failed = 0;
+  int unreadable = 0;
+
+  // The checked column: ok, incomplete (feasible but visits left out) or FAILED.
+  std::string add(const solver::CheckReport& report, const solver::Solution& solution) {
+    ++instances;
+    if (!report.ok()) {
+      ++failed;
+      return "FAILED";
+    }
+    if (!solution.unassigned.empty()) {
+      ++incomplete;
+      left_out += static_cast<int>(solution.unassigned.size());
+      return "incomplete";
+    }
+    ++complete;
+    return "ok";
+  }
+  std::string summary() const {
+    std::string text = fmt::format("# {} instances: {} complete", instances, complete);
+    if (incomplete > 0)
+      text += fmt::format(", {} incomplete ({} visits left out in all; no gap shown for them)", incomplete, left_out);
+    if (failed > 0) text += fmt::format(", {} failed the check", failed);
+    if (unreadable > 0) text += fmt::format(", {} files not read", unreadable);
+    return text;
+  }
+};
+
 int bench_vrptw(const std::string& folder, const RunSettings& settings) {
   const auto files = vrptw_files(folder);
   const auto dimacs = read_table(folder, "bks_dimacs.csv", 2);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
-  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,exact_gap_pct\n";
+  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,"
+               "exact_gap_pct,unassigned\n";
   double gap_sum = 0;
   int gap_count = 0;
+  Tally tally;
   for (const fs::path& path : files) {
     auto problem = solver_io::read_problem_file(path.string(), {.truncate_to_tenth = true});
     if (!problem) {
       print_issues(problem.error());
+      ++tally.unreadable;
       continue;
     }
     const std::string name = table_name(problem->name);
@@ -149,12 +188,14 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
       exact_distance += solver::travel_distance(exact.travel, location, exact.carers[route.carer].end_location);
     }
     const double cost = run.solution.cost.distance;
+    const std::string checked = tally.add(report, run.solution);
+    const bool complete = checked == "ok";
     std::string best = "", gap = "", bks_vehicles = "", bks_distance = "", exact_gap = "";
     if (const auto found = dimacs.find(name); found != dimacs.end()) {
       best = fmt::format("{:.1f}", found->second.second);
       const double value = 100.0 * (cost - found->second.second) / found->second.second;
-      gap = fmt::format("{:.2f}", value);
-      if (run.solution.unassigned.empty()) {
+      if (complete) {
+        gap = fmt::format("{:.2f}", value);
         gap_sum += value;
         ++gap_count;
       }
@@ -162,16 +203,19 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
     if (const auto found = hierarchical.find(name); found != hierarchical.end()) {
       bks_vehicles = fmt::format("{}", static_cast<int>(found->second.first));
       bks_distance = fmt::format("{:.2f}", found->second.second);
-      exact_gap = fmt::format("{:.2f}", 100.0 * (exact_distance - found->second.second) / found->second.second);
+      if (complete)
+        exact_gap = fmt::format("{:.2f}", 100.0 * (exact_distance - found->second.second) / found->second.second);
     }
-    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{}\n", name, run.solution.cost.routes_used, cost, best,
-                             gap, run.seconds, report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED",
-                             exact_distance, bks_vehicles, bks_distance, exact_gap)
+    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{},{}\n", name, run.solution.cost.routes_used, cost,
+                             best, gap, run.seconds, checked, exact_distance, bks_vehicles, bks_distance, exact_gap,
+                             run.solution.unassigned.size())
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << name << ": " << violation << "\n";
   }
-  if (gap_count > 0) std::cerr << fmt::format("# {} instances, average gap {:.2f}%\n", gap_count, gap_sum / gap_count);
+  std::cerr << tally.summary();
+  if (gap_count > 0) std::cerr << fmt::format("; average gap {:.2f}% over the {} complete with a best known", gap_sum / gap_count, gap_count);
+  std::cerr << "\n";
   return kExitOk;
 }
 
@@ -180,7 +224,8 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
 int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& settings) {
   const auto files = vrptw_files(folder);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
-  std::cout << "instance,routes,distance,bks_vehicles,bks_distance,extra_routes,distance_gap_pct,seconds,checked\n";
+  std::cout << "instance,routes,distance,bks_vehicles,bks_distance,extra_routes,distance_gap_pct,seconds,checked,unassigned\n";
+  Tally tally;
   int instances = 0;
   int matched = 0;
   int extra_total = 0;
@@ -189,6 +234,7 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
     auto problem = solver_io::read_problem_file(path.string(), {.truncate_to_tenth = false});
     if (!problem) {
       print_issues(problem.error());
+      ++tally.unreadable;
       continue;
     }
     problem->objective.fewest_routes_first = true;
@@ -196,8 +242,9 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
     const Timed run = run_solver(*problem, settings);
     const solver::CheckReport report = solver::check_solution(*problem, run.solution);
     const solver::Cost& cost = run.solution.cost;
+    const std::string checked = tally.add(report, run.solution);
     std::string bks_vehicles = "", bks_distance = "", extra = "", gap = "";
-    if (const auto found = hierarchical.find(name); found != hierarchical.end()) {
+    if (const auto found = hierarchical.find(name); found != hierarchical.end() && checked == "ok") {
       const int vehicles = static_cast<int>(found->second.first);
       bks_vehicles = fmt::format("{}", vehicles);
       bks_distance = fmt::format("{:.2f}", found->second.second);
@@ -210,9 +257,8 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
         gap_sum += 100.0 * (cost.distance - found->second.second) / found->second.second;
       }
     }
-    std::cout << fmt::format("{},{},{:.2f},{},{},{},{},{:.2f},{}\n", name, cost.routes_used, cost.distance, bks_vehicles,
-                             bks_distance, extra, gap, run.seconds,
-                             report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED")
+    std::cout << fmt::format("{},{},{:.2f},{},{},{},{},{:.2f},{},{}\n", name, cost.routes_used, cost.distance, bks_vehicles,
+                             bks_distance, extra, gap, run.seconds, checked, run.solution.unassigned.size())
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << name << ": " << violation << "\n";
@@ -221,42 +267,49 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
     std::cerr << fmt::format("# {} instances, routes at the best known on {}, {} routes above it in all; "
                              "average distance gap where matched {:.2f}%\n",
                              instances, matched, extra_total, matched > 0 ? gap_sum / matched : 0.0);
+  std::cerr << tally.summary() << "\n";
   return kExitOk;
 }
 
-int bench_hhc(const std::string& folder, const RunSettings& settings) {
+int bench_hhc(const std::string& folder, const RunSettings& settings, const solver_io::ReadOptions& read_options) {
   auto files = instance_files(folder, {".txt"});
   if (files.empty()) files = instance_files(folder, {".json"});
   const auto best_known = read_table(folder, "bks_hhc.csv", 5);
-  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,distance,total_tardiness,max_tardiness\n";
+  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,distance,total_tardiness,max_tardiness,unassigned\n";
   double gap_sum = 0;
   int gap_count = 0;
+  Tally tally;
   for (const fs::path& path : files) {
-    auto problem = solver_io::read_problem_file(path.string(), {});
+    auto problem = solver_io::read_problem_file(path.string(), read_options);
     if (!problem) {
       print_issues(problem.error());
+      ++tally.unreadable;
       continue;
     }
     const Timed run = run_solver(*problem, settings);
     const solver::CheckReport report = solver::check_solution(*problem, run.solution);
     const solver::Cost& cost = run.solution.cost;
+    const std::string checked = tally.add(report, run.solution);
     std::string best, gap;
     if (const auto found = best_known.find(problem->name); found != best_known.end()) {
       best = fmt::format("{:.3f}", found->second.second);
       const double value = 100.0 * (cost.objective - found->second.second) / found->second.second;
-      gap = fmt::format("{:.2f}", value);
-      gap_sum += value;
-      ++gap_count;
+      if (checked == "ok") {
+        gap = fmt::format("{:.2f}", value);
+        gap_sum += value;
+        ++gap_count;
+      }
     }
-    std::cout << fmt::format("{},{},{:.3f},{},{},{:.2f},{},{:.3f},{:.3f},{:.3f}\n", problem->name, cost.routes_used,
-                             cost.objective, best, gap, run.seconds,
-                             report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED", cost.distance,
-                             cost.total_lateness, cost.max_lateness)
+    std::cout << fmt::format("{},{},{:.3f},{},{},{:.2f},{},{:.3f},{:.3f},{:.3f},{}\n", problem->name, cost.routes_used,
+                             cost.objective, best, gap, run.seconds, checked, cost.distance, cost.total_lateness,
+                             cost.max_lateness, run.solution.unassigned.size())
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << problem->name << ": " << violation << "\n";
   }
-  if (gap_count > 0) std::cerr << fmt::format("# {} instances, average gap {:.2f}%\n", gap_count, gap_sum / gap_count);
+  std::cerr << tally.summary();
+  if (gap_count > 0) std::cerr << fmt::format("; average gap {:.2f}% over the {} complete with a best known", gap_sum / gap_count, gap_count);
+  std::cerr << "\n";
   return kExitOk;
 }
 
@@ -298,8 +351,12 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
   auto fewest_routes = std::make_shared<bool>(false);
   solve->add_flag("--fewest-routes", *fewest_routes,
                   "use as few routes as possible before anything else (sets objective.fewest_routes_first)");
-  solve->callback([&exit_code, solve, settings, files, check, dimacs, fewest_routes] {
-    auto problem = solver_io::read_problem_file((*files)[0], {.truncate_to_tenth = *dimacs});
+  auto one_carer = std::make_shared<bool>(false);
+  solve->add_flag("--one-carer-for-both-services", *one_carer,
+                  "Mankowska/iolab: let one carer do both of a patient's services (off: two different carers, as in the model)");
+  solve->callback([&exit_code, solve, settings, files, check, dimacs, fewest_routes, one_carer] {
+    auto problem = solver_io::read_problem_file(
+        (*files)[0], {.truncate_to_tenth = *dimacs, .one_carer_for_both_services = *one_carer});
     if (!problem) {
       print_issues(problem.error());
       exit_code = kExitInvalidInput;
@@ -359,8 +416,11 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
   auto vehicles_first = std::make_shared<bool>(false);
   bench->add_flag("--vehicles-first", *vehicles_first,
                   "vrptw: the hierarchical view: exact distances, fewest routes first, against bks.csv");
+  auto bench_one_carer = std::make_shared<bool>(false);
+  bench->add_flag("--one-carer-for-both-services", *bench_one_carer,
+                  "hhc: let one carer do both of a patient's services (off, as in the benchmarks' model)");
   bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, write_path,
-                   vehicles_first] {
+                   vehicles_first, bench_one_carer] {
     if (bench_settings->iterations > 0 && !bench->get_option("--time-limit")->count())
       bench_settings->time_limit_seconds = 0;
     if (*family == "day") {
@@ -376,7 +436,7 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
       exit_code = *vehicles_first ? bench_vrptw_vehicles_first(*folder, *bench_settings)
                                   : bench_vrptw(*folder, *bench_settings);
     else
-      exit_code = bench_hhc(*folder, *bench_settings);
+      exit_code = bench_hhc(*folder, *bench_settings, {.one_carer_for_both_services = *bench_one_carer});
   });
 }
 
