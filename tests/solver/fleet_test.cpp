@@ -2,6 +2,7 @@
 // must be true, and the checker must refute a false one.
 #include <random>
 
+#include "allot/solver/explain.h"
 #include "fixtures.h"
 
 namespace allot::solver {
@@ -195,6 +196,93 @@ TEST(SolverFleet, WithOneCarerTheSecondServiceIsLeftOutAndTheReasonHolds) {
   problem.carers.pop_back();
   const Solution plan = solve_and_check(problem);
   EXPECT_EQ(plan.unassigned.size(), 1U);
+}
+
+// ---- each carer's obstacle is named and checked ------------------------------------
+
+Obstacle obstacle_of(const std::vector<Explanation>& explanations, int visit, int carer) {
+  for (const Explanation& explanation : explanations)
+    if (explanation.visit == visit)
+      for (const CarerObstacle& entry : explanation.carers)
+        if (entry.carer == carer) return entry.obstacle;
+  throw std::logic_error("not explained");
+}
+
+TEST(SolverFleet, EachCarerIsNamedWithTheConstraintThatStopsThem) {
+  // one visit at x = 10, window [0, 50], skill 4; four carers, each stopped by
+  // something else
+  Problem problem = line_problem(1, 4);
+  problem.visits[0].windows = {{0, 50}};
+  problem.visits[0].skills = {4};
+  for (int carer_idx = 1; carer_idx < 4; ++carer_idx) problem.carers[carer_idx].skills = {4};
+  problem.carers[1].shift = {100, 200};  // starts after the window closes
+  problem.carers[2].shift = {45, 200};   // arrives at 55
+  problem.carers[3].shift = {0, 20};     // back at 25
+  const Solution plan = solve_and_check(problem);
+  ASSERT_EQ(plan.unassigned.size(), 1U);
+  EXPECT_EQ(plan.unassigned[0].reason, UnassignedReason::kWindowUnreachable);
+  const auto explanations = explain_unassigned(problem, plan);
+  EXPECT_EQ(obstacle_of(explanations, 0, 0), Obstacle::kSkill);
+  EXPECT_EQ(obstacle_of(explanations, 0, 1), Obstacle::kShift);
+  EXPECT_EQ(obstacle_of(explanations, 0, 2), Obstacle::kWindow);
+  EXPECT_EQ(obstacle_of(explanations, 0, 3), Obstacle::kTravel);
+  EXPECT_TRUE(check_explanations(problem, plan, explanations).empty());
+}
+
+TEST(SolverFleet, CheckerRefutesAWrongObstacle) {
+  Problem problem = line_problem(1, 2);
+  problem.visits[0].windows = {{0, 50}};
+  problem.carers[1].shift = {100, 200};
+  problem.visits[0].skills = {4};
+  problem.carers[1].skills = {4};
+  const Solution plan = solve_and_check(problem);
+  auto explanations = explain_unassigned(problem, plan);
+  ASSERT_TRUE(check_explanations(problem, plan, explanations).empty());
+  explanations[0].carers[1].obstacle = Obstacle::kSkill;  // it holds the skill: its shift is the obstacle
+  EXPECT_FALSE(check_explanations(problem, plan, explanations).empty());
+  explanations[0].carers.pop_back();  // and every carer must be named
+  bool named = false;
+  for (const std::string& violation : check_explanations(problem, plan, explanations))
+    named = named || violation.find("named 0 times") != std::string::npos;
+  EXPECT_TRUE(named);
+}
+
+TEST(SolverFleet, BookedCarersAreNamedAndRefutedWhereARouteHasRoom) {
+  Problem problem = line_problem(2, 1);
+  problem.travel.x = {0, 10, -10};
+  problem.visits[0].windows = {{10, 10}};
+  problem.visits[1].windows = {{10, 10}};
+  const Solution plan = solve_and_check(problem);
+  ASSERT_EQ(plan.unassigned.size(), 1U);
+  const auto explanations = explain_unassigned(problem, plan);
+  EXPECT_EQ(obstacle_of(explanations, plan.unassigned[0].visit, 0), Obstacle::kBooked);
+  EXPECT_TRUE(check_explanations(problem, plan, explanations).empty());
+  // widen the windows: the one route now has room, so "booked" is false
+  Problem roomy = problem;
+  roomy.visits[0].windows = {{10, 100}};
+  roomy.visits[1].windows = {{10, 100}};
+  EXPECT_FALSE(check_explanations(roomy, plan, explanations).empty());
+}
+
+TEST(SolverFleet, TheOtherServicesCarerIsNamedAsThePartner) {
+  Problem problem = two_services_problem(true);
+  problem.carers.pop_back();
+  const Solution plan = solve_and_check(problem);
+  ASSERT_EQ(plan.unassigned.size(), 1U);
+  const auto explanations = explain_unassigned(problem, plan);
+  EXPECT_EQ(obstacle_of(explanations, plan.unassigned[0].visit, 0), Obstacle::kPartner);
+  EXPECT_TRUE(check_explanations(problem, plan, explanations).empty());
+}
+
+TEST(SolverFleet, ExplanationsOfACrowdedDayAllHold) {
+  Problem problem = one_depot_problem(200, 70, true);
+  for (Carer& carer : problem.carers) carer.shift = {0, 300};
+  for (int carer_idx = 0; carer_idx < 70; carer_idx += 3) problem.carers[carer_idx].skills = {1};
+  for (int visit_idx = 0; visit_idx < 200; visit_idx += 7) problem.visits[visit_idx].skills = {1};
+  const Solution plan = solve_and_check(problem, 200);
+  ASSERT_FALSE(plan.unassigned.empty());
+  const auto violations = check_explanations(problem, plan, explain_unassigned(problem, plan));
+  EXPECT_TRUE(violations.empty()) << violations.front();
 }
 
 }  // namespace

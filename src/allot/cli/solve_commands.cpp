@@ -14,6 +14,7 @@
 
 #include "allot/cli/commands.h"
 #include "allot/solver/check.h"
+#include "allot/solver/explain.h"
 #include "allot/solver/generate.h"
 #include "allot/solver/solve.h"
 #include "allot/solver_io/readers.h"
@@ -56,6 +57,15 @@ Timed run_solver(const solver::Problem& problem, const RunSettings& settings) {
 }
 
 void print_issues(const Issues& issues) { std::cerr << format_issues(issues); }
+
+// "booked 3, skill 5, window 2": how many carers each obstacle stopped.
+std::string obstacle_counts(const solver::Explanation& explanation) {
+  std::map<std::string, int> counts;
+  for (const solver::CarerObstacle& entry : explanation.carers) ++counts[solver::obstacle_name(entry.obstacle)];
+  std::string text;
+  for (const auto& [name, count] : counts) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", name, count);
+  return text.empty() ? "no carers" : text;
+}
 
 Result<nlohmann::json> read_json_file(const std::string& path) {
   std::ifstream file(path);
@@ -317,7 +327,10 @@ int bench_day(int visits, int carers, const RunSettings& settings, const std::st
   const solver::Problem problem = solver::generate_day({visits, carers, settings.seed});
   if (!write_path.empty()) std::ofstream(write_path) << solver_io::problem_to_json(problem).dump() << "\n";
   const Timed run = run_solver(problem, settings);
-  const solver::CheckReport report = solver::check_solution(problem, run.solution);
+  solver::CheckReport report = solver::check_solution(problem, run.solution);
+  const auto explanations = solver::explain_unassigned(problem, run.solution);
+  for (std::string& violation : solver::check_explanations(problem, run.solution, explanations))
+    report.violations.push_back(std::move(violation));
   const solver::Cost& cost = run.solution.cost;
   std::cout << "instance,routes,cost,unassigned,unassigned_priority,travel_time,non_preferred,seconds,checked,iterations\n";
   std::cout << fmt::format("{},{},{:.1f},{},{},{:.1f},{},{:.2f},{},{}\n", problem.name, cost.routes_used, cost.objective,
@@ -327,6 +340,10 @@ int bench_day(int visits, int carers, const RunSettings& settings, const std::st
   std::map<std::string, int> reasons;
   for (const solver::Unassigned& entry : run.solution.unassigned) ++reasons[solver::unassigned_reason_name(entry.reason)];
   for (const auto& [reason, count] : reasons) std::cerr << "# unassigned " << reason << ": " << count << "\n";
+  for (std::size_t entry = 0; entry < explanations.size(); ++entry)
+    std::cerr << fmt::format("# {} ({}): {}\n", problem.visits[explanations[entry].visit].id,
+                             solver::unassigned_reason_name(run.solution.unassigned[entry].reason),
+                             obstacle_counts(explanations[entry]));
   return report.ok() ? kExitOk : kExitInternal;
 }
 
@@ -381,8 +398,16 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
         exit_code = kExitInvalidInput;
         return;
       }
-      const solver::CheckReport report = solver::check_solution(*problem, *solution);
+      solver::CheckReport report = solver::check_solution(*problem, *solution);
+      // each left-out visit, carer by carer: what stopped them, checked too
+      const auto explanations = solver::explain_unassigned(*problem, *solution);
+      for (std::string& violation : solver::check_explanations(*problem, *solution, explanations))
+        report.violations.push_back(std::move(violation));
       for (const std::string& violation : report.violations) std::cout << violation << "\n";
+      for (std::size_t entry = 0; entry < explanations.size() && entry < solution->unassigned.size(); ++entry)
+        std::cout << fmt::format("unassigned {} ({}): {}\n", problem->visits[explanations[entry].visit].id,
+                                 solver::unassigned_reason_name(solution->unassigned[entry].reason),
+                                 obstacle_counts(explanations[entry]));
       std::cout << fmt::format("{}: objective {:.6f}, unassigned {}, distance {:.6f}\n", report.ok() ? "ok" : "INVALID",
                                report.recomputed.objective, report.recomputed.unassigned_visits,
                                report.recomputed.distance);

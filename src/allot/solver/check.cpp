@@ -149,6 +149,41 @@ bool fits_in_route(const Problem& problem, const Route& route, std::size_t posit
   return ready + back <= carer.shift.end - kRoom && working + back <= carer.max_working_time - kRoom;
 }
 
+// Bounds on a visit's start from the planned visits it is linked to, and the
+// carers it must not share with them.
+void link_bounds(const Problem& problem, int visit, const std::vector<std::vector<double>>& starts_of_visit,
+                 const std::vector<std::vector<int>>& carers_of_visit, double& low, double& high,
+                 std::vector<int>& barred) {
+  for (const Precedence& link : problem.precedences) {
+    const bool first = link.first_visit == visit;
+    if (!first && link.second_visit != visit) continue;
+    const int other = first ? link.second_visit : link.first_visit;
+    if (starts_of_visit[other].empty()) continue;
+    const double other_start = starts_of_visit[other][0];
+    if (first) {
+      high = std::min(high, other_start - link.min_gap);
+      low = std::max(low, other_start - link.max_gap);
+    } else {
+      low = std::max(low, other_start + link.min_gap);
+      high = std::min(high, other_start + link.max_gap);
+    }
+    if (link.different_carers) barred.insert(barred.end(), carers_of_visit[other].begin(), carers_of_visit[other].end());
+  }
+}
+
+// Visits whose start another planned visit depends on (or which depend on one).
+std::vector<char> tied_visits(const Problem& problem, const std::vector<std::vector<double>>& starts_of_visit) {
+  std::vector<char> tied(problem.visits.size(), 0);
+  for (std::size_t visit_idx = 0; visit_idx < problem.visits.size(); ++visit_idx)
+    if (problem.visits[visit_idx].carers_needed > 1) tied[visit_idx] = 1;
+  for (const Precedence& link : problem.precedences) {
+    if (starts_of_visit[link.first_visit].empty() || starts_of_visit[link.second_visit].empty()) continue;
+    tied[link.first_visit] = 1;
+    tied[link.second_visit] = 1;
+  }
+  return tied;
+}
+
 // Each left-out visit's reason must be true. A visit some suitable carer could
 // do on an empty day is not window_unreachable, outside_shifts or capacity; one
 // that an unused carer's empty day, or a planned route with room, could take
@@ -161,15 +196,7 @@ void check_reasons(const Problem& problem, const Solution& solution,
   std::vector<char> used(problem.carers.size(), 0);
   for (const Route& route : solution.routes)
     if (route.carer >= 0 && route.carer < carer_count && !route.stops.empty()) used[route.carer] = 1;
-  // Visits whose start another planned visit depends on (or which depend on one).
-  std::vector<char> tied(problem.visits.size(), 0);
-  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx)
-    if (problem.visits[visit_idx].carers_needed > 1) tied[visit_idx] = 1;
-  for (const Precedence& link : problem.precedences) {
-    if (starts_of_visit[link.first_visit].empty() || starts_of_visit[link.second_visit].empty()) continue;
-    tied[link.first_visit] = 1;
-    tied[link.second_visit] = 1;
-  }
+  const std::vector<char> tied = tied_visits(problem, starts_of_visit);
   for (const Unassigned& entry : solution.unassigned) {
     if (entry.visit < 0 || entry.visit >= visit_count) continue;
     const Visit& visit = problem.visits[entry.visit];
@@ -182,25 +209,10 @@ void check_reasons(const Problem& problem, const Solution& solution,
         violations.push_back(what + " but carer " + able.front() + " could do it on an empty day");
       continue;
     }
-    // Bounds from planned visits it is linked to, and carers it must not share.
     double low = -kUnbounded;
     double high = kUnbounded;
     std::vector<int> barred;
-    for (const Precedence& link : problem.precedences) {
-      const bool first = link.first_visit == entry.visit;
-      if (!first && link.second_visit != entry.visit) continue;
-      const int other = first ? link.second_visit : link.first_visit;
-      if (starts_of_visit[other].empty()) continue;
-      const double other_start = starts_of_visit[other][0];
-      if (first) {
-        high = std::min(high, other_start - link.min_gap);
-        low = std::max(low, other_start - link.max_gap);
-      } else {
-        low = std::max(low, other_start + link.min_gap);
-        high = std::min(high, other_start + link.max_gap);
-      }
-      if (link.different_carers) barred.insert(barred.end(), carers_of_visit[other].begin(), carers_of_visit[other].end());
-    }
+    link_bounds(problem, entry.visit, starts_of_visit, carers_of_visit, low, high, barred);
     if (visit.carers_needed == 1) {
       std::string refuted;
       for (int carer_idx = 0; carer_idx < carer_count && refuted.empty(); ++carer_idx)
@@ -412,6 +424,96 @@ CheckReport check_solution(const Problem& problem, const Solution& solution) {
   if (std::fabs(claimed.objective - cost.objective) > 1e-5 * std::max(1.0, std::fabs(cost.objective)))
     violations.push_back("cost: objective " + number(claimed.objective) + " but recomputed " + number(cost.objective));
   return report;
+}
+
+std::vector<std::string> check_explanations(const Problem& problem, const Solution& solution,
+                                            const std::vector<Explanation>& explanations) {
+  std::vector<std::string> violations;
+  const int visit_count = static_cast<int>(problem.visits.size());
+  const int carer_count = static_cast<int>(problem.carers.size());
+  std::vector<std::vector<double>> starts_of_visit(problem.visits.size());
+  std::vector<std::vector<int>> carers_of_visit(problem.visits.size());
+  std::vector<const Route*> route_of_carer(problem.carers.size(), nullptr);
+  for (const Route& route : solution.routes) {
+    if (route.carer < 0 || route.carer >= carer_count || route.stops.empty()) continue;
+    route_of_carer[route.carer] = &route;
+    for (const Stop& stop : route.stops)
+      if (stop.kind == Stop::Kind::kVisit && stop.index >= 0 && stop.index < visit_count) {
+        starts_of_visit[stop.index].push_back(stop.start);
+        carers_of_visit[stop.index].push_back(route.carer);
+      }
+  }
+  const std::vector<char> tied = tied_visits(problem, starts_of_visit);
+  std::vector<int> explained(problem.visits.size(), 0);
+  for (const Explanation& explanation : explanations) {
+    if (explanation.visit < 0 || explanation.visit >= visit_count) {
+      violations.push_back("explanations: unknown visit " + std::to_string(explanation.visit));
+      continue;
+    }
+    ++explained[explanation.visit];
+    const Visit& visit = problem.visits[explanation.visit];
+    double low = -kUnbounded;
+    double high = kUnbounded;
+    std::vector<int> barred;
+    link_bounds(problem, explanation.visit, starts_of_visit, carers_of_visit, low, high, barred);
+    std::vector<int> named(problem.carers.size(), 0);
+    for (const CarerObstacle& entry : explanation.carers) {
+      if (entry.carer < 0 || entry.carer >= carer_count) {
+        violations.push_back("explanations: visit " + visit.id + ": unknown carer " + std::to_string(entry.carer));
+        continue;
+      }
+      ++named[entry.carer];
+      const Carer& carer = problem.carers[entry.carer];
+      bool holds = true;
+      switch (entry.obstacle) {
+        case Obstacle::kSkill: holds = !holds_all(carer.skills, visit.skills); break;
+        case Obstacle::kExcluded: holds = contains(visit.excluded_carers, entry.carer); break;
+        case Obstacle::kCapacity: holds = visit.demand > carer.capacity; break;
+        case Obstacle::kShift:
+          for (const TimeWindow& window : visit.windows)
+            holds = holds && !(window.start <= carer.shift.end &&
+                               (window.end >= carer.shift.start || problem.objective.allow_lateness));
+          holds = holds && !visit.windows.empty();
+          break;
+        case Obstacle::kWindow: {
+          const double arrival =
+              carer.shift.start + travel_duration(problem.travel, carer.start_location, visit.location) / carer.speed_factor;
+          holds = !visit.windows.empty() && !problem.objective.allow_lateness &&
+                  arrival > visit.windows.back().end - kRoom;
+          break;
+        }
+        case Obstacle::kTravel: holds = !empty_day_fits(problem, entry.carer, explanation.visit, -kUnbounded, kUnbounded); break;
+        case Obstacle::kPartner: holds = contains(barred, entry.carer); break;
+        case Obstacle::kBooked: {
+          if (!holds_all(carer.skills, visit.skills) || contains(visit.excluded_carers, entry.carer)) {
+            holds = false;
+            break;
+          }
+          if (visit.carers_needed > 1 || contains(barred, entry.carer)) break;
+          const Route* route = route_of_carer[entry.carer];
+          if (route == nullptr) {
+            holds = !empty_day_fits(problem, entry.carer, explanation.visit, low, high);
+            break;
+          }
+          for (std::size_t position = 0; position <= route->stops.size() && holds; ++position)
+            holds = !fits_in_route(problem, *route, position, explanation.visit, low, high, tied);
+          break;
+        }
+      }
+      if (!holds)
+        violations.push_back("explanations: visit " + visit.id + ": carer " + carer.id + " is said to be stopped by " +
+                             obstacle_name(entry.obstacle) + ", which does not hold");
+    }
+    for (int carer_idx = 0; carer_idx < carer_count; ++carer_idx)
+      if (named[carer_idx] != 1)
+        violations.push_back("explanations: visit " + visit.id + ": carer " + problem.carers[carer_idx].id + " named " +
+                             std::to_string(named[carer_idx]) + " times");
+  }
+  for (const Unassigned& entry : solution.unassigned)
+    if (entry.visit >= 0 && entry.visit < visit_count && explained[entry.visit] != 1)
+      violations.push_back("explanations: visit " + problem.visits[entry.visit].id + " left out but explained " +
+                           std::to_string(explained[entry.visit]) + " times");
+  return violations;
 }
 
 }  // namespace allot::solver
