@@ -285,5 +285,15 @@ TEST(SolverFleet, ExplanationsOfACrowdedDayAllHold) {
   EXPECT_TRUE(violations.empty()) << violations.front();
 }
 
+TEST(SolverFleet, ADayFromOneOfficeIsCheckedAndEveryReasonHolds) {
+  // 100 carers of mixed shifts, skills and travel modes, all from one office
+  const Problem problem = generate_day({.visits = 600, .carers = 100, .seed = 3, .offices = 1});
+  for (const Carer& carer : problem.carers) ASSERT_EQ(carer.start_location, problem.carers[0].start_location);
+  const Solution plan = solve_and_check(problem, 300);
+  const auto violations = check_explanations(problem, plan, explain_unassigned(problem, plan));
+  EXPECT_TRUE(violations.empty()) << violations.front();
+  EXPECT_LE(plan.unassigned.size(), 30U);
+}
+
 }  // namespace
 }  // namespace allot::solver

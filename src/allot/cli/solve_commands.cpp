@@ -323,8 +323,8 @@ int bench_hhc(const std::string& folder, const RunSettings& settings, const solv
   return kExitOk;
 }
 
-int bench_day(int visits, int carers, const RunSettings& settings, const std::string& write_path) {
-  const solver::Problem problem = solver::generate_day({visits, carers, settings.seed});
+int bench_day(int visits, int carers, int offices, const RunSettings& settings, const std::string& write_path) {
+  const solver::Problem problem = solver::generate_day({visits, carers, settings.seed, offices});
   if (!write_path.empty()) std::ofstream(write_path) << solver_io::problem_to_json(problem).dump() << "\n";
   const Timed run = run_solver(problem, settings);
   solver::CheckReport report = solver::check_solution(problem, run.solution);
@@ -438,18 +438,20 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
   bench->add_option("--visits", *day_visits, "day: number of visits (default 5000)");
   bench->add_option("--carers", *day_carers, "day: number of carers (default 600)");
   bench->add_option("--write", *write_path, "day: also write the generated problem as JSON");
+  auto day_offices = std::make_shared<int>(0);
+  bench->add_option("--offices", *day_offices, "day: carers work from this many offices (default 0: from home)");
   auto vehicles_first = std::make_shared<bool>(false);
   bench->add_flag("--vehicles-first", *vehicles_first,
                   "vrptw: the hierarchical view: exact distances, fewest routes first, against bks.csv");
   auto bench_one_carer = std::make_shared<bool>(false);
   bench->add_flag("--one-carer-for-both-services", *bench_one_carer,
                   "hhc: let one carer do both of a patient's services (off, as in the benchmarks' model)");
-  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, write_path,
+  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, day_offices, write_path,
                    vehicles_first, bench_one_carer] {
     if (bench_settings->iterations > 0 && !bench->get_option("--time-limit")->count())
       bench_settings->time_limit_seconds = 0;
     if (*family == "day") {
-      exit_code = bench_day(*day_visits, *day_carers, *bench_settings, *write_path);
+      exit_code = bench_day(*day_visits, *day_carers, *day_offices, *bench_settings, *write_path);
       return;
     }
     if (folder->empty() || !fs::is_directory(*folder)) {
