@@ -482,6 +482,7 @@ std::vector<std::string> check_explanations(const Problem& problem, const Soluti
                   arrival > visit.windows.back().end - kRoom;
           break;
         }
+        case Obstacle::kShiftEnd:
         case Obstacle::kTravel: holds = !empty_day_fits(problem, entry.carer, explanation.visit, -kUnbounded, kUnbounded); break;
         case Obstacle::kPartner: holds = contains(barred, entry.carer); break;
         case Obstacle::kBooked: {

@@ -42,6 +42,7 @@ Obstacle static_obstacle(const Problem& problem, int carer_idx, int visit_idx) {
       start = std::max(arrival, visit.windows.front().start);
     }
   }
+  if (start + visit.duration > carer.shift.end + kSlack) return Obstacle::kShiftEnd;
   if (start + visit.duration + back > carer.shift.end + kSlack) return Obstacle::kTravel;
   if (out + visit.duration + back > carer.max_working_time + kSlack) return Obstacle::kTravel;
   return Obstacle::kBooked;
@@ -56,6 +57,7 @@ const char* obstacle_name(Obstacle obstacle) {
     case Obstacle::kCapacity: return "capacity";
     case Obstacle::kShift: return "shift";
     case Obstacle::kWindow: return "window";
+    case Obstacle::kShiftEnd: return "shift_end";
     case Obstacle::kTravel: return "travel";
     case Obstacle::kPartner: return "partner";
     case Obstacle::kBooked: return "booked";

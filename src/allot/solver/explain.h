@@ -17,7 +17,8 @@ enum class Obstacle {
   kCapacity,  // the demand exceeds the carer's capacity
   kShift,     // no window of the visit overlaps the carer's shift
   kWindow,    // leaving at the shift's start, arrives after every window has closed
-  kTravel,    // could start in a window, but not be home by the shift's end (or within working time)
+  kShiftEnd,  // could start in a window, but the visit itself would run past the shift's end
+  kTravel,    // could do the visit in its shift, but not travel home by the shift's end (or within working time)
   kPartner,   // does the visit's partner, which must go to a different carer
   kBooked,    // could do it on an empty day, but not beside the visits planned (or with no partner free)
 };
