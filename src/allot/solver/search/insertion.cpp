@@ -74,7 +74,10 @@ Move Insertion::best_insertion(int task, int excluded_route, double blink_rate) 
   const bool apart = !model_.apart_visits[info.visit].empty();
   for (int route : routes) {
     if (route == excluded_route || !plan_.route_open(route)) continue;
-    if (apart && kept_apart(info.visit, route)) continue;
+    // A route holding a visit this one must not share is passed over after the
+    // blinks are drawn, so that where the rule does not bind the search draws the
+    // same random numbers as without it.
+    const bool barred = apart && kept_apart(info.visit, route);
     const auto& seq = plan_.route(route);
     const int length = static_cast<int>(seq.size());
     for (int position = 0; position <= length; ++position) {
@@ -82,6 +85,7 @@ Move Insertion::best_insertion(int task, int excluded_route, double blink_rate) 
       // visit's last window closes, later places are no better
       if (position > 0 && plan_.start(seq[position - 1]) > last_window_end) break;
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
+      if (barred) continue;
       double lateness_delta = 0;
       const double cutoff = screen ? (shortlist.size() < kShortlist ? kUnbounded : shortlist.back().delta) : best.delta;
       const double delta = pricing_.price(task, route, position, first_look, lateness_delta, cutoff);
@@ -146,10 +150,12 @@ bool Insertion::insert_double_handed(int visit, double blink_rate) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::vector<int> scratch;
   for (int route : routes_to_try(visit, scratch)) {
-    if (!plan_.route_open(route) || kept_apart(visit, route)) continue;
+    if (!plan_.route_open(route)) continue;
+    const bool barred = kept_apart(visit, route);
     const int length = static_cast<int>(plan_.route(route).size());
     for (int position = 0; position <= length; ++position) {
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
+      if (barred) continue;
       const double delta = pricing_.price(first, route, position, Links::kHold, lateness_delta);
       if (delta < kUnbounded) options.push_back({route, position, delta});
     }
