@@ -3,6 +3,7 @@
 #include <random>
 
 #include "allot/solver/explain.h"
+#include "allot/solver_io/readers.h"
 #include "fixtures.h"
 
 namespace allot::solver {
@@ -293,6 +294,22 @@ TEST(SolverFleet, ADayFromOneOfficeIsCheckedAndEveryReasonHolds) {
   const auto violations = check_explanations(problem, plan, explain_unassigned(problem, plan));
   EXPECT_TRUE(violations.empty()) << violations.front();
   EXPECT_LE(plan.unassigned.size(), 30U);
+}
+
+// Mankowska et al. (2014): a carer visits a patient at most once, so the readers
+// ask for two carers for a patient's two services unless told otherwise.
+TEST(SolverFleet, MankowskaAndIolabReadersAskForTwoCarersUnlessAllowedOne) {
+  const std::string shared = ALLOT_SHARED_DIR;
+  for (const std::string path : {shared + "/bench/hhc/mankowska/txt/InstanzCPLEX_HCSRP_10_1.txt",
+                                 shared + "/bench/hhc/mankowska/json_small/InstanzCPLEX_HCSRP_10_1.json"}) {
+    const auto apart = solver_io::read_problem_file(path, {});
+    ASSERT_TRUE(apart.has_value()) << path;
+    ASSERT_FALSE(apart->precedences.empty()) << path;
+    for (const Precedence& link : apart->precedences) EXPECT_TRUE(link.different_carers) << path;
+    const auto together = solver_io::read_problem_file(path, {.one_carer_for_both_services = true});
+    ASSERT_TRUE(together.has_value()) << path;
+    for (const Precedence& link : together->precedences) EXPECT_FALSE(link.different_carers) << path;
+  }
 }
 
 }  // namespace
