@@ -300,7 +300,7 @@ TEST(SolverFleet, ADayFromOneOfficeIsCheckedAndEveryReasonHolds) {
 // ask for two carers for a patient's two services unless told otherwise.
 TEST(SolverFleet, MankowskaAndIolabReadersAskForTwoCarersUnlessAllowedOne) {
   const std::string shared = ALLOT_SHARED_DIR;
-  for (const std::string path : {shared + "/bench/hhc/mankowska/txt/InstanzCPLEX_HCSRP_10_1.txt",
+  for (const std::string& path : {shared + "/bench/hhc/mankowska/txt/InstanzCPLEX_HCSRP_10_1.txt",
                                  shared + "/bench/hhc/mankowska/json_small/InstanzCPLEX_HCSRP_10_1.json"}) {
     const auto apart = solver_io::read_problem_file(path, {});
     ASSERT_TRUE(apart.has_value()) << path;
