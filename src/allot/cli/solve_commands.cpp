@@ -14,6 +14,7 @@
 
 #include "allot/cli/commands.h"
 #include "allot/solver/check.h"
+#include "allot/solver/explain.h"
 #include "allot/solver/generate.h"
 #include "allot/solver/solve.h"
 #include "allot/solver_io/readers.h"
@@ -56,6 +57,15 @@ Timed run_solver(const solver::Problem& problem, const RunSettings& settings) {
 }
 
 void print_issues(const Issues& issues) { std::cerr << format_issues(issues); }
+
+// "booked 3, skill 5, window 2": how many carers each obstacle stopped.
+std::string obstacle_counts(const solver::Explanation& explanation) {
+  std::map<std::string, int> counts;
+  for (const solver::CarerObstacle& entry : explanation.carers) ++counts[solver::obstacle_name(entry.obstacle)];
+  std::string text;
+  for (const auto& [name, count] : counts) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", name, count);
+  return text.empty() ? "no carers" : text;
+}
 
 Result<nlohmann::json> read_json_file(const std::string& path) {
   std::ifstream file(path);
@@ -121,17 +131,56 @@ std::string table_name(std::string name) {
   return name;
 }
 
+// What a benchmark run's summary counts: every instance read is either complete
+// (every visit routed, checked), incomplete (visits left out; no gap is shown,
+// since leaving visits out is never better than the best known) or failed.
+struct Tally {
+  int instances = 0;
+  int complete = 0;
+  int incomplete = 0;
+  int left_out = 0;
+  int failed = 0;
+  int unreadable = 0;
+
+  // The checked column: ok, incomplete (feasible but visits left out) or FAILED.
+  std::string add(const solver::CheckReport& report, const solver::Solution& solution) {
+    ++instances;
+    if (!report.ok()) {
+      ++failed;
+      return "FAILED";
+    }
+    if (!solution.unassigned.empty()) {
+      ++incomplete;
+      left_out += static_cast<int>(solution.unassigned.size());
+      return "incomplete";
+    }
+    ++complete;
+    return "ok";
+  }
+  std::string summary() const {
+    std::string text = fmt::format("# {} instances: {} complete", instances, complete);
+    if (incomplete > 0)
+      text += fmt::format(", {} incomplete ({} visits left out in all; no gap shown for them)", incomplete, left_out);
+    if (failed > 0) text += fmt::format(", {} failed the check", failed);
+    if (unreadable > 0) text += fmt::format(", {} files not read", unreadable);
+    return text;
+  }
+};
+
 int bench_vrptw(const std::string& folder, const RunSettings& settings) {
   const auto files = vrptw_files(folder);
   const auto dimacs = read_table(folder, "bks_dimacs.csv", 2);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
-  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,exact_gap_pct\n";
+  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,"
+               "exact_gap_pct,unassigned\n";
   double gap_sum = 0;
   int gap_count = 0;
+  Tally tally;
   for (const fs::path& path : files) {
     auto problem = solver_io::read_problem_file(path.string(), {.truncate_to_tenth = true});
     if (!problem) {
       print_issues(problem.error());
+      ++tally.unreadable;
       continue;
     }
     const std::string name = table_name(problem->name);
@@ -149,12 +198,14 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
       exact_distance += solver::travel_distance(exact.travel, location, exact.carers[route.carer].end_location);
     }
     const double cost = run.solution.cost.distance;
+    const std::string checked = tally.add(report, run.solution);
+    const bool complete = checked == "ok";
     std::string best = "", gap = "", bks_vehicles = "", bks_distance = "", exact_gap = "";
     if (const auto found = dimacs.find(name); found != dimacs.end()) {
       best = fmt::format("{:.1f}", found->second.second);
       const double value = 100.0 * (cost - found->second.second) / found->second.second;
-      gap = fmt::format("{:.2f}", value);
-      if (run.solution.unassigned.empty()) {
+      if (complete) {
+        gap = fmt::format("{:.2f}", value);
         gap_sum += value;
         ++gap_count;
       }
@@ -162,16 +213,19 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
     if (const auto found = hierarchical.find(name); found != hierarchical.end()) {
       bks_vehicles = fmt::format("{}", static_cast<int>(found->second.first));
       bks_distance = fmt::format("{:.2f}", found->second.second);
-      exact_gap = fmt::format("{:.2f}", 100.0 * (exact_distance - found->second.second) / found->second.second);
+      if (complete)
+        exact_gap = fmt::format("{:.2f}", 100.0 * (exact_distance - found->second.second) / found->second.second);
     }
-    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{}\n", name, run.solution.cost.routes_used, cost, best,
-                             gap, run.seconds, report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED",
-                             exact_distance, bks_vehicles, bks_distance, exact_gap)
+    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{},{}\n", name, run.solution.cost.routes_used, cost,
+                             best, gap, run.seconds, checked, exact_distance, bks_vehicles, bks_distance, exact_gap,
+                             run.solution.unassigned.size())
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << name << ": " << violation << "\n";
   }
-  if (gap_count > 0) std::cerr << fmt::format("# {} instances, average gap {:.2f}%\n", gap_count, gap_sum / gap_count);
+  std::cerr << tally.summary();
+  if (gap_count > 0) std::cerr << fmt::format("; average gap {:.2f}% over the {} complete with a best known", gap_sum / gap_count, gap_count);
+  std::cerr << "\n";
   return kExitOk;
 }
 
@@ -180,7 +234,8 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
 int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& settings) {
   const auto files = vrptw_files(folder);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
-  std::cout << "instance,routes,distance,bks_vehicles,bks_distance,extra_routes,distance_gap_pct,seconds,checked\n";
+  std::cout << "instance,routes,distance,bks_vehicles,bks_distance,extra_routes,distance_gap_pct,seconds,checked,unassigned\n";
+  Tally tally;
   int instances = 0;
   int matched = 0;
   int extra_total = 0;
@@ -189,6 +244,7 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
     auto problem = solver_io::read_problem_file(path.string(), {.truncate_to_tenth = false});
     if (!problem) {
       print_issues(problem.error());
+      ++tally.unreadable;
       continue;
     }
     problem->objective.fewest_routes_first = true;
@@ -196,8 +252,9 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
     const Timed run = run_solver(*problem, settings);
     const solver::CheckReport report = solver::check_solution(*problem, run.solution);
     const solver::Cost& cost = run.solution.cost;
+    const std::string checked = tally.add(report, run.solution);
     std::string bks_vehicles = "", bks_distance = "", extra = "", gap = "";
-    if (const auto found = hierarchical.find(name); found != hierarchical.end()) {
+    if (const auto found = hierarchical.find(name); found != hierarchical.end() && checked == "ok") {
       const int vehicles = static_cast<int>(found->second.first);
       bks_vehicles = fmt::format("{}", vehicles);
       bks_distance = fmt::format("{:.2f}", found->second.second);
@@ -210,9 +267,8 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
         gap_sum += 100.0 * (cost.distance - found->second.second) / found->second.second;
       }
     }
-    std::cout << fmt::format("{},{},{:.2f},{},{},{},{},{:.2f},{}\n", name, cost.routes_used, cost.distance, bks_vehicles,
-                             bks_distance, extra, gap, run.seconds,
-                             report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED")
+    std::cout << fmt::format("{},{},{:.2f},{},{},{},{},{:.2f},{},{}\n", name, cost.routes_used, cost.distance, bks_vehicles,
+                             bks_distance, extra, gap, run.seconds, checked, run.solution.unassigned.size())
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << name << ": " << violation << "\n";
@@ -221,50 +277,60 @@ int bench_vrptw_vehicles_first(const std::string& folder, const RunSettings& set
     std::cerr << fmt::format("# {} instances, routes at the best known on {}, {} routes above it in all; "
                              "average distance gap where matched {:.2f}%\n",
                              instances, matched, extra_total, matched > 0 ? gap_sum / matched : 0.0);
+  std::cerr << tally.summary() << "\n";
   return kExitOk;
 }
 
-int bench_hhc(const std::string& folder, const RunSettings& settings) {
+int bench_hhc(const std::string& folder, const RunSettings& settings, const solver_io::ReadOptions& read_options) {
   auto files = instance_files(folder, {".txt"});
   if (files.empty()) files = instance_files(folder, {".json"});
   const auto best_known = read_table(folder, "bks_hhc.csv", 5);
-  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,distance,total_tardiness,max_tardiness\n";
+  std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,distance,total_tardiness,max_tardiness,unassigned\n";
   double gap_sum = 0;
   int gap_count = 0;
+  Tally tally;
   for (const fs::path& path : files) {
-    auto problem = solver_io::read_problem_file(path.string(), {});
+    auto problem = solver_io::read_problem_file(path.string(), read_options);
     if (!problem) {
       print_issues(problem.error());
+      ++tally.unreadable;
       continue;
     }
     const Timed run = run_solver(*problem, settings);
     const solver::CheckReport report = solver::check_solution(*problem, run.solution);
     const solver::Cost& cost = run.solution.cost;
+    const std::string checked = tally.add(report, run.solution);
     std::string best, gap;
     if (const auto found = best_known.find(problem->name); found != best_known.end()) {
       best = fmt::format("{:.3f}", found->second.second);
       const double value = 100.0 * (cost.objective - found->second.second) / found->second.second;
-      gap = fmt::format("{:.2f}", value);
-      gap_sum += value;
-      ++gap_count;
+      if (checked == "ok") {
+        gap = fmt::format("{:.2f}", value);
+        gap_sum += value;
+        ++gap_count;
+      }
     }
-    std::cout << fmt::format("{},{},{:.3f},{},{},{:.2f},{},{:.3f},{:.3f},{:.3f}\n", problem->name, cost.routes_used,
-                             cost.objective, best, gap, run.seconds,
-                             report.ok() && run.solution.unassigned.empty() ? "ok" : "FAILED", cost.distance,
-                             cost.total_lateness, cost.max_lateness)
+    std::cout << fmt::format("{},{},{:.3f},{},{},{:.2f},{},{:.3f},{:.3f},{:.3f},{}\n", problem->name, cost.routes_used,
+                             cost.objective, best, gap, run.seconds, checked, cost.distance, cost.total_lateness,
+                             cost.max_lateness, run.solution.unassigned.size())
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << problem->name << ": " << violation << "\n";
   }
-  if (gap_count > 0) std::cerr << fmt::format("# {} instances, average gap {:.2f}%\n", gap_count, gap_sum / gap_count);
+  std::cerr << tally.summary();
+  if (gap_count > 0) std::cerr << fmt::format("; average gap {:.2f}% over the {} complete with a best known", gap_sum / gap_count, gap_count);
+  std::cerr << "\n";
   return kExitOk;
 }
 
-int bench_day(int visits, int carers, const RunSettings& settings, const std::string& write_path) {
-  const solver::Problem problem = solver::generate_day({visits, carers, settings.seed});
+int bench_day(int visits, int carers, int offices, const RunSettings& settings, const std::string& write_path) {
+  const solver::Problem problem = solver::generate_day({visits, carers, settings.seed, offices});
   if (!write_path.empty()) std::ofstream(write_path) << solver_io::problem_to_json(problem).dump() << "\n";
   const Timed run = run_solver(problem, settings);
-  const solver::CheckReport report = solver::check_solution(problem, run.solution);
+  solver::CheckReport report = solver::check_solution(problem, run.solution);
+  const auto explanations = solver::explain_unassigned(problem, run.solution);
+  for (std::string& violation : solver::check_explanations(problem, run.solution, explanations))
+    report.violations.push_back(std::move(violation));
   const solver::Cost& cost = run.solution.cost;
   std::cout << "instance,routes,cost,unassigned,unassigned_priority,travel_time,non_preferred,seconds,checked,iterations\n";
   std::cout << fmt::format("{},{},{:.1f},{},{},{:.1f},{},{:.2f},{},{}\n", problem.name, cost.routes_used, cost.objective,
@@ -274,6 +340,10 @@ int bench_day(int visits, int carers, const RunSettings& settings, const std::st
   std::map<std::string, int> reasons;
   for (const solver::Unassigned& entry : run.solution.unassigned) ++reasons[solver::unassigned_reason_name(entry.reason)];
   for (const auto& [reason, count] : reasons) std::cerr << "# unassigned " << reason << ": " << count << "\n";
+  for (std::size_t entry = 0; entry < explanations.size(); ++entry)
+    std::cerr << fmt::format("# {} ({}): {}\n", problem.visits[explanations[entry].visit].id,
+                             solver::unassigned_reason_name(run.solution.unassigned[entry].reason),
+                             obstacle_counts(explanations[entry]));
   return report.ok() ? kExitOk : kExitInternal;
 }
 
@@ -298,8 +368,12 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
   auto fewest_routes = std::make_shared<bool>(false);
   solve->add_flag("--fewest-routes", *fewest_routes,
                   "use as few routes as possible before anything else (sets objective.fewest_routes_first)");
-  solve->callback([&exit_code, solve, settings, files, check, dimacs, fewest_routes] {
-    auto problem = solver_io::read_problem_file((*files)[0], {.truncate_to_tenth = *dimacs});
+  auto one_carer = std::make_shared<bool>(false);
+  solve->add_flag("--one-carer-for-both-services", *one_carer,
+                  "Mankowska/iolab: let one carer do both of a patient's services (off: two different carers, as in the model)");
+  solve->callback([&exit_code, solve, settings, files, check, dimacs, fewest_routes, one_carer] {
+    auto problem = solver_io::read_problem_file(
+        (*files)[0], {.truncate_to_tenth = *dimacs, .one_carer_for_both_services = *one_carer});
     if (!problem) {
       print_issues(problem.error());
       exit_code = kExitInvalidInput;
@@ -324,8 +398,16 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
         exit_code = kExitInvalidInput;
         return;
       }
-      const solver::CheckReport report = solver::check_solution(*problem, *solution);
+      solver::CheckReport report = solver::check_solution(*problem, *solution);
+      // each left-out visit, carer by carer: what stopped them, checked too
+      const auto explanations = solver::explain_unassigned(*problem, *solution);
+      for (std::string& violation : solver::check_explanations(*problem, *solution, explanations))
+        report.violations.push_back(std::move(violation));
       for (const std::string& violation : report.violations) std::cout << violation << "\n";
+      for (std::size_t entry = 0; entry < explanations.size() && entry < solution->unassigned.size(); ++entry)
+        std::cout << fmt::format("unassigned {} ({}): {}\n", problem->visits[explanations[entry].visit].id,
+                                 solver::unassigned_reason_name(solution->unassigned[entry].reason),
+                                 obstacle_counts(explanations[entry]));
       std::cout << fmt::format("{}: objective {:.6f}, unassigned {}, distance {:.6f}\n", report.ok() ? "ok" : "INVALID",
                                report.recomputed.objective, report.recomputed.unassigned_visits,
                                report.recomputed.distance);
@@ -356,15 +438,20 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
   bench->add_option("--visits", *day_visits, "day: number of visits (default 5000)");
   bench->add_option("--carers", *day_carers, "day: number of carers (default 600)");
   bench->add_option("--write", *write_path, "day: also write the generated problem as JSON");
+  auto day_offices = std::make_shared<int>(0);
+  bench->add_option("--offices", *day_offices, "day: carers work from this many offices (default 0: from home)");
   auto vehicles_first = std::make_shared<bool>(false);
   bench->add_flag("--vehicles-first", *vehicles_first,
                   "vrptw: the hierarchical view: exact distances, fewest routes first, against bks.csv");
-  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, write_path,
-                   vehicles_first] {
+  auto bench_one_carer = std::make_shared<bool>(false);
+  bench->add_flag("--one-carer-for-both-services", *bench_one_carer,
+                  "hhc: let one carer do both of a patient's services (off, as in the benchmarks' model)");
+  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, day_offices, write_path,
+                   vehicles_first, bench_one_carer] {
     if (bench_settings->iterations > 0 && !bench->get_option("--time-limit")->count())
       bench_settings->time_limit_seconds = 0;
     if (*family == "day") {
-      exit_code = bench_day(*day_visits, *day_carers, *bench_settings, *write_path);
+      exit_code = bench_day(*day_visits, *day_carers, *day_offices, *bench_settings, *write_path);
       return;
     }
     if (folder->empty() || !fs::is_directory(*folder)) {
@@ -376,7 +463,7 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
       exit_code = *vehicles_first ? bench_vrptw_vehicles_first(*folder, *bench_settings)
                                   : bench_vrptw(*folder, *bench_settings);
     else
-      exit_code = bench_hhc(*folder, *bench_settings);
+      exit_code = bench_hhc(*folder, *bench_settings, {.one_carer_for_both_services = *bench_one_carer});
   });
 }
 

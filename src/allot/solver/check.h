@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "allot/solver/explain.h"
 #include "allot/solver/problem.h"
 #include "allot/solver/solution.h"
 
@@ -21,5 +22,15 @@ struct CheckReport {
 // Times reported in the solution are checked against recomputed arrivals with an
 // absolute tolerance of 1e-6 time units (plus 1e-9 relative).
 CheckReport check_solution(const Problem& problem, const Solution& solution);
+
+// Verifies each carer's obstacle for each left-out visit (explain.h) by the
+// checker's own arithmetic: skills, exclusions, capacity and shifts as stated;
+// `window` and `travel` only if the carer cannot do the visit on an empty day;
+// `partner` only if the carer does a visit it must not share; `booked` only if
+// the carer's route has no room for it (or, unused, its empty day cannot take it
+// beside the visits it is linked to). Every left-out visit must be explained,
+// every carer named once. Empty: every claim holds.
+std::vector<std::string> check_explanations(const Problem& problem, const Solution& solution,
+                                            const std::vector<Explanation>& explanations);
 
 }  // namespace allot::solver

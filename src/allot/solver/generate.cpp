@@ -96,10 +96,17 @@ Problem generate_day(const DayShape& shape) {
   }
 
   static constexpr Round kShifts[] = {{7 * 60, 14 * 60}, {14 * 60 + 30, 22 * 60}, {7 * 60, 22 * 60}, {7 * 60, 19 * 60}};
+  std::vector<int> offices;
+  for (int office_idx = 0; office_idx < std::min(shape.offices, area_count); ++office_idx) {
+    travel.x.push_back(kCentreLongitude + areas[office_idx].first / metres_per_degree_longitude);
+    travel.y.push_back(kCentreLatitude + areas[office_idx].second / kMetresPerDegreeLatitude);
+    offices.push_back(travel.location_count++);
+  }
+  if (!offices.empty()) problem.name += "-offices" + std::to_string(offices.size());
   for (int carer_idx = 0; carer_idx < shape.carers; ++carer_idx) {
     Carer carer;
     carer.id = "c" + std::to_string(carer_idx);
-    carer.start_location = add_place();
+    carer.start_location = offices.empty() ? add_place() : offices[carer_idx % offices.size()];
     carer.end_location = carer.start_location;
     const Round& shift = kShifts[std::uniform_int_distribution<int>(0, 3)(random)];
     carer.shift = {shift.earliest, shift.latest};

@@ -13,6 +13,10 @@ struct DayShape {
   int visits = 5000;
   int carers = 600;
   std::uint64_t seed = 1;
+  // 0: carers start and end at home. N > 0: every carer works from one of N
+  // offices (a provider's branches, at the centres of the busiest areas), so
+  // many carers share a start place.
+  int offices = 0;
 };
 
 Problem generate_day(const DayShape& shape);

@@ -36,12 +36,15 @@ struct Visit {
 };
 
 // The second visit starts between min_gap and max_gap after the first one starts.
-// Binds only when both visits are assigned.
+// Binds only when both visits are assigned. With different_carers the two are
+// done by two different carers (a patient's two services in Mankowska et al.
+// 2014, where a carer visits a patient at most once).
 struct Precedence {
   int first_visit = 0;
   int second_visit = 0;
   double min_gap = 0;
   double max_gap = kUnbounded;
+  bool different_carers = false;
 };
 
 // A break is taken where the carer is, after finishing one visit and before

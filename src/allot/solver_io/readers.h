@@ -17,6 +17,10 @@ struct ReadOptions {
   // Solomon and VRPLIB: truncate each arc to one decimal, the DIMACS convention
   // that bks_dimacs.csv uses; false keeps exact Euclidean distances (bks.csv).
   bool truncate_to_tenth = false;
+  // Mankowska and iolab: a patient's two services may be done by one carer. Off
+  // by default: in the model of Mankowska et al. (2014) a carer visits a patient
+  // at most once, so the two services go to two different carers.
+  bool one_carer_for_both_services = false;
 };
 
 // Solomon text format (name, VEHICLE NUMBER CAPACITY, CUSTOMER table; row 0 the depot).
@@ -24,7 +28,8 @@ Result<solver::Problem> read_solomon(const std::string& text, const std::string&
 // VRPLIB CVRPTW (.vrp): NODE_COORD, DEMAND, TIME_WINDOW, DEPOT sections; global or per-node SERVICE_TIME.
 Result<solver::Problem> read_vrplib(const std::string& text, const std::string& source, const ReadOptions& options);
 // Mankowska et al. (2014) home health care text format (nbNodes, nbVehi, nbServi, r, DS, a, x, y, d, p, mind, maxd, e, l).
-Result<solver::Problem> read_mankowska(const std::string& text, const std::string& source);
+Result<solver::Problem> read_mankowska(const std::string& text, const std::string& source,
+                                       const ReadOptions& options = {});
 // The iolab-uniud HHCRSP JSON format (patients, services, caregivers, central_offices, distances).
 Result<solver::Problem> read_iolab(const nlohmann::json& document, const std::string& source);
 

@@ -238,7 +238,7 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
   return vrptw_problem(name, nodes, vehicles, capacity, options, source);
 }
 
-Result<Problem> read_mankowska(const std::string& text, const std::string& source) {
+Result<Problem> read_mankowska(const std::string& text, const std::string& source, const ReadOptions& options) {
   Issues issues;
   const auto tokens = tokenize(text);
   NumberReader reader(tokens, source, issues);
@@ -311,7 +311,8 @@ Result<Problem> read_mankowska(const std::string& text, const std::string& sourc
       problem.visits.push_back(std::move(visit));
     }
     if (made.size() == 2)
-      problem.precedences.push_back({made[0], made[1], min_gap[patient], max_gap[patient]});
+      problem.precedences.push_back(
+          {made[0], made[1], min_gap[patient], max_gap[patient], !options.one_carer_for_both_services});
   }
   for (std::size_t carer_idx = 0; carer_idx < v; ++carer_idx) {
     Carer carer;
@@ -343,7 +344,14 @@ Result<Problem> read_problem_file(const std::string& path, const ReadOptions& op
     } catch (const nlohmann::json::parse_error& error) {
       return fail(ErrorCode::kMalformed, path, std::string("not valid JSON: ") + error.what());
     }
-    if (document.is_object() && document.contains("patients")) return read_iolab(document, path);
+    if (document.is_object() && document.contains("patients")) {
+      auto problem = read_iolab(document, path);
+      // the iolab links are a patient's two services (see ReadOptions)
+      if (problem)
+        for (solver::Precedence& link : problem->precedences)
+          link.different_carers = !options.one_carer_for_both_services;
+      return problem;
+    }
     auto problem = problem_from_json(document);
     if (!problem) {
       Issues issues = problem.error();
@@ -353,7 +361,7 @@ Result<Problem> read_problem_file(const std::string& path, const ReadOptions& op
     return problem;
   }
   if (extension == "vrp") return read_vrplib(text, path, options);
-  if (text.find("nbNodes") != std::string::npos) return read_mankowska(text, path);
+  if (text.find("nbNodes") != std::string::npos) return read_mankowska(text, path, options);
   return read_solomon(text, path, options);
 }
 

@@ -5,12 +5,22 @@
 namespace allot::solver::search {
 
 Insertion::Insertion(const Model& model, Plan& plan, Pricing& pricing, std::mt19937_64& random)
-    : model_(model), plan_(plan), pricing_(pricing), random_(random), route_mark_(model.carer_count(), 0) {}
+    : model_(model),
+      plan_(plan),
+      pricing_(pricing),
+      random_(random),
+      route_mark_(model.carer_count(), 0),
+      kind_stamp_(model.kind_count, 0),
+      kind_taken_(model.kind_count, 0),
+      twin_stamp_(model.twin_class_count, 0) {}
 
-// The routes worth trying for a visit: all candidates when few, else a granular list.
+// The routes worth trying for a visit: all candidates when few, else a granular
+// list: the routes of its nearest visits, the carers starting nearest, and the
+// unused carers of every kind that could open a new route (the nearest few of
+// each kind, one for each set of identical carers).
 const std::vector<int>& Insertion::routes_to_try(int visit, std::vector<int>& scratch) {
   const auto& all = model_.candidate_carers[visit];
-  if (static_cast<int>(all.size()) <= kGranularRoutes) return all;
+  if (full_neighbourhood_ || static_cast<int>(all.size()) <= kGranularRoutes) return all;
   scratch.clear();
   ++route_mark_stamp_;
   const auto add = [&](int route) {
@@ -22,7 +32,29 @@ const std::vector<int>& Insertion::routes_to_try(int visit, std::vector<int>& sc
   for (int carer : model_.nearest_carers[visit]) add(carer);
   for (int neighbour : model_.neighbours[visit])
     for (int task : model_.tasks_of_visit[neighbour]) add(plan_.route_of(task));
+  ++kind_round_;
+  for (int carer : model_.opening_order[visit]) {
+    if (plan_.has_visits(carer)) continue;
+    const int kind = model_.carer_kind[carer];
+    const int twins = model_.carer_twin_class[carer];
+    if (kind_stamp_[kind] != kind_round_) {
+      kind_stamp_[kind] = kind_round_;
+      kind_taken_[kind] = 0;
+    }
+    if (kind_taken_[kind] >= kUnusedPerKind || twin_stamp_[twins] == kind_round_) continue;
+    twin_stamp_[twins] = kind_round_;
+    ++kind_taken_[kind];
+    add(carer);
+  }
   return scratch;
+}
+
+// Whether a visit that must go to another carer than this one is in the route.
+bool Insertion::kept_apart(int visit, int route) const {
+  for (int other : model_.apart_visits[visit])
+    for (int task : model_.tasks_of_visit[other])
+      if (plan_.route_of(task) == route) return true;
+  return false;
 }
 
 Move Insertion::best_insertion(int task, int excluded_route, double blink_rate) {
@@ -39,8 +71,13 @@ Move Insertion::best_insertion(int task, int excluded_route, double blink_rate) 
   std::vector<Move> shortlist;
   std::vector<int> scratch;
   const std::vector<int>& routes = routes_to_try(info.visit, scratch);
+  const bool apart = !model_.apart_visits[info.visit].empty();
   for (int route : routes) {
     if (route == excluded_route || !plan_.route_open(route)) continue;
+    // A route holding a visit this one must not share is passed over after the
+    // blinks are drawn, so that where the rule does not bind the search draws the
+    // same random numbers as without it.
+    const bool barred = apart && kept_apart(info.visit, route);
     const auto& seq = plan_.route(route);
     const int length = static_cast<int>(seq.size());
     for (int position = 0; position <= length; ++position) {
@@ -48,6 +85,7 @@ Move Insertion::best_insertion(int task, int excluded_route, double blink_rate) 
       // visit's last window closes, later places are no better
       if (position > 0 && plan_.start(seq[position - 1]) > last_window_end) break;
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
+      if (barred) continue;
       double lateness_delta = 0;
       const double cutoff = screen ? (shortlist.size() < kShortlist ? kUnbounded : shortlist.back().delta) : best.delta;
       const double delta = pricing_.price(task, route, position, first_look, lateness_delta, cutoff);
@@ -72,6 +110,7 @@ Move Insertion::best_insertion(int task, int excluded_route, double blink_rate) 
     // every shortlisted place fails once links are followed: try them all in full
     for (int route : routes) {
       if (route == excluded_route || !plan_.route_open(route)) continue;
+      if (apart && kept_apart(info.visit, route)) continue;
       const auto& seq = plan_.route(route);
       const int length = static_cast<int>(seq.size());
       for (int position = 0; position <= length; ++position) {
@@ -112,9 +151,11 @@ bool Insertion::insert_double_handed(int visit, double blink_rate) {
   std::vector<int> scratch;
   for (int route : routes_to_try(visit, scratch)) {
     if (!plan_.route_open(route)) continue;
+    const bool barred = kept_apart(visit, route);
     const int length = static_cast<int>(plan_.route(route).size());
     for (int position = 0; position <= length; ++position) {
       if (blink_rate > 0 && unit(random_) < blink_rate) continue;
+      if (barred) continue;
       const double delta = pricing_.price(first, route, position, Links::kHold, lateness_delta);
       if (delta < kUnbounded) options.push_back({route, position, delta});
     }
@@ -122,7 +163,24 @@ bool Insertion::insert_double_handed(int visit, double blink_rate) {
   std::sort(options.begin(), options.end(), [](const Move& left, const Move& right) {
     return left.delta < right.delta || (left.delta == right.delta && left.route < right.route);
   });
+  // The final pass also tries the first half on the empty day of one unused
+  // carer of each set of identical ones, so that two free carers are always paired.
+  std::vector<Move> empty_days;
+  if (full_neighbourhood_) {
+    ++kind_round_;
+    for (const Move& option : options) {
+      if (plan_.has_visits(option.route)) continue;
+      const int twins = model_.carer_twin_class[option.route];
+      if (twin_stamp_[twins] == kind_round_) continue;
+      twin_stamp_[twins] = kind_round_;
+      empty_days.push_back(option);
+    }
+  }
   if (options.size() > 6) options.resize(6);
+  for (const Move& option : empty_days)
+    if (std::find_if(options.begin(), options.end(), [&](const Move& kept) { return kept.route == option.route; }) ==
+        options.end())
+      options.push_back(option);
   Move best_first;
   Move best_second;
   double best_total = kUnbounded;

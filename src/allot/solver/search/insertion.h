@@ -26,11 +26,15 @@ class Insertion {
   bool insert_visit(int visit, double blink_rate);
   // Reinserts the visits of `order` (shuffled and sorted by a random rule first).
   void recreate(std::vector<int>& order);
+  // Every suitable route for every visit, ignoring the granular lists (the final
+  // pass that places what still fits anywhere).
+  void set_full_neighbourhood(bool full) { full_neighbourhood_ = full; }
 
  private:
   Move best_insertion(int task, int excluded_route, double blink_rate);
   bool insert_double_handed(int visit, double blink_rate);
   const std::vector<int>& routes_to_try(int visit, std::vector<int>& scratch);
+  bool kept_apart(int visit, int route) const;
 
   const Model& model_;
   Plan& plan_;
@@ -38,6 +42,11 @@ class Insertion {
   std::mt19937_64& random_;
   std::vector<int> route_mark_;  // scratch for granular route lists
   int route_mark_stamp_ = 0;
+  std::vector<int> kind_stamp_;   // per carer kind: the round its count was last reset
+  std::vector<int> kind_taken_;   // per carer kind: unused carers added this round
+  std::vector<int> twin_stamp_;   // per set of identical carers: the round one was added
+  int kind_round_ = 0;
+  bool full_neighbourhood_ = false;
 };
 
 }  // namespace allot::solver::search

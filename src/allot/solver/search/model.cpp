@@ -1,6 +1,8 @@
 #include "allot/solver/search/model.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <utility>
 
 namespace allot::solver::search {
@@ -51,9 +53,14 @@ Model::Model(const Problem& problem) : problem(problem) {
     if (visit.windows.size() > 1) simple = false;
   }
   linked_visits.resize(visit_count);
+  apart_visits.resize(visit_count);
   for (const Precedence& link : problem.precedences) {
     linked_visits[link.first_visit].push_back(link.second_visit);
     linked_visits[link.second_visit].push_back(link.first_visit);
+    if (link.different_carers) {
+      apart_visits[link.first_visit].push_back(link.second_visit);
+      apart_visits[link.second_visit].push_back(link.first_visit);
+    }
     const int first = tasks_of_visit[link.first_visit][0];
     const int second = tasks_of_visit[link.second_visit][0];
     tasks[second].bounds.push_back({first, link.min_gap});
@@ -112,6 +119,43 @@ Model::Model(const Problem& problem) : problem(problem) {
     std::partial_sort(by_home.begin(), by_home.begin() + kNearestCarers, by_home.end());
     for (int rank = 0; rank < kNearestCarers; ++rank) nearest_carers[visit_idx].push_back(by_home[rank].second);
   }
+  classify_carers();
+  // With many carers from one place the nearest carers are the same for every
+  // visit; routes are opened from the unused carers of every kind instead.
+  opening_order.resize(visit_count);
+  for (int visit_idx = 0; visit_idx < visit_count; ++visit_idx) {
+    if (static_cast<int>(candidate_carers[visit_idx].size()) <= kGranularRoutes) continue;
+    const int place = problem.visits[visit_idx].location;
+    std::vector<std::pair<double, int>> by_detour;
+    for (int carer : candidate_carers[visit_idx])
+      by_detour.push_back({leg_distance(problem.carers[carer].start_location, place) +
+                               leg_distance(place, problem.carers[carer].end_location),
+                           carer});
+    std::stable_sort(by_detour.begin(), by_detour.end(),
+                     [](const auto& left, const auto& right) { return left.first < right.first; });
+    for (const auto& entry : by_detour) opening_order[visit_idx].push_back(entry.second);
+  }
+}
+
+void Model::classify_carers() {
+  using Breaks = std::vector<std::tuple<double, double, double>>;
+  using KindKey = std::tuple<double, double, std::vector<int>, Breaks, double, double, double>;
+  std::map<KindKey, int> kinds;
+  std::map<std::tuple<int, int, int>, int> twins;
+  for (const Carer& carer : problem.carers) {
+    std::vector<int> skills = carer.skills;
+    std::sort(skills.begin(), skills.end());
+    Breaks rests;
+    for (const Break& rest : carer.breaks) rests.emplace_back(rest.window.start, rest.window.end, rest.duration);
+    const KindKey key{carer.shift.start, carer.shift.end, skills, rests, carer.speed_factor, carer.capacity,
+                      carer.max_working_time};
+    const int kind = kinds.try_emplace(key, static_cast<int>(kinds.size())).first->second;
+    carer_kind.push_back(kind);
+    const std::tuple<int, int, int> twin_key{kind, carer.start_location, carer.end_location};
+    carer_twin_class.push_back(twins.try_emplace(twin_key, static_cast<int>(twins.size())).first->second);
+  }
+  kind_count = static_cast<int>(kinds.size());
+  twin_class_count = static_cast<int>(twins.size());
 }
 
 // Whether the carer could do the visit alone on an otherwise empty day.

@@ -16,6 +16,7 @@ inline constexpr double kUnset = -kUnbounded;  // the start of a task outside ev
 inline constexpr double kEpsilon = 1e-9;
 inline constexpr int kGranularRoutes = 60;  // above this many candidate carers, try a granular list
 inline constexpr int kNearestCarers = 20;
+inline constexpr int kUnusedPerKind = 2;  // unused carers of one kind tried per visit, at different places
 
 // s_task >= s_other + offset (only while `other` is routed).
 struct Bound {
@@ -94,7 +95,18 @@ class Model {
   std::vector<std::vector<int>> candidate_carers;   // per visit, static filters passed, ascending
   std::vector<std::vector<int>> neighbours;         // per visit, nearest visits
   std::vector<std::vector<int>> linked_visits;      // per visit, visits tied to it by a precedence
+  std::vector<std::vector<int>> apart_visits;       // per visit, visits that must go to another carer
   std::vector<std::vector<int>> nearest_carers;     // per visit with many candidates, those starting nearest
+  // Per visit with many candidates: every candidate, cheapest empty day first
+  // (start to the visit and on to the end place), to open new routes from.
+  std::vector<std::vector<int>> opening_order;
+  // Carers alike in everything but their start and end places (shift, skills,
+  // breaks, speed, capacity, working time) share a kind; carers alike in those
+  // places too share a twin class, and an unused one stands for all its twins.
+  std::vector<int> carer_kind;
+  std::vector<int> carer_twin_class;
+  int kind_count = 0;
+  int twin_class_count = 0;
   // Plain VRPTW: one hard window per visit, no breaks, links or lateness, so
   // places are checked in O(1) from forward starts and backward latest starts.
   bool simple = true;
@@ -102,6 +114,7 @@ class Model {
 
  private:
   bool carer_can_take(int carer, int visit) const;
+  void classify_carers();
 
   // Travel is read from full tables: the caller's matrices, or coordinates turned
   // into matrices once when they fit in memory comfortably (null: compute each arc).

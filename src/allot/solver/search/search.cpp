@@ -1,6 +1,7 @@
 #include "allot/solver/search/search.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "allot/solver/search/acceptance.h"
@@ -85,8 +86,35 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
     return iteration;
   };
 
+  // Last, every visit still out is tried in every suitable route, an unused
+  // carer's empty day included and the fleet cap lifted: a visit reported as
+  // fully booked must truly fit nowhere beside the plan (the checker tries too).
+  const auto place_the_rest = [&](long iterations) {
+    best_solution.iterations = iterations;
+    if (best_solution.unassigned.empty()) return;
+    plan_.restore_routes(best_routes);
+    plan_.set_max_routes(std::numeric_limits<int>::max());
+    insertion_.set_full_neighbourhood(true);
+    std::vector<int> left;
+    for (int visit = 0; visit < visit_count; ++visit)
+      if (!plan_.routed(visit)) left.push_back(visit);
+    std::stable_sort(left.begin(), left.end(), [&](int first, int second) {
+      const Visit& one = model_.problem.visits[first];
+      const Visit& other = model_.problem.visits[second];
+      return one.priority > other.priority || (one.priority == other.priority && one.carers_needed > other.carers_needed);
+    });
+    bool placed = false;
+    for (int visit : left) placed = insertion_.insert_visit(visit, 0.0) || placed;
+    insertion_.set_full_neighbourhood(false);
+    if (!placed) return;
+    const Cost cost = plan_.cost();
+    if (!is_better_for(weights, cost, best_solution.cost)) return;
+    best_solution = plan_.to_solution(iterations);
+    if (on_progress) on_progress({iterations, best_solution.cost});
+  };
+
   if (!weights.fewest_routes_first) {
-    best_solution.iterations = anneal(0, 0, 1, false);
+    place_the_rest(anneal(0, 0, 1, false));
     return best_solution;
   }
   // Fewest routes first, in three parts of the budget: shorten travel freely (a
@@ -99,7 +127,7 @@ Solution Search::run(long iteration_limit, const SolveOptions& options, const Pr
       [&](long spent) { return out_of_budget(spent) || fraction_used(spent) >= 0.6; }, on_progress, best_solution,
       iteration);
   keep_if_best(plan_.cost(), iteration);
-  best_solution.iterations = anneal(iteration, 0.6, 1, true);
+  place_the_rest(anneal(iteration, 0.6, 1, true));
   return best_solution;
 }
 
