@@ -1,0 +1,107 @@
+#include "allot/budgets/commitments.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "allot/budgets/money_checks.h"
+
+namespace allot::budgets {
+
+namespace {
+
+Date ymd(int year, unsigned month, unsigned day) {
+  return Date(std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}});
+}
+
+// Day number of `date` in its financial year, 1-based.
+int day_in_year(const FinancialYear& year, Date date) { return year.first().days_until(date) + 1; }
+
+// round(R x k / N): the recurring amount committed from the year's first day to day k.
+Money cumulative(Money recurring, int day_count, int days) {
+  return Money::from_pence(round_half_away(static_cast<Int128>(recurring.pence()) * day_count, days));
+}
+
+}  // namespace
+
+Date FinancialYear::first() const { return ymd(start_year, 4, 1); }
+Date FinancialYear::last() const { return ymd(start_year + 1, 3, 31); }
+int FinancialYear::days() const { return first().days_until(last()) + 1; }
+
+Date FinancialYear::month_first(int month_index) const {
+  const int month = 4 + month_index;
+  return month <= 12 ? ymd(start_year, static_cast<unsigned>(month), 1)
+                     : ymd(start_year + 1, static_cast<unsigned>(month - 12), 1);
+}
+
+Date FinancialYear::month_last(int month_index) const {
+  return month_index == 11 ? last() : month_first(month_index + 1).plus_days(-1);
+}
+
+std::string FinancialYear::label() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d/%02d", start_year, (start_year + 1) % 100);
+  return buffer;
+}
+
+FinancialYear financial_year_of(Date date) { return FinancialYear{date.financial_year_start()}; }
+
+Money committed_between(const CommitmentTerms& terms, Date from, Date to) {
+  const FinancialYear year = financial_year_of(from);
+  const Date begin = std::max(from, terms.start);
+  const Date end = terms.end ? std::min(to, *terms.end) : to;
+  if (end < begin) return Money{};
+  const int days = year.days();
+  Money amount = cumulative(terms.recurring_annual, day_in_year(year, end), days) -
+                 cumulative(terms.recurring_annual, day_in_year(year, begin) - 1, days);
+  if (terms.start >= from && terms.start <= to && (!terms.end || terms.start <= *terms.end)) amount += terms.one_off;
+  return amount;
+}
+
+std::array<Money, 12> committed_by_month(const CommitmentTerms& terms, FinancialYear year) {
+  std::array<Money, 12> months{};
+  for (int month_idx = 0; month_idx < 12; ++month_idx) {
+    months[static_cast<std::size_t>(month_idx)] =
+        committed_between(terms, year.month_first(month_idx), year.month_last(month_idx));
+  }
+  return months;
+}
+
+Result<SourceTerms> split_by_source(Date start, std::optional<Date> end, Money annual, Money one_off,
+                                    Money council_annual, Money nhs_annual, Money contribution_annual) {
+  Issues issues;
+  auto non_negative = [&](Money amount, const char* path) {
+    if (amount < Money{}) {
+      issues.push_back(Issue{ErrorCode::kInvalidValue, path, "must not be negative; found " + format_pounds(amount)});
+    }
+  };
+  non_negative(annual, "annual");
+  non_negative(one_off, "one_off");
+  non_negative(council_annual, "by_funding_source.council");
+  non_negative(nhs_annual, "by_funding_source.nhs");
+  non_negative(contribution_annual, "contribution");
+  const std::optional<Money> shares = checked_add(council_annual, nhs_annual);
+  if (!shares || *shares != annual) {
+    issues.push_back(Issue{ErrorCode::kInvalidValue, "by_funding_source",
+                           "the council and NHS shares must add up to the annual amount " + format_pounds(annual)});
+  }
+  if (one_off > annual) {
+    issues.push_back(Issue{ErrorCode::kInvalidValue, "one_off", "must not exceed the annual amount"});
+  }
+  if (end && *end < start) {
+    issues.push_back(Issue{ErrorCode::kInvalidValue, "end", "must not be before the start " + start.to_string()});
+  }
+  if (!issues.empty()) return fail(std::move(issues));
+  const Money nhs_one_off = annual.pence() == 0 ? Money{} : *scale(one_off, nhs_annual.pence(), annual.pence());
+  const Money council_one_off = one_off - nhs_one_off;
+  const Money council_recurring = council_annual - council_one_off;
+  if (contribution_annual > council_recurring) {
+    return fail(ErrorCode::kInvalidValue, "contribution",
+                "the person's contribution " + format_pounds(contribution_annual) +
+                    " is more than the council's recurring share " + format_pounds(council_recurring));
+  }
+  return SourceTerms{CommitmentTerms{start, end, council_recurring - contribution_annual, council_one_off},
+                     CommitmentTerms{start, end, nhs_annual - nhs_one_off, nhs_one_off}};
+}
+
+}  // namespace allot::budgets
