@@ -62,6 +62,28 @@ TEST(Commitments, AnEndBeforeTheStartCommitsNothing) {
   EXPECT_EQ(committed_between(terms, FinancialYear{2026}.first(), FinancialYear{2026}.last()), Money{});
 }
 
+TEST(Commitments, TheMonthlyFastPathAgreesWithCommittedBetween) {
+  const Date as_of = day("2027-11-22");
+  for (int offset = -40; offset < 420; offset += 13) {
+    const Date start = day("2027-04-01").plus_days(offset);
+    for (const std::optional<Date> end : {std::optional<Date>{}, std::optional<Date>{start.plus_days(45)}}) {
+      const CommitmentTerms terms{start, end, pence(1'234'567), pence(999)};
+      const FinancialYear year{2027};
+      const YearDays calendar = year_days(year);
+      std::array<Money, 12> committed{};
+      std::array<Money, 12> remaining{};
+      ASSERT_TRUE(add_by_month(terms, calendar, year.first().days_until(as_of) + 1, committed, remaining));
+      for (int month_idx = 0; month_idx < 12; ++month_idx) {
+        const Date first = year.month_first(month_idx);
+        const Date last = year.month_last(month_idx);
+        EXPECT_EQ(committed[static_cast<std::size_t>(month_idx)], committed_between(terms, first, last)) << offset;
+        const Money after = last <= as_of ? Money{} : committed_between(terms, std::max(first, as_of.plus_days(1)), last);
+        EXPECT_EQ(remaining[static_cast<std::size_t>(month_idx)], after) << offset << " month " << month_idx;
+      }
+    }
+  }
+}
+
 TEST(SplitBySource, SharesTheOneOffAndNetsTheContributionOffTheCouncil) {
   auto split = split_by_source(day("2026-04-01"), std::nullopt, pence(10'000), pence(1'000), pence(7'000),
                                pence(3'000), pence(2'000));

@@ -67,6 +67,54 @@ std::array<Money, 12> committed_by_month(const CommitmentTerms& terms, Financial
   return months;
 }
 
+YearDays year_days(FinancialYear year) {
+  YearDays calendar;
+  calendar.year = year;
+  calendar.days = year.days();
+  const Date first = year.first();
+  for (int month_idx = 0; month_idx < 12; ++month_idx) {
+    const auto month = static_cast<std::size_t>(month_idx);
+    calendar.month_first[month] = first.days_until(year.month_first(month_idx)) + 1;
+    calendar.month_last[month] = first.days_until(year.month_last(month_idx)) + 1;
+  }
+  return calendar;
+}
+
+bool add_by_month(const CommitmentTerms& terms, const YearDays& calendar, int as_of_day, std::array<Money, 12>& committed,
+                  std::array<Money, 12>& remaining) {
+  const Date first = calendar.year.first();
+  const int start_day = first.days_until(terms.start) + 1;
+  const int begin = std::max(1, start_day);
+  const int end = terms.end ? std::min(calendar.days, first.days_until(*terms.end) + 1) : calendar.days;
+  if (end < begin) return true;
+  const Money recurring = terms.recurring_annual;
+  auto add = [](Money& into, Money amount) {
+    std::optional<Money> sum = checked_add(into, amount);
+    if (!sum) return false;
+    into = *sum;
+    return true;
+  };
+  for (std::size_t month = 0; month < 12; ++month) {
+    const int low = std::max(begin, calendar.month_first[month]);
+    const int high = std::min(end, calendar.month_last[month]);
+    if (low > high) continue;
+    const Money upto = cumulative(recurring, high, calendar.days);
+    if (!add(committed[month], upto - cumulative(recurring, low - 1, calendar.days))) return false;
+    const int remaining_low = std::max(low, as_of_day + 1);
+    if (remaining_low <= high && !add(remaining[month], upto - cumulative(recurring, remaining_low - 1, calendar.days))) {
+      return false;
+    }
+  }
+  if (terms.one_off != Money{} && start_day >= 1 && start_day <= end) {
+    for (std::size_t month = 0; month < 12; ++month) {
+      if (start_day < calendar.month_first[month] || start_day > calendar.month_last[month]) continue;
+      if (!add(committed[month], terms.one_off)) return false;
+      if (start_day > as_of_day && !add(remaining[month], terms.one_off)) return false;
+    }
+  }
+  return true;
+}
+
 Result<SourceTerms> split_by_source(Date start, std::optional<Date> end, Money annual, Money one_off,
                                     Money council_annual, Money nhs_annual, Money contribution_annual) {
   Issues issues;

@@ -47,6 +47,24 @@ Money committed_between(const CommitmentTerms& terms, Date from, Date to);
 // to the year exactly.
 std::array<Money, 12> committed_by_month(const CommitmentTerms& terms, FinancialYear year);
 
+// A financial year's day numbers (1-based), computed once so that many
+// commitments can be spread over its months with integer arithmetic only.
+struct YearDays {
+  FinancialYear year;
+  int days = 0;
+  std::array<int, 12> month_first{};  // day number of each month's first day
+  std::array<int, 12> month_last{};
+};
+YearDays year_days(FinancialYear year);
+
+// Adds what the terms commit in each month of the year into `committed`, and the
+// part after day number `as_of_day` (0: the whole year is still to come) into
+// `remaining`. The same amounts as committed_between() month by month, without
+// date arithmetic per month: monitoring sums thousands of commitments. Returns
+// false, adding nothing further, if a month's total would overflow.
+bool add_by_month(const CommitmentTerms& terms, const YearDays& calendar, int as_of_day, std::array<Money, 12>& committed,
+                  std::array<Money, 12>& remaining);
+
 // An agreed budget's parts by funding source, net of what the person pays.
 struct SourceTerms {
   CommitmentTerms council;

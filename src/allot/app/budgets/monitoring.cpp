@@ -55,19 +55,11 @@ struct Accumulated {
   Months actual{};
 };
 
-Result<Unit> add_terms(const CommitmentTerms& terms, const FinancialYear& year, Date as_of, Accumulated& into,
-                       const std::string& path) {
-  Issues issues;
-  const Months months = budgets::committed_by_month(terms, year);
-  for (int month_idx = 0; month_idx < 12; ++month_idx) {
-    const auto month = static_cast<std::size_t>(month_idx);
-    budgets::add_into(into.committed[month], months[month], path, issues);
-    const Date last = year.month_last(month_idx);
-    if (last <= as_of) continue;
-    const Date first = std::max(year.month_first(month_idx), as_of.plus_days(1));
-    budgets::add_into(into.remaining[month], budgets::committed_between(terms, first, last), path, issues);
+Result<Unit> add_terms(const CommitmentTerms& terms, const budgets::YearDays& calendar, int as_of_day,
+                       Accumulated& into, const std::string& path) {
+  if (!budgets::add_by_month(terms, calendar, as_of_day, into.committed, into.remaining)) {
+    return fail(ErrorCode::kInvalidValue, path, "a month's commitments do not fit in 64-bit pence");
   }
-  if (!issues.empty()) return fail(std::move(issues));
   return Unit{};
 }
 
@@ -84,6 +76,8 @@ Result<Monitoring> BudgetService::monitor(Transaction& tx, const BudgetRecord& b
   Monitoring out;
   out.budget = budget;
   out.as_of = clamp_as_of(today(), year);
+  const budgets::YearDays calendar = budgets::year_days(year);
+  const int as_of_day = year.first().days_until(out.as_of) + 1;
   std::set<std::string> sources;
   Issues issues;
   for (const BudgetContribution& contribution : budget.contributions) {
@@ -109,13 +103,13 @@ Result<Monitoring> BudgetService::monitor(Transaction& tx, const BudgetRecord& b
       if (line) {
         ++out.commitments;
         for (const CommitmentTerms& terms : terms_for(row, sources)) {
-          if (auto added = add_terms(terms, year, out.as_of, lines[*line], path); !added) return fail(added.error());
+          if (auto added = add_terms(terms, calendar, as_of_day, lines[*line], path); !added) return fail(added.error());
         }
       }
       if (protection_line && row.protection_annual > Money{}) {
         // Each transitional protection draws on the top-sliced protection fund (seed 003).
         const CommitmentTerms drawn{row.start, row.end, row.protection_annual, Money{}};
-        if (auto added = add_terms(drawn, year, out.as_of, lines[*protection_line], path); !added) {
+        if (auto added = add_terms(drawn, calendar, as_of_day, lines[*protection_line], path); !added) {
           return fail(added.error());
         }
       }
@@ -129,7 +123,7 @@ Result<Monitoring> BudgetService::monitor(Transaction& tx, const BudgetRecord& b
       const Date on(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(*request.decided_at)));
       if (on < year.first() || on > year.last()) continue;
       const CommitmentTerms terms{on, on, Money{}, request.amount};
-      if (auto added = add_terms(terms, year, out.as_of, lines[0], "fast_access"); !added) return fail(added.error());
+      if (auto added = add_terms(terms, calendar, as_of_day, lines[0], "fast_access"); !added) return fail(added.error());
     }
   }
   Result<std::vector<MonthlyActual>> actuals = tx.get<PaymentRepository>().monthly_actuals(budget.id);
