@@ -16,7 +16,7 @@ class BudgetsApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server_ = ServerProcess::start().release();
-    for (const char* user : {"assessor", "finance_officer", "provider_user", "administrator"}) {
+    for (const char* user : {"assessor", "finance_officer", "provider_user", "administrator", "team_manager"}) {
       users_[user] = sign_in(*server_, user);
     }
   }
@@ -189,8 +189,19 @@ TEST_F(BudgetsApi, AFastAccessRequestOverTheLimitIsRefused) {
   const std::string target = "/api/v1/budgets/" + std::to_string(budget_id("FAST-ACCESS")) + "/fast-access";
   const ClientResponse refused = call("POST", target, "assessor", {{"purpose", "respite"}, {"amount_pence", 250'000}});
   EXPECT_EQ(refused.status, 422) << refused.body;
-  ok(call("POST", target, "assessor", {{"purpose", "respite"}, {"amount_pence", 20'000}}), 201);
+  const Json asked = ok(call("POST", target, "assessor", {{"purpose", "respite"}, {"amount_pence", 20'000}}), 201);
+  EXPECT_FALSE(asked["overdue"].get<bool>());
   EXPECT_EQ(ok(call("GET", target, "assessor"))["requests"].size(), 3u);
+  const std::string decision = target + "/" + std::to_string(asked["id"].get<std::int64_t>()) + "/decision";
+  // Only the named approver decides.
+  EXPECT_EQ(call("POST", decision, "finance_officer", {{"decision", "approved"}}).status, 403);
+  const std::int64_t id = budget_id("FAST-ACCESS");
+  const std::int64_t committed_before = monitoring(id)["total"]["committed_pence"];
+  const Json decided = ok(call("POST", decision, "team_manager", {{"decision", "approved"}}));
+  EXPECT_EQ(decided["decision"], "approved");
+  EXPECT_EQ(decided["decided_by"], "team_manager");
+  EXPECT_EQ(monitoring(id)["total"]["committed_pence"].get<std::int64_t>(), committed_before + 20'000);
+  EXPECT_EQ(call("POST", decision, "team_manager", {{"decision", "refused"}, {"reason", "late"}}).status, 409);
 }
 
 }  // namespace

@@ -53,4 +53,15 @@ export function registerBudgetsTests(test, { assert, assertEqual, signIn, checkA
     });
     await checkAccessibility(page, ctx, 'payments import');
   });
+
+  test('team manager: approves a fast-access request as the named approver', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'team_manager');
+    await page.click('[data-role=team_manager] a[href="/finance/fast-access"]');
+    await page.waitForSelector('[data-testid=fast-access-requests] tbody tr');
+    await checkAccessibility(page, ctx, 'fast-access budget');
+    await page.click('[data-testid=fast-access-requests] button:text("Approve")');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=fast-access-requests] button'));
+    const rows = await page.$$eval('[data-testid=fast-access-requests] tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    assert(rows.every((row) => row.includes('approved by team_manager')), `every request is decided: ${rows.join(' | ')}`);
+  });
 }

@@ -1,11 +1,13 @@
 // Integrated budgets: pooled, aligned and fast-access budgets, monthly
 // monitoring, payments import and the reports.
 import { BudgetsPage } from './BudgetsPage.jsx';
+import { FastAccessPage } from './FastAccessPage.jsx';
 import { MonitoringPage } from './MonitoringPage.jsx';
 import { BalanceOfCarePage, MyLocalityPage, NewAgainstPreviousPage, ProtectionPage, SettlementPage } from './ReportPages.jsx';
 import './budgets.css';
 
 const BUDGETS = { href: '/finance/budgets', text: 'Budgets', action: 'budgets.read' };
+const FAST = { href: '/finance/fast-access', text: 'Fast-access budget', action: 'budgets.request_fast_access' };
 const LOCALITY = { href: '/finance/my-locality', text: 'My locality’s budget', action: 'budgets.read_locality' };
 
 export default {
@@ -19,13 +21,14 @@ export default {
     { path: '/finance/budgets/:id/balance-of-care', component: BalanceOfCarePage },
     { path: '/finance/reports/new-against-previous', component: NewAgainstPreviousPage },
     { path: '/finance/my-locality', component: MyLocalityPage },
+    { path: '/finance/fast-access', component: FastAccessPage },
   ],
   nav: [{ ...BUDGETS, order: 47 }],
   homeLinks: {
     finance_officer: [BUDGETS, { href: '/finance/reports/new-against-previous', text: 'New against previous costs', action: 'budgets.read' }],
     administrator: [BUDGETS],
-    assessor: [LOCALITY],
-    team_manager: [LOCALITY],
+    assessor: [LOCALITY, FAST],
+    team_manager: [LOCALITY, FAST],
   },
   actions: {
     'budgets.read': 'see budgets and their monitoring',

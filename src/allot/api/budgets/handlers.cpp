@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,7 @@
 #include "allot/api/shared/state.h"
 #include "allot/app/budgets/budget_service.h"
 #include "allot/budgets/commitments.h"
+#include "allot/budgets/money_checks.h"
 
 namespace allot::api::budgets_api {
 namespace {
@@ -87,13 +89,15 @@ Json line_json(const app::BudgetLine& line) {
 
 Json budget_json(const app::BudgetRecord& budget) {
   Json contributions = Json::array();
-  std::int64_t total = 0;
+  Money total;
+  Issues overflow;
   for (const app::BudgetContribution& c : budget.contributions) {
     contributions.push_back({{"fund_id", c.fund_id},
                              {"partner_agency", c.partner_agency},
                              {"funding_source", c.funding_source},
                              {"amount_pence", c.amount.pence()}});
-    total += c.amount.pence();  // each is checked on the way in; the sum was checked when the budget was added
+    // Checked when the budget was added; checked again rather than trusted.
+    budgets::add_into(total, c.amount, "contributions", overflow);
   }
   Json lines = Json::array();
   for (const app::BudgetLine& line : budget.lines) lines.push_back(line_json(line));
@@ -110,7 +114,7 @@ Json budget_json(const app::BudgetRecord& budget) {
           {"risk_share", budget.risk_share},
           {"approver", budget.approver},
           {"request_limit_pence", budget.request_limit.pence()},
-          {"total_pence", total},
+          {"total_pence", overflow.empty() ? Json(total.pence()) : Json(nullptr)},
           {"contributions", contributions},
           {"lines", lines},
           {"created_by", budget.created_by},
@@ -175,8 +179,12 @@ Json payment_json(const app::PaymentRecord& p) {
           {"posted_at", app::format_timestamp(p.posted_at)}};
 }
 
-Json request_json(const app::FastAccessRequest& r) {
+// A fast-access request is decided within the day: one still undecided from an
+// earlier day is overdue.
+Json request_json(const app::FastAccessRequest& r, Date today) {
+  const Date requested_on(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(r.requested_at)));
   return {{"id", r.id},
+          {"overdue", r.decision.empty() && requested_on < today},
           {"budget_id", r.budget_id},
           {"person_reference", r.person_reference},
           {"purpose", r.purpose},
@@ -467,12 +475,21 @@ HttpResponse balance_of_care(RequestContext& context) {
 HttpResponse list_fast_access(RequestContext& context) {
   Result<app::Id> id = path_id(context, "id", "budget");
   if (!id) return refusal(id.error(), "");
+  const Date today = service(context).today();
   return answer(service(context).fast_access_requests(principal(context), *id), 200, "",
-                [](const std::vector<app::FastAccessRequest>& requests) {
+                [today](const std::vector<app::FastAccessRequest>& requests) {
                   Json out = Json::array();
-                  for (const app::FastAccessRequest& r : requests) out.push_back(request_json(r));
+                  for (const app::FastAccessRequest& r : requests) out.push_back(request_json(r, today));
                   return Json{{"requests", out}};
                 });
+}
+
+HttpResponse fast_access_budgets(RequestContext& context) {
+  return answer(service(context).fast_access_budgets(principal(context)), 200, "", [](const std::vector<app::BudgetRecord>& all) {
+    Json out = Json::array();
+    for (const app::BudgetRecord& budget : all) out.push_back(budget_json(budget));
+    return Json{{"budgets", out}};
+  });
 }
 
 HttpResponse request_fast_access(RequestContext& context) {
@@ -487,8 +504,9 @@ HttpResponse request_fast_access(RequestContext& context) {
   request.purpose = read.text("purpose", true);
   request.amount = Money::from_pence(read.integer("amount_pence", true));
   if (!issues.empty()) return failure(issues, "the request has problems");
+  const Date today = service(context).today();
   return answer(service(context).request_fast_access(principal(context), *id, request), 201, "the request has problems",
-                request_json);
+                [today](const app::FastAccessRequest& r) { return request_json(r, today); });
 }
 
 HttpResponse decide_fast_access(RequestContext& context) {
@@ -503,8 +521,9 @@ HttpResponse decide_fast_access(RequestContext& context) {
   const std::string decision = read.text("decision", true);
   const std::string reason = read.text("reason", false);
   if (!issues.empty()) return failure(issues, "the decision has problems");
+  const Date today = service(context).today();
   return answer(service(context).decide_fast_access(principal(context), *id, *request_id, decision, reason), 200,
-                "the decision has problems", request_json);
+                "the decision has problems", [today](const app::FastAccessRequest& r) { return request_json(r, today); });
 }
 
 HttpResponse refresh_commitments(RequestContext& context) {

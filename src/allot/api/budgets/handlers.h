@@ -21,6 +21,7 @@ HttpResponse settlement(RequestContext& context);
 HttpResponse protection(RequestContext& context);
 HttpResponse balance_of_care(RequestContext& context);
 HttpResponse list_fast_access(RequestContext& context);
+HttpResponse fast_access_budgets(RequestContext& context);
 HttpResponse request_fast_access(RequestContext& context);
 HttpResponse decide_fast_access(RequestContext& context);
 HttpResponse refresh_commitments(RequestContext& context);

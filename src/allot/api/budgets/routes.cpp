@@ -141,6 +141,13 @@ const std::vector<Route>& budgets_routes() {
        .body = BodyKind::kNone,
        .handler = &budgets_api::my_locality,
        .summary = "your locality's remaining budget"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/fast-access-budgets",
+       .access = Access::kSignedIn,
+       .action = "",
+       .body = BodyKind::kNone,
+       .handler = &budgets_api::fast_access_budgets,
+       .summary = "the fast-access budgets"},
   };
   return kRoutes;
 }

@@ -175,6 +175,8 @@ class BudgetService {
   Result<FastAccessRequest> decide_fast_access(const Principal& principal, Id budget_id, Id request_id,
                                                const std::string& decision, const std::string& reason);
   Result<std::vector<FastAccessRequest>> fast_access_requests(const Principal& principal, Id budget_id);
+  // The fast-access budgets, for anyone who may read budgets, ask or decide.
+  Result<std::vector<BudgetRecord>> fast_access_budgets(const Principal& principal);
 
   Date today() const;
 

@@ -241,12 +241,32 @@ Result<FastAccessRequest> BudgetService::decide_fast_access(const Principal& pri
   });
 }
 
+namespace {
+
+bool may_use_fast_access(const Principal& principal) {
+  const AccessPolicy& policy = AccessPolicy::standard();
+  return policy.allows(principal, "budgets.read") || policy.allows(principal, "budgets.request_fast_access") ||
+         policy.allows(principal, "budgets.decide_fast_access");
+}
+
+}  // namespace
+
+Result<std::vector<BudgetRecord>> BudgetService::fast_access_budgets(const Principal& principal) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<BudgetRecord>> {
+    if (!may_use_fast_access(principal)) return fail(check(principal, "budgets.request_fast_access").error());
+    Result<std::vector<BudgetRecord>> all = tx.get<BudgetRepository>().list();
+    if (!all) return all;
+    std::vector<BudgetRecord> fast;
+    for (BudgetRecord& budget : *all) {
+      if (budget.kind == "fast_access") fast.push_back(std::move(budget));
+    }
+    return fast;
+  });
+}
+
 Result<std::vector<FastAccessRequest>> BudgetService::fast_access_requests(const Principal& principal, Id budget_id) {
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<FastAccessRequest>> {
-    const bool reader = AccessPolicy::standard().allows(principal, "budgets.read");
-    const bool requester = AccessPolicy::standard().allows(principal, "budgets.request_fast_access") ||
-                           AccessPolicy::standard().allows(principal, "budgets.decide_fast_access");
-    if (!reader && !requester) return fail(check(principal, "budgets.read").error());
+    if (!may_use_fast_access(principal)) return fail(check(principal, "budgets.request_fast_access").error());
     Result<BudgetRecord> budget = tx.get<BudgetRepository>().get(budget_id);
     if (!budget) return fail(budget.error());
     return tx.get<FastAccessRepository>().for_budget(budget_id);
