@@ -19,6 +19,9 @@ CREATE TABLE budget_commitments (
   recorded_at TEXT NOT NULL
 );
 CREATE INDEX budget_commitments_open ON budget_commitments (end_date, person_id);
+-- One open commitment a person: two servers bringing commitments up to date at
+-- once cannot both add one.
+CREATE UNIQUE INDEX budget_commitments_one_open ON budget_commitments (person_id) WHERE end_date IS NULL;
 CREATE INDEX budget_commitments_start ON budget_commitments (start_date);
 CREATE TABLE budget_sync (
   name TEXT PRIMARY KEY,
