@@ -2,6 +2,9 @@
 // person's agreed budget as it is agreed, changed and ended; the same payments
 // file imported twice counts once; bad input changes nothing; access.
 #include "allot/app/budgets/budget_service.h"
+
+#include <algorithm>
+
 #include "allot/app/budgets/repositories.h"
 #include "allot/journey_io/documents.h"
 #include "fixture.h"
@@ -111,6 +114,11 @@ TEST_F(BudgetServiceTest, CommitmentsFollowAnAgreedBudgetAsItIsAgreedChangedAndE
   rows = commitments();
   EXPECT_EQ(rows[1].end, day("2027-02-22"));
   EXPECT_EQ(m.total.committed_total, Money::from_pence(92'000 + 53 * 2'000));
+  // Each bringing up to date is audited, attributed to the system on a read.
+  const auto entries = audit_entries();
+  EXPECT_GE(std::count_if(entries.begin(), entries.end(),
+                          [](const AuditEntry& entry) { return entry.subject == "commitments" && entry.actor == "system"; }),
+            3);
   // Nothing changed since: a refresh adds and ends nothing.
   const SyncReport again = ok(service_->refresh_commitments(finance_));
   EXPECT_EQ(again.added, 0);

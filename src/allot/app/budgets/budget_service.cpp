@@ -234,7 +234,7 @@ Result<BudgetRecord> BudgetService::budget(const Principal& principal, Id budget
   });
 }
 
-Result<Unit> BudgetService::sync_if_stale() {
+Result<Unit> BudgetService::sync_if_stale(const Principal& principal) {
   auto is_stale = [&]() {
     return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<bool> {
       CommitmentRepository& commitments = tx.get<CommitmentRepository>();
@@ -251,6 +251,12 @@ Result<Unit> BudgetService::sync_if_stale() {
   Result<Unit> synced = store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
     Result<SyncReport> report = sync_commitments(tx, clock_.now());
     if (!report) return fail(report.error());
+    Result<AuditEntry> entry = tx.get<AuditRepository>().append(
+        NewAuditEntry{Actor{"system", principal.agency}, "refresh", "commitments",
+                      fmt::format("before a read by {}: {} added, {} ended, {} open, {} problems", principal.username,
+                                  report->added, report->ended, report->open, report->problems.size())},
+        clock_.now());
+    if (!entry) return fail(entry.error());
     return Unit{};
   });
   if (synced) return synced;

@@ -181,7 +181,9 @@ class BudgetService {
   Date today() const;
 
  private:
-  Result<Unit> sync_if_stale();
+  // Brings commitments up to date if a person's record changed since; audited as
+  // the system acting on the principal's read.
+  Result<Unit> sync_if_stale(const Principal& principal);
   Result<BudgetRecord> visible_budget(Transaction& tx, const Principal& principal, Id budget_id);
   Result<Monitoring> monitor(Transaction& tx, const BudgetRecord& budget);
 

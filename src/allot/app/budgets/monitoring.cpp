@@ -176,7 +176,7 @@ Result<Monitoring> BudgetService::monitor(Transaction& tx, const BudgetRecord& b
 
 Result<Monitoring> BudgetService::monitoring(const Principal& principal, Id budget_id) {
   if (auto allowed = AccessPolicy::standard().check(principal, "budgets.read"); !allowed) return fail(allowed.error());
-  if (auto synced = sync_if_stale(); !synced) return fail(synced.error());
+  if (auto synced = sync_if_stale(principal); !synced) return fail(synced.error());
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<Monitoring> {
     Result<BudgetRecord> budget = visible_budget(tx, principal, budget_id);
     if (!budget) return fail(budget.error());
@@ -283,7 +283,7 @@ Result<NewAgainstPrevious> BudgetService::new_against_previous(const Principal& 
   if (financial_year < 2000 || financial_year > 2100) {
     return fail(ErrorCode::kInvalidValue, "year", fmt::format("expected a year from 2000 to 2100; found {}", financial_year));
   }
-  if (auto synced = sync_if_stale(); !synced) return fail(synced.error());
+  if (auto synced = sync_if_stale(principal); !synced) return fail(synced.error());
   const FinancialYear year{financial_year};
   Result<std::vector<CommitmentRecord>> rows = in_transaction(
       store_, Access::kRead, [&](Transaction& tx) { return tx.get<CommitmentRepository>().overlapping(year.first(), year.last()); });
@@ -325,7 +325,7 @@ Result<std::vector<LocalityRemaining>> BudgetService::my_locality(const Principa
   if (auto allowed = AccessPolicy::standard().check(principal, "budgets.read_locality"); !allowed) {
     return fail(allowed.error());
   }
-  if (auto synced = sync_if_stale(); !synced) return fail(synced.error());
+  if (auto synced = sync_if_stale(principal); !synced) return fail(synced.error());
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<LocalityRemaining>> {
     Result<std::vector<BudgetRecord>> all = tx.get<BudgetRepository>().list();
     if (!all) return fail(all.error());
