@@ -112,7 +112,8 @@ class SqlPayments final : public app::PaymentRepository {
 
   Result<std::vector<app::PaymentRecord>> unmatched(Id budget_id) override {
     return read_all(db_.query(
-        fmt::format("SELECT {} FROM budget_payments WHERE budget_id = $1 AND unmatched_reason <> '' ORDER BY id",
+        // "> ''" (not "<> ''") so the index on (budget_id, unmatched_reason) skips the matched ones.
+        fmt::format("SELECT {} FROM budget_payments WHERE budget_id = $1 AND unmatched_reason > '' ORDER BY id",
                     kColumns),
         {sql_int(budget_id)}));
   }
