@@ -2,6 +2,7 @@
 // register call here (and its folder to CMakeLists.txt), and nothing else outside
 // its own folder.
 #include "allot/storage/audit/audit_storage.h"
+#include "allot/storage/budgets/budgets_storage.h"
 #include "allot/storage/identity/identity_storage.h"
 #include "allot/storage/jobs/jobs_storage.h"
 #include "allot/storage/journey/journey_storage.h"
@@ -19,6 +20,7 @@ RepositoryRegistry register_every_capability() {
   register_audit_repositories(registry);
   register_journey_repositories(registry);
   register_jobs_repositories(registry);
+  register_budgets_repositories(registry);
   return registry;
 }
 

@@ -1,5 +1,7 @@
 #include "allot/app/demo/demo_data.h"
 
+#include "allot/app/budgets/demo_budgets.h"
+
 #include <map>
 #include <set>
 
@@ -110,6 +112,7 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     Result<DemoDataReport> journey = load_demo_journey(store, tx, clock, report);
     if (!journey) return tl::unexpected<Issues>(journey.error());
     report = *journey;
+    if (auto budgets = load_demo_budgets(tx, clock); !budgets) return tl::unexpected<Issues>(budgets.error());
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),
