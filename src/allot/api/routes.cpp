@@ -1,5 +1,6 @@
 // Every route of API v1: each capability's table, one line per capability.
 // openapi.json documents exactly these routes (tests/api/routes_test.cpp checks).
+#include "allot/api/charging/routes.h"
 #include "allot/api/identity/routes.h"
 #include "allot/api/journey/routes.h"
 #include "allot/api/ras/routes.h"
@@ -14,7 +15,7 @@ const std::vector<Route>& route_table() {
   static const std::vector<Route> kRoutes = [] {
     std::vector<Route> all;
     for (const auto* routes : {&identity_routes(), &ras_routes(), &job_routes(), &scheduling_routes(),
-                               &journey_routes(), &test_routes()}) {
+                               &journey_routes(), &charging_routes(), &test_routes()}) {
       all.insert(all.end(), routes->begin(), routes->end());
     }
     return all;

@@ -2,6 +2,7 @@
 // register call here (and its folder to CMakeLists.txt), and nothing else outside
 // its own folder.
 #include "allot/storage/audit/audit_storage.h"
+#include "allot/storage/charging/charging_storage.h"
 #include "allot/storage/identity/identity_storage.h"
 #include "allot/storage/journey/journey_storage.h"
 #include "allot/storage/ras/ras_storage.h"
@@ -17,6 +18,7 @@ RepositoryRegistry register_every_capability() {
   register_ras_repositories(registry);
   register_audit_repositories(registry);
   register_journey_repositories(registry);
+  register_charging_repositories(registry);
   return registry;
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/charging/permissions.h"
 #include "allot/app/identity/permissions.h"
 #include "allot/app/journey/permissions.h"
 #include "allot/app/ras/permissions.h"
@@ -37,6 +38,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, ras_permissions());
     append(all, journey_permissions());
     append(all, scheduling_permissions());
+    append(all, charging_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;
