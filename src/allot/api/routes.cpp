@@ -3,6 +3,7 @@
 #include "allot/api/charging/routes.h"
 #include "allot/api/identity/routes.h"
 #include "allot/api/journey/routes.h"
+#include "allot/api/programmes/routes.h"
 #include "allot/api/ras/routes.h"
 #include "allot/api/scheduling/routes.h"
 #include "allot/api/shared/job_routes.h"
@@ -15,7 +16,8 @@ const std::vector<Route>& route_table() {
   static const std::vector<Route> kRoutes = [] {
     std::vector<Route> all;
     for (const auto* routes : {&identity_routes(), &ras_routes(), &job_routes(), &scheduling_routes(),
-                               &journey_routes(), &charging_routes(), &test_routes()}) {
+                               &journey_routes(), &charging_routes(), &programmes_routes(),
+                               &test_routes()}) {
       all.insert(all.end(), routes->begin(), routes->end());
     }
     return all;

@@ -5,6 +5,7 @@
 #include "allot/storage/charging/charging_storage.h"
 #include "allot/storage/identity/identity_storage.h"
 #include "allot/storage/journey/journey_storage.h"
+#include "allot/storage/programmes/programmes_storage.h"
 #include "allot/storage/ras/ras_storage.h"
 #include "allot/storage/shared/repository_registry.h"
 
@@ -19,6 +20,7 @@ RepositoryRegistry register_every_capability() {
   register_audit_repositories(registry);
   register_journey_repositories(registry);
   register_charging_repositories(registry);
+  register_programmes_repositories(registry);
   return registry;
 }
 

@@ -7,6 +7,8 @@
 
 #include "allot/app/identity/auth_service.h"
 #include "allot/app/ras/rulebook_service.h"
+#include "allot/app/charging/demo_charging.h"
+#include "allot/app/programmes/demo_programmes.h"
 
 namespace allot::app {
 
@@ -109,6 +111,8 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     Result<DemoDataReport> journey = load_demo_journey(store, tx, clock, report);
     if (!journey) return tl::unexpected<Issues>(journey.error());
     report = *journey;
+    if (Result<int> charging = load_demo_charging(tx, clock); !charging) return tl::unexpected<Issues>(charging.error());
+    if (Result<Id> programme = load_demo_programmes(tx, clock); !programme) return tl::unexpected<Issues>(programme.error());
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),

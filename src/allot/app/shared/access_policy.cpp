@@ -8,6 +8,7 @@
 #include "allot/app/charging/permissions.h"
 #include "allot/app/identity/permissions.h"
 #include "allot/app/journey/permissions.h"
+#include "allot/app/programmes/permissions.h"
 #include "allot/app/ras/permissions.h"
 #include "allot/app/scheduling/permissions.h"
 
@@ -39,6 +40,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, journey_permissions());
     append(all, scheduling_permissions());
     append(all, charging_permissions());
+    append(all, programmes_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;
