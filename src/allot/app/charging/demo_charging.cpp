@@ -40,7 +40,7 @@ charging::FinancialAssessment finances_for(Id person_id, int age) {
   if (age >= 66) {
     assessment.incomes.push_back({"state_pension", pounds(221, 20)});
     if (pick % 3 == 0) assessment.incomes.push_back({"occupational_pension", pounds(40 + pick, 50)});
-    if (pick % 4 == 1) assessment.incomes.push_back({"attendance_allowance", pounds(73, 90)});
+    if (pick % 4 != 3) assessment.incomes.push_back({"attendance_allowance", pick % 2 == 0 ? pounds(110, 40) : pounds(73, 90)});
     if (pick % 5 == 2) assessment.incomes.push_back({"pension_credit", pounds(25, 40)});
   } else {
     assessment.incomes.push_back({pick % 2 == 0 ? "universal_credit" : "esa", pounds(pick % 2 == 0 ? 93 : 138, 20)});
@@ -88,7 +88,7 @@ Result<int> load_demo_charging(Transaction& tx, const Clock& clock) {
     if (record.id % 5 == 0) continue;  // about one in five not yet assessed
     auto person = JourneyCore::person_of(record);
     if (!person) return pass(person);
-    if (!person->state.agreed_budget) continue;
+    if (!person->state.agreed_budget || person->state.agreed_budget->weekly == Money{}) continue;  // equipment only
     int age = 70;
     if (person->details.date_of_birth) {
       const Date born = *person->details.date_of_birth;
