@@ -49,8 +49,9 @@ TEST(Pounds, Forms) {
 TEST(Seed001, ReproducesTheStatedTotals) {
   const ProgrammeImport programme = seed_001();
   EXPECT_EQ(programme.programme, "East Midlands JIP adult social care transformation programme");
-  auto report = programme_report(programme.programme, programme.lines);
+  auto report = programme_report(programme.programme, programme.lines, programme.totals);
   ASSERT_TRUE(report);
+  EXPECT_EQ((*report)["sources"], (nlohmann::json{"Reform grant", "Match funding", "Regional allocation"}));
   const auto& by_year = (*report)["by_year"];
   EXPECT_EQ(by_year["2008/09"]["total_pence"], pounds(662000));
   EXPECT_EQ(by_year["2009/10"]["total_pence"], pounds(400000));

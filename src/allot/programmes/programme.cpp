@@ -228,9 +228,15 @@ void remember(std::vector<Key>& order, const Key& key) {
 
 }  // namespace
 
-Result<json> programme_report(const std::string& programme, const std::vector<ProgrammeLine>& lines) {
+Result<json> programme_report(const std::string& programme, const std::vector<ProgrammeLine>& lines,
+                              const std::vector<StatedTotal>& totals) {
   std::set<std::string> year_set;
   std::vector<std::string> sources;
+  std::set<std::string> funded;
+  for (const ProgrammeLine& line : lines) funded.insert(line.source);
+  for (const StatedTotal& total : totals) {
+    if (!total.source.empty() && funded.contains(total.source)) remember(sources, total.source);
+  }
   std::vector<std::string> workstreams;
   std::vector<std::pair<std::string, std::string>> projects;
   Group all;

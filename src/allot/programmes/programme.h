@@ -69,7 +69,10 @@ std::optional<Money> parse_pounds(std::string_view text);
 // The report by source, year, workstream and project (docs/programmes.md):
 // {programme, years, sources, by_year, by_source, by_workstream, by_project,
 //  total}, where each amount is {confirmed_pence, tbc_pence, total_pence}.
+// Sources come in the order the stated totals first name them (a programme's
+// papers list its sources in their own order), then in the lines' order.
 // kInvalidValue if a sum overflows.
-Result<nlohmann::json> programme_report(const std::string& programme, const std::vector<ProgrammeLine>& lines);
+Result<nlohmann::json> programme_report(const std::string& programme, const std::vector<ProgrammeLine>& lines,
+                                        const std::vector<StatedTotal>& totals = {});
 
 }  // namespace allot::programmes

@@ -53,7 +53,7 @@ Result<ProgrammeReport> ProgrammeService::report(const Principal& by, Id program
     if (!lines) return pass(lines);
     auto totals = repository.totals(programme_id);
     if (!totals) return pass(totals);
-    auto report = programmes::programme_report(programme->name, *lines);
+    auto report = programmes::programme_report(programme->name, *lines, *totals);
     if (!report) return pass(report);
     return ProgrammeReport{*programme, std::move(*report), std::move(*totals)};
   });
