@@ -101,6 +101,7 @@ export function registerChargingTests(test, { assert, assertEqual, pounds, signI
       ],
       'every workstream subtotal, 2008/09 and 2009/10',
     );
+    assert(await page.isVisible('[data-testid=programme-chart] svg'), 'a chart of funding by source and year');
     await checkAccessibility(page, ctx, 'programme report');
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('section[aria-label="By source"] button:has-text("CSV")')]);

@@ -51,7 +51,7 @@ export function Derivation({ assessment }) {
         ))}
       </ol>
       <p class="hint">
-        Charging rules {assessment.rules_id} version {assessment.rules_version}, in force from {formatDate(assessment.effective_from)}.
+        This assessment applies from {formatDate(assessment.effective_from)}, under charging rules {assessment.rules_id} version {assessment.rules_version}.
       </p>
     </>
   );
@@ -98,7 +98,7 @@ function Charging({ id }) {
 function History({ assessments }) {
   return (
     <TableWrap label="Every financial assessment">
-      <table>
+      <table class="data">
         <caption>Every financial assessment (the current one first)</caption>
         <thead>
           <tr>

@@ -29,7 +29,7 @@ export function ChargingRulesPage() {
         <li>Nobody pays more than the cost of their care.</li>
       </ul>
       <TableWrap label="Minimum income guarantee">
-        <table>
+        <table class="data">
           <caption>Minimum income guarantee (a week)</caption>
           <tbody>
             {[...(mig.age_bands || []), ...(mig.premiums || [])].map((row) => (

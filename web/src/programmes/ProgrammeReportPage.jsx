@@ -1,6 +1,7 @@
 // One grant programme by source, year, workstream and project, with CSV and
 // XLSX exports of every table.
 import { api, enc } from '../shared/api.js';
+import { BarChart } from '../shared/BarChart.jsx';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
 import { downloadText, formatDate, formatPence, toCsv } from '../shared/format.js';
@@ -39,10 +40,17 @@ function Report({ id }) {
           <div key={year}>
             <dt>{year}</dt>
             <dd data-testid={`year-${year}`}>{formatPence(report.by_year[year].total_pence)}</dd>
-            {report.by_year[year].tbc_pence > 0 && <dd class="hint">of which {formatPence(report.by_year[year].tbc_pence)} to be confirmed</dd>}
           </div>
         ))}
       </dl>
+      {report.years
+        .filter((year) => report.by_year[year].tbc_pence > 0)
+        .map((year) => (
+          <p key={year} data-testid={`tbc-${year}`}>
+            {year}: {formatPence(report.by_year[year].confirmed_pence)} confirmed, {formatPence(report.by_year[year].tbc_pence)} to be confirmed.
+          </p>
+        ))}
+      <SourcesChart report={report} />
       <p class="no-print">
         <button type="button" class="secondary" onClick={() => downloadXlsx(`${base}.xlsx`, tables.map((table) => ({ name: table.name, rows: exportRows(table) })))}>
           Download every table (XLSX)
@@ -60,7 +68,7 @@ function Report({ id }) {
             </button>
           </p>
           <TableWrap label={table.name}>
-            <table data-testid={`table-${slug(table.name)}`}>
+            <table class="data" data-testid={`table-${slug(table.name)}`}>
               <caption>
                 {report.programme}: {table.name.toLowerCase()}
               </caption>
@@ -85,5 +93,30 @@ function Report({ id }) {
         </section>
       ))}
     </>
+  );
+}
+
+// Each source's money by year, confirmed and to be confirmed (the table below has the same figures).
+const BAR_CLASSES = ['bar-current', 'bar-indicative', 'bar-protection'];
+
+function SourcesChart({ report }) {
+  const rows = report.by_source.map((row) => {
+    const out = { label: row.source };
+    for (const year of report.years) {
+      out[`${year} confirmed`] = row.years[year].confirmed_pence;
+      out[`${year} to be confirmed`] = row.years[year].tbc_pence;
+    }
+    return out;
+  });
+  const keys = report.years.flatMap((year) => [`${year} confirmed`, `${year} to be confirmed`]).filter((key) => rows.some((row) => row[key] > 0));
+  const series = keys.map((key, index) => ({ key, label: key, className: BAR_CLASSES[index % BAR_CLASSES.length] }));
+  return (
+    <BarChart
+      caption="Funding by source and year"
+      label={rows.map((row) => `${row.label}: ${keys.map((key) => `${key} ${formatPence(row[key])}`).join(', ')}`).join('; ')}
+      series={series}
+      rows={rows}
+      testId="programme-chart"
+    />
   );
 }

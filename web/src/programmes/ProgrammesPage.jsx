@@ -31,7 +31,7 @@ function Programmes() {
       {list.error && <ErrorMessage error={list.error} title="Programmes could not be loaded" />}
       {list.data && (
         <TableWrap label="Grant programmes">
-          <table data-testid="programmes">
+          <table class="data" data-testid="programmes">
             <caption>Imported programmes (newest first)</caption>
             <thead>
               <tr>

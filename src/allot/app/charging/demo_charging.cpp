@@ -1,5 +1,7 @@
 #include "allot/app/charging/demo_charging.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -106,7 +108,8 @@ Result<int> load_demo_charging(Transaction& tx, const Clock& clock) {
     stored.rules_version = rules->version;
     stored.status = charging::assessment_status_id(assessment.status);
     stored.reason = assessment.reason;
-    stored.effective_from = person->state.agreed_budget->start;
+    // From the budget's start, but never before the rules were in force.
+    stored.effective_from = std::max(person->state.agreed_budget->start, rules->effective_from);
     stored.assessment = charging::financial_assessment_to_json(assessment).dump();
     stored.calculation = charging::calculation_to_json(*calculation).dump();
     stored.weekly_cost = calculation->weekly_cost;
