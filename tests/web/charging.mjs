@@ -120,6 +120,22 @@ export function registerChargingTests(test, { assert, assertEqual, pounds, signI
     const totalRow = sheet.getRow(sheet.rowCount).values.slice(1);
     assertEqual(totalRow, ['Total', 662000, 0, 662000, 200000, 200000, 400000, 1062000], 'XLSX total row');
 
+    // Seed 001 as an XLSX workbook (made here with ExcelJS, amounts as numbers) imports through the page.
+    const seedRows = fs
+      .readFileSync(path.join(sourceDir, 'data', 'programmes', 'seed-001-jip-programme.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g).slice(0, 8).map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, '')));
+    const upload = new ExcelJS.Workbook();
+    const uploadSheet = upload.addWorksheet('Appendix 2');
+    seedRows.forEach((row, index) => uploadSheet.addRow(index === 0 ? row : row.map((cell, column) => (column === 6 ? Number(cell.replace(/,/g, '')) : cell))));
+    const xlsxBuffer = Buffer.from(await upload.xlsx.writeBuffer());
+    await page.goto(`${ctx.base}/programmes`);
+    await page.setInputFiles('#programme-file', { name: 'seed-001.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxBuffer });
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('text=every total checked');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=programmes] tbody tr').length === 2); // the list reloads
+
     // An import whose lines do not add up is refused with every difference.
     await page.goto(`${ctx.base}/programmes`);
     const bad = [
