@@ -97,6 +97,12 @@ TEST_F(Charging, RecordedAssessmentIsTheCurrentContributionForBudgets) {
     return contribution_on(tx, unassessed_, *Date::parse("2026-04-05"));
   }));
   EXPECT_EQ(before, std::nullopt);
+  auto everyone = ok(in_transaction(store(), Access::kRead, [&](Transaction& tx) {
+    return contributions_on(tx, *Date::parse("2026-11-22"));
+  }));
+  ASSERT_TRUE(everyone.contains(unassessed_));
+  EXPECT_EQ(everyone.at(unassessed_).assessment_id, recorded.id);
+  EXPECT_GT(everyone.size(), 50u);  // the demo assesses most people
   const auto entries = audit_entries();
   EXPECT_TRUE(std::any_of(entries.begin(), entries.end(), [&](const AuditEntry& entry) {
     return entry.action == "financial_assessment" && entry.actor == "finance_officer";

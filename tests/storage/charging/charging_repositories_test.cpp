@@ -82,6 +82,21 @@ TEST_P(ChargingRepositories, TheAssessmentInForceIsTheLatestEffective) {
   EXPECT_FALSE(ok(read(store(), [&](Transaction& tx) {
     return tx.get<app::FinancialAssessmentRepository>().in_force(person_id, *Date::parse("2026-04-05"));
   })));
+  // Everyone's in one query: the later one for this person, nobody before any was in force.
+  const app::Id other = person();
+  ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::FinancialAssessmentRepository>().add(assessment(other, "2026-06-01", 700));
+  }));
+  auto everyone = ok(read(store(), [&](Transaction& tx) {
+    return tx.get<app::FinancialAssessmentRepository>().all_in_force(*Date::parse("2026-11-01"));
+  }));
+  ASSERT_EQ(everyone.size(), 2u);
+  EXPECT_EQ(everyone[0].person_id, person_id);
+  EXPECT_EQ(everyone[0].contribution.pence(), 2500);
+  EXPECT_EQ(everyone[1].contribution.pence(), 700);
+  EXPECT_TRUE(ok(read(store(), [&](Transaction& tx) {
+                return tx.get<app::FinancialAssessmentRepository>().all_in_force(*Date::parse("2026-04-05"));
+              })).empty());
   // Unknown person or rules version; the database keeps assessments as written.
   EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
               return tx.get<app::FinancialAssessmentRepository>().add(assessment(person_id + 100, "2026-04-06", 0));

@@ -35,4 +35,12 @@ Result<std::optional<Contribution>> current_contribution(Transaction& tx, Id per
   return std::optional<Contribution>{contribution_of(records->front())};
 }
 
+Result<std::map<Id, Contribution>> contributions_on(Transaction& tx, Date on) {
+  auto records = tx.get<FinancialAssessmentRepository>().all_in_force(on);
+  if (!records) return tl::unexpected<Issues>(records.error());
+  std::map<Id, Contribution> by_person;
+  for (const FinancialAssessmentRecord& record : *records) by_person.emplace(record.person_id, contribution_of(record));
+  return by_person;
+}
+
 }  // namespace allot::app

@@ -3,6 +3,7 @@
 // commitments are net of it). Read inside the caller's transaction; the caller
 // has already asked the access policy for its own action.
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -42,5 +43,9 @@ Result<std::optional<Contribution>> contribution_on(Transaction& tx, Id person_i
 
 // The person's latest assessment, whatever its date.
 Result<std::optional<Contribution>> current_contribution(Transaction& tx, Id person_id);
+
+// Every person's contribution in force on `on`, in one query (for committing many
+// budgets at once); people with no assessment then are absent.
+Result<std::map<Id, Contribution>> contributions_on(Transaction& tx, Date on);
 
 }  // namespace allot::app

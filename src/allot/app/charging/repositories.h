@@ -36,6 +36,8 @@ class FinancialAssessmentRepository {
   virtual Result<std::vector<FinancialAssessmentRecord>> for_person(Id person_id) = 0;
   // The assessment in force on a date (effective_from <= on), or nothing.
   virtual Result<std::optional<FinancialAssessmentRecord>> in_force(Id person_id, Date on) = 0;
+  // Every person's assessment in force on a date, in one query, by person id.
+  virtual Result<std::vector<FinancialAssessmentRecord>> all_in_force(Date on) = 0;
 };
 
 }  // namespace allot::app

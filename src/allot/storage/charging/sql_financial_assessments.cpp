@@ -14,6 +14,11 @@ namespace {
 using app::Id;
 
 constexpr const char* kColumns =
+    "f.id, f.person_id, f.rules_id, f.rules_version, f.status, f.reason, f.effective_from, f.assessment, "
+    "f.calculation, f.weekly_cost_pence, f.assessed_weekly_pence, f.contribution_pence, f.full_cost, f.recorded_by, "
+    "f.agency, f.recorded_at";
+
+constexpr const char* kReturning =
     "id, person_id, rules_id, rules_version, status, reason, effective_from, assessment, calculation, "
     "weekly_cost_pence, assessed_weekly_pence, contribution_pence, full_cost, recorded_by, agency, recorded_at";
 
@@ -50,7 +55,7 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository 
                         "effective_from, assessment, calculation, weekly_cost_pence, assessed_weekly_pence, "
                         "contribution_pence, full_cost, recorded_by, agency, recorded_at) VALUES ($1, $2, $3, $4, $5, "
                         "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING {}",
-                        kColumns),
+                        kReturning),
             {sql_int(record.person_id), sql_text(record.rules_id), sql_int(record.rules_version),
              sql_text(record.status), sql_text(record.reason), sql_date(record.effective_from),
              sql_text(record.assessment), sql_text(record.calculation), sql_int(record.weekly_cost.pence()),
@@ -68,7 +73,7 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository 
   }
 
   Result<std::vector<app::FinancialAssessmentRecord>> for_person(Id person_id) override {
-    SqlResult result = db_.query(fmt::format("SELECT {} FROM financial_assessments WHERE person_id = $1 "
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM financial_assessments f WHERE person_id = $1 "
                                              "ORDER BY effective_from DESC, id DESC",
                                              kColumns),
                                  {sql_int(person_id)});
@@ -78,12 +83,25 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository 
   }
 
   Result<std::optional<app::FinancialAssessmentRecord>> in_force(Id person_id, Date on) override {
-    SqlResult result = db_.query(fmt::format("SELECT {} FROM financial_assessments WHERE person_id = $1 AND "
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM financial_assessments f WHERE person_id = $1 AND "
                                              "effective_from <= $2 ORDER BY effective_from DESC, id DESC LIMIT 1",
                                              kColumns),
                                  {sql_int(person_id), sql_date(on)});
     if (result.empty()) return std::optional<app::FinancialAssessmentRecord>{};
     return std::optional<app::FinancialAssessmentRecord>{read_assessment(result, 0)};
+  }
+
+  Result<std::vector<app::FinancialAssessmentRecord>> all_in_force(Date on) override {
+    SqlResult result = db_.query(
+        fmt::format("SELECT {} FROM financial_assessments f WHERE f.effective_from <= $1 AND NOT EXISTS ("
+                    "SELECT 1 FROM financial_assessments g WHERE g.person_id = f.person_id AND g.effective_from <= $1 "
+                    "AND (g.effective_from > f.effective_from OR (g.effective_from = f.effective_from AND g.id > f.id))) "
+                    "ORDER BY f.person_id",
+                    kColumns),
+        {sql_date(on)});
+    std::vector<app::FinancialAssessmentRecord> all;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) all.push_back(read_assessment(result, row));
+    return all;
   }
 
  private:
