@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   allot::cli::add_solve_commands(app, exit_code);
   allot::cli::add_serve_commands(app, exit_code);
   allot::cli::add_db_commands(app, exit_code);
+  allot::cli::add_charging_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

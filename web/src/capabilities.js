@@ -7,3 +7,5 @@ export { default as ras } from './ras/index.js';
 export { default as journey } from './journey/index.js';
 export { default as scheduling } from './scheduling/index.js';
 export { default as budgets } from './budgets/index.js';
+export { default as charging } from './charging/index.js';
+export { default as programmes } from './programmes/index.js';

@@ -16,5 +16,6 @@ void add_solve_commands(CLI::App& app, int& exit_code);  // allot solve, allot b
 
 void add_serve_commands(CLI::App& app, int& exit_code);  // allot serve
 void add_db_commands(CLI::App& app, int& exit_code);     // allot db backup|restore|check|migrate
+void add_charging_commands(CLI::App& app, int& exit_code);  // allot charging contribution, allot programmes check
 
 }  // namespace allot::cli

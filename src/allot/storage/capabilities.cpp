@@ -3,9 +3,11 @@
 // its own folder.
 #include "allot/storage/audit/audit_storage.h"
 #include "allot/storage/budgets/budgets_storage.h"
+#include "allot/storage/charging/charging_storage.h"
 #include "allot/storage/identity/identity_storage.h"
 #include "allot/storage/jobs/jobs_storage.h"
 #include "allot/storage/journey/journey_storage.h"
+#include "allot/storage/programmes/programmes_storage.h"
 #include "allot/storage/ras/ras_storage.h"
 #include "allot/storage/shared/repository_registry.h"
 
@@ -21,6 +23,8 @@ RepositoryRegistry register_every_capability() {
   register_journey_repositories(registry);
   register_jobs_repositories(registry);
   register_budgets_repositories(registry);
+  register_charging_repositories(registry);
+  register_programmes_repositories(registry);
   return registry;
 }
 

@@ -25,3 +25,7 @@ export function actionText(action) {
   }
   return action;
 }
+
+// Links about one person that other capabilities offer on the person's page
+// ({text, href(personId), action?}), in capability order.
+export const personLinks = () => capabilities.flatMap((capability) => capability.personLinks || []);

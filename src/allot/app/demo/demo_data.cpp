@@ -9,6 +9,8 @@
 
 #include "allot/app/identity/auth_service.h"
 #include "allot/app/ras/rulebook_service.h"
+#include "allot/app/charging/demo_charging.h"
+#include "allot/app/programmes/demo_programmes.h"
 
 namespace allot::app {
 
@@ -113,6 +115,8 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     if (!journey) return tl::unexpected<Issues>(journey.error());
     report = *journey;
     if (auto budgets = load_demo_budgets(tx, clock); !budgets) return tl::unexpected<Issues>(budgets.error());
+    if (Result<int> charging = load_demo_charging(tx, clock); !charging) return tl::unexpected<Issues>(charging.error());
+    if (Result<Id> programme = load_demo_programmes(tx, clock); !programme) return tl::unexpected<Issues>(programme.error());
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),

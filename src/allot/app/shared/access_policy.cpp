@@ -6,8 +6,10 @@
 #include <fmt/format.h>
 
 #include "allot/app/budgets/permissions.h"
+#include "allot/app/charging/permissions.h"
 #include "allot/app/identity/permissions.h"
 #include "allot/app/journey/permissions.h"
+#include "allot/app/programmes/permissions.h"
 #include "allot/app/ras/permissions.h"
 #include "allot/app/scheduling/permissions.h"
 
@@ -39,6 +41,8 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, journey_permissions());
     append(all, scheduling_permissions());
     append(all, budgets_permissions());
+    append(all, charging_permissions());
+    append(all, programmes_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/compon
 import { useLoad } from '../../shared/data.js';
 import { formatDate, formatPence, words } from '../../shared/format.js';
 import { can } from '../../shared/permissions.js';
+import { PersonLinks } from '../../shared/PersonLinks.jsx';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
@@ -50,6 +51,7 @@ function Person({ id }) {
       />
       <h2>Budgets</h2>
       <BudgetsSideBySide person={person} />
+      <PersonLinks personId={person.id} />
       <SignOff person={person} />
       <Splits person={person} />
       <Protection person={person} />
