@@ -157,6 +157,24 @@ TEST(SolverIo, UnboundedEndsReadBackAsNull) {
   EXPECT_EQ(again->carers[0].shift.end, kUnbounded);
 }
 
+TEST(SolverIo, TwoDifferentCarersForAPairReadsAndWritesBack) {
+  Problem problem = generate_day({20, 3, 1});
+  problem.precedences.push_back(Precedence{0, 1, 30, 90, true});
+  problem.precedences.push_back(Precedence{2, 3, 0, 0, false});
+  const nlohmann::json document = solver_io::problem_to_json(problem);
+  EXPECT_EQ(document["precedences"].back().count("different_carers"), 0U);
+  const auto again = solver_io::problem_from_json(document);
+  ASSERT_TRUE(again) << format_issues(again.error());
+  ASSERT_EQ(again->precedences.size(), problem.precedences.size());
+  EXPECT_TRUE(again->precedences[again->precedences.size() - 2].different_carers);
+  EXPECT_FALSE(again->precedences.back().different_carers);
+  nlohmann::json wrong = document;
+  wrong["precedences"].back()["different_carers"] = "yes";
+  const auto refused = solver_io::problem_from_json(wrong);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().front().path.find("different_carers"), std::string::npos);
+}
+
 TEST(SolverIo, ProblemAndSolutionRoundTripThroughJson) {
   Problem problem = generate_day({120, 15, 2});
   problem.objective.fewest_routes_first = true;

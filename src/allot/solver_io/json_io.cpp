@@ -279,7 +279,7 @@ struct ProblemReader {
   }
 
   void precedence(const JsonObjectReader& item) {
-    item.known_fields({"first", "second", "min_gap", "max_gap"});
+    item.known_fields({"first", "second", "min_gap", "max_gap", "different_carers"});
     const JsonReader first_field = item.required("first");
     const JsonReader second_field = item.required("second");
     const std::string first = read_id(first_field);
@@ -300,6 +300,7 @@ struct ProblemReader {
     link.min_gap = number_or(item.optional("min_gap"), 0);
     link.max_gap = number_or(item.optional("max_gap"), solver::kUnbounded);
     if (link.min_gap > link.max_gap) item.add(ErrorCode::kInvalidValue, "min_gap above max_gap");
+    link.different_carers = item.optional("different_carers").boolean().value_or(false);
     problem.precedences.push_back(link);
   }
 
@@ -432,6 +433,7 @@ json problem_to_json(const Problem& problem) {
     json item{{"first", problem.visits[link.first_visit].id}, {"second", problem.visits[link.second_visit].id},
               {"min_gap", link.min_gap}};
     if (!std::isinf(link.max_gap)) item["max_gap"] = link.max_gap;
+    if (link.different_carers) item["different_carers"] = true;
     links.push_back(std::move(item));
   }
   document["precedences"] = std::move(links);

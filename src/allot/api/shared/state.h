@@ -27,7 +27,7 @@ struct ApiState {
   ApiOptions options;
   JobRegistry jobs;
   app::RulebookCache rulebook_cache;  // parsed published rulebooks, shared by every capability
-  app::JourneyService journey{services.store, services.clock};
+  app::JourneyService journey{services.store, services.clock, rulebook_cache};
   std::atomic<int> in_flight{0};  // requests being handled
 };
 
