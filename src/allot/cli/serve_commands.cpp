@@ -18,6 +18,7 @@
 
 #include "allot/api/api.h"
 #include "allot/api/shared/config.h"
+#include "allot/api/shared/forwarded.h"
 #include "allot/api/shared/log.h"
 #include "allot/api/shared/server.h"
 #include "allot/app/identity/auth_service.h"
@@ -172,6 +173,7 @@ int serve(const ServeFlags& flags) {
   server_options.max_connections = config.max_connections;
   server_options.max_concurrent_uploads = config.max_concurrent_uploads;
   server_options.min_upload_bytes_per_second = config.min_upload_bytes_per_second;
+  server_options.trusted_proxies = api::parse_address_list(config.trusted_proxies);
   api::HttpServer server(server_options,
                          {[&api](const api::HttpRequest& request) { return api.handle(request); },
                           [&api](api::Method method, std::string_view path) { return api.body_limit(method, path); },
@@ -221,6 +223,7 @@ void add_serve_commands(CLI::App& app, int& exit_code) {
       {"host", "Address to listen on: 127.0.0.1 (default) or 0.0.0.0"},
       {"database", "SQLite file (default allot.sqlite, created if missing) or postgresql:// URL"},
       {"web_root", "Folder of the built pages (default web/dist)"},
+      {"trusted_proxies", "Reverse proxies (comma-separated addresses, e.g. 127.0.0.1) whose X-Forwarded-For names the client"},
       {"clock_start", "Start the clock at this UTC time (2026-11-22T09:00:00.000Z) and run on from it, for tests and demonstrations"},
   };
   // Every setting can be given as a flag (`--max-body-bytes 2048`); secrets and

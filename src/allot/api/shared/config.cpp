@@ -55,6 +55,7 @@ const std::vector<Setting>& settings() {
       ALLOT_SIZE(min_upload_bytes_per_second, 1024, std::int64_t{1} << 30),
       ALLOT_BOOL(secure_cookies),
       ALLOT_BOOL(test_routes),
+      ALLOT_TEXT(trusted_proxies, Kind::kOptionalText),
       ALLOT_TEXT(clock_start, Kind::kOptionalText),
   };
   return kSettings;

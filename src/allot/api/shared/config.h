@@ -39,6 +39,7 @@ struct ServerConfig {
   std::size_t min_upload_bytes_per_second = 256 * 1024;  // slower bodies are cut off
   bool secure_cookies = true;                // the Secure cookie attribute
   bool test_routes = false;                  // serves /api/v1/test/* (tests only; never in production)
+  std::string trusted_proxies;               // "127.0.0.1, ::1": proxies whose X-Forwarded-For is believed
   std::string clock_start;                   // "2026-11-22T09:00:00.000Z": the clock starts there and runs
                                              // on (tests, demonstrations); empty = the system clock
 };

@@ -188,19 +188,29 @@ Result<std::string> JobRegistry::start_dedicated(std::string kind, std::string o
       refusal = fmt::format("the server is already running {}, its most at once; try again when one ends or cancel one",
                             active);
     } else {
+      // Counted as running from now, so a second request cannot slip past the limits.
       job->status = JobStatus::kRunning;
       jobs_.emplace(job->id, job);
-      auto finished = std::make_shared<std::atomic<bool>>(false);
-      dedicated_.push_back({finished, std::thread([this, job, finished] {
-                              save(job);
-                              run_job(job);
-                              finished->store(true);
-                            })});
       started = true;
     }
   }
   for (std::thread& thread : finished_threads) thread.join();
   if (!started) return fail(ErrorCode::kTooManyRequests, "job", refusal);
+  // Saved before the answer, so every server sharing the database knows the id
+  // as soon as the client does, and before the work starts, so this first save
+  // can never overwrite the job's final state.
+  save(job);
+  auto finished = std::make_shared<std::atomic<bool>>(false);
+  std::lock_guard lock(mutex_);
+  if (stopping_) {  // shutdown() has already taken the threads it joins
+    job->status = JobStatus::kFailed;
+    job->error = Issues{{ErrorCode::kConflict, "job", "the server shut down before the job started"}};
+    return job->id;
+  }
+  dedicated_.push_back({finished, std::thread([this, job, finished] {
+                          run_job(job);
+                          finished->store(true);
+                        })});
   return job->id;
 }
 

@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include "allot/api/shared/log.h"
+#include "allot/api/shared/forwarded.h"
 
 namespace allot::api {
 
@@ -309,6 +310,9 @@ struct HttpServer::Impl {
         std::string name(field.name_string());
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
         request.headers.emplace_back(std::move(name), std::string(field.value()));
+      }
+      if (!options.trusted_proxies.empty()) {
+        request.remote_address = client_address(remote, request.header("x-forwarded-for"), options.trusted_proxies);
       }
 
       const std::size_t limit = handlers.body_limit(request.method, request.path);

@@ -37,6 +37,8 @@ struct ServerOptions {
   std::size_t upload_threshold_bytes = 1024 * 1024;
   int max_concurrent_uploads = 4;
   std::size_t min_upload_bytes_per_second = 256 * 1024;
+  // Reverse proxies whose X-Forwarded-For is believed (forwarded.h); empty: none.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct RequestHandlers {
