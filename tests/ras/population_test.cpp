@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+#include <utility>
+
 #include "allot/ras/population_csv.h"
 #include "allot/ras/simulate.h"
 #include "allot/ras/synthetic_population.h"
@@ -131,6 +134,129 @@ TEST(SyntheticPopulation, DeterministicForASeedAndReadableBack) {
     EXPECT_GT(group.below_range, 0) << group.client_group;
   }
   EXPECT_GT(older, 1000);
+}
+
+
+// Reading in parts gives what reading in one go gives: the same rows, the same
+// problems at the same lines, a person_id repeated across parts found.
+struct PartsRead {
+  std::vector<std::string> ids;  // in part order, then file order
+  PopulationReadSummary summary;
+};
+
+PartsRead read_in_parts(const Rulebook& rulebook, std::string_view text, std::size_t parts, std::size_t max_issues = 200) {
+  std::vector<std::vector<std::string>> by_part(parts);
+  PopulationReadOptions options;
+  options.min_part_bytes = 1;
+  options.max_issues = max_issues;
+  PartsRead out;
+  out.summary = read_population_csv_in_parts(
+      rulebook, text, "people.csv", parts,
+      [&](std::size_t part, const PopulationRow& row) { by_part.at(part).emplace_back(row.person_id); }, options);
+  for (const auto& ids : by_part) out.ids.insert(out.ids.end(), ids.begin(), ids.end());
+  return out;
+}
+
+std::string many_rows(std::size_t count, std::string_view bad_every_tenth = {}) {
+  std::string text = "person_id,client_group,current_annual_pence,personal_care,mobility,family_support\n";
+  for (std::size_t index = 1; index <= count; ++index) {
+    text += "P" + std::to_string(index) + ",Group " + std::to_string(index % 3) + ",1000,";
+    text += index % 10 == 0 && !bad_every_tenth.empty() ? std::string(bad_every_tenth) : "some";
+    text += ",none,none\n";
+  }
+  return text;
+}
+
+TEST(PopulationCsvInParts, GivesTheRowsAndProblemsOfOneRead) {
+  const Rulebook rulebook = must_parse(ok_points());
+  const std::string text = many_rows(500, "sum");
+  const Read whole = read(rulebook, text);
+  for (const std::size_t parts : {2u, 3u, 7u}) {
+    const PartsRead out = read_in_parts(rulebook, text, parts);
+    EXPECT_EQ(out.ids, whole.ids) << parts << " parts";
+    EXPECT_EQ(out.summary.rows, 450u);
+    EXPECT_EQ(out.summary.bad_rows, 50u);
+    ASSERT_EQ(out.summary.issues.size(), whole.summary.issues.size());
+    for (std::size_t index = 0; index < whole.summary.issues.size(); ++index) {
+      EXPECT_EQ(out.summary.issues[index].path, whole.summary.issues[index].path) << parts << " parts, issue " << index;
+      EXPECT_EQ(out.summary.issues[index].message, whole.summary.issues[index].message);
+    }
+    EXPECT_EQ(out.summary.issues.front().path, "people.csv:11");  // P10, after the header
+  }
+}
+
+TEST(PopulationCsvInParts, FindsAPersonRepeatedInALaterPart) {
+  const Rulebook rulebook = must_parse(ok_points());
+  std::string text = many_rows(300);
+  text += "P7,Group 1,1000,some,none,none\n";    // line 302: P7 was on line 8, in the first part
+  text += "\"P9\",Group 1,1000,some,none,none\n";  // line 303: a quoted repeat of P9
+  const Read whole = read(rulebook, text);
+  const PartsRead out = read_in_parts(rulebook, text, 4);
+  EXPECT_EQ(out.summary.rows, 300u);
+  EXPECT_EQ(out.summary.bad_rows, 2u);
+  ASSERT_EQ(out.summary.issues.size(), 2u) << format_issues(out.summary.issues);
+  EXPECT_EQ(out.summary.issues[0].path, "people.csv:302");
+  EXPECT_EQ(out.summary.issues[0].message, "person_id \"P7\" appears more than once");
+  EXPECT_EQ(out.summary.issues[1].path, "people.csv:303");
+  EXPECT_EQ(whole.summary.issues.size(), 2u);
+  EXPECT_EQ(whole.summary.issues[0].path, "people.csv:302");
+}
+
+TEST(PopulationCsvInParts, KeepsTheFirstProblemsInLineOrderAndCountsTheRest) {
+  const Rulebook rulebook = must_parse(ok_points());
+  const std::string text = many_rows(1000, "sum");  // 100 bad rows
+  const Read whole = [&] {
+    Read result;
+    PopulationReadOptions options;
+    options.max_issues = 5;
+    result.summary = read_population_csv(rulebook, text, "people.csv", [](const PopulationRow&) {}, options);
+    return result;
+  }();
+  const PartsRead out = read_in_parts(rulebook, text, 3, 5);
+  ASSERT_EQ(out.summary.issues.size(), 6u);
+  for (std::size_t index = 0; index < 6; ++index) {
+    EXPECT_EQ(out.summary.issues[index].path, whole.summary.issues[index].path);
+    EXPECT_EQ(out.summary.issues[index].message, whole.summary.issues[index].message);
+  }
+  EXPECT_EQ(out.summary.issues.back().message, "... and 95 more problems");
+}
+
+TEST(PopulationCsv, RefusesACurrentCostAboveTheBoundRatherThanSumIt) {
+  const Rulebook rulebook = must_parse(ok_points());
+  const Read out = read(rulebook,
+                        "person_id,client_group,current_annual_pence,personal_care,mobility,family_support\n"
+                        "P1,Older people,10000000001,some,none,none\n"
+                        "P2,Older people,9223372036854775807,some,none,none\n");
+  EXPECT_EQ(out.summary.bad_rows, 2u);
+  ASSERT_EQ(out.summary.issues.size(), 2u);
+  EXPECT_NE(out.summary.issues[0].message.find("from 0 to 10000000000"), std::string::npos);
+}
+
+TEST(SimulationAccumulator, MergesLaterPartsKeepingGroupsInFirstAppearance) {
+  const Rulebook rulebook = must_parse(ok_points());
+  const CompiledRulebook compiled(rulebook);
+  const std::size_t chosen[] = {1, 0, 0};
+  const CompiledRulebook::Amounts amounts = compiled.score(chosen);
+  SimulationAccumulator whole, first, second;
+  for (const auto& [group, part] : std::vector<std::pair<std::string, int>>{{"B", 0}, {"A", 0}, {"B", 1}, {"C", 1}}) {
+    whole.add(group, amounts, Money::from_pence(1000));
+    (part == 0 ? first : second).add(group, amounts, Money::from_pence(1000));
+  }
+  first.merge(second);
+  EXPECT_EQ(simulation_to_json(first.report(rulebook)), simulation_to_json(whole.report(rulebook)));
+  EXPECT_FALSE(first.overflowed());
+}
+
+TEST(SimulationAccumulator, NotesOverflowInsteadOfWrapping) {
+  const Rulebook rulebook = must_parse(ok_points());
+  const CompiledRulebook compiled(rulebook);
+  const std::size_t chosen[] = {1, 0, 0};
+  SimulationAccumulator accumulator;
+  const Money near_max = Money::from_pence(std::numeric_limits<std::int64_t>::max() / 2 + 1);
+  accumulator.add("A", compiled.score(chosen), near_max);
+  EXPECT_FALSE(accumulator.overflowed());
+  accumulator.add("A", compiled.score(chosen), near_max);
+  EXPECT_TRUE(accumulator.overflowed());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "allot/base/money.h"
 
+#include <limits>
 #include <stdexcept>
 
 namespace allot {
@@ -12,6 +13,16 @@ std::int64_t round_half_away(Int128 numerator, Int128 denominator) {
   }
   const bool negative = numerator < 0;
   const Int128 magnitude = negative ? -numerator : numerator;
+  constexpr Int128 kFits64 = std::numeric_limits<std::int64_t>::max();
+  if (magnitude <= kFits64 && denominator <= kFits64) {
+    // Most amounts fit in 64 bits, where division costs a fraction of 128-bit division.
+    const auto small_magnitude = static_cast<std::uint64_t>(magnitude);
+    const auto small_denominator = static_cast<std::uint64_t>(denominator);
+    std::uint64_t quotient = small_magnitude / small_denominator;
+    if ((small_magnitude % small_denominator) >= small_denominator - small_magnitude % small_denominator) ++quotient;
+    const auto result = static_cast<std::int64_t>(quotient);
+    return negative ? -result : result;
+  }
   Int128 quotient = magnitude / denominator;
   const Int128 remainder = magnitude % denominator;
   if (remainder * 2 >= denominator) ++quotient;

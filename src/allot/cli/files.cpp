@@ -6,6 +6,12 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "allot/ras/rulebook_json.h"
 
@@ -28,6 +34,33 @@ Result<std::string> read_text_file(const std::string& path) {
   std::fclose(file);
   if (failed) return fail(ErrorCode::kInternal, path, "read failed");
   return text;
+}
+
+Result<MappedFile> MappedFile::open(const std::string& path) {
+  MappedFile file;
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) return fail(ErrorCode::kNotFound, path, std::string("cannot open: ") + std::strerror(errno));
+  struct stat status {};
+  if (::fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0) {
+    void* mapped = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0);
+    if (mapped != MAP_FAILED) {
+      file.mapped_ = static_cast<const char*>(mapped);
+      file.size_ = static_cast<std::size_t>(status.st_size);
+    }
+  }
+  ::close(descriptor);
+  if (file.mapped_ != nullptr) return file;
+  Result<std::string> text = read_text_file(path);
+  if (!text) return fail(text.error());
+  file.read_ = std::move(*text);
+  return file;
+}
+
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : mapped_(std::exchange(other.mapped_, nullptr)), size_(std::exchange(other.size_, 0)), read_(std::move(other.read_)) {}
+
+MappedFile::~MappedFile() {
+  if (mapped_ != nullptr) ::munmap(const_cast<char*>(mapped_), size_);
 }
 
 Result<nlohmann::json> read_json_file(const std::string& path) {

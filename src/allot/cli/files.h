@@ -14,6 +14,25 @@ namespace allot::cli {
 // The whole file, or an issue naming the path and the reason.
 Result<std::string> read_text_file(const std::string& path);
 
+// A file's bytes mapped into memory read-only: a population of hundreds of
+// megabytes is read without copying it. Falls back to reading the file into memory
+// where it cannot be mapped (a pipe, say). The text lives as long as the object.
+class MappedFile {
+ public:
+  static Result<MappedFile> open(const std::string& path);
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&&) = delete;
+  MappedFile(const MappedFile&) = delete;
+  ~MappedFile();
+  std::string_view text() const { return mapped_ != nullptr ? std::string_view(mapped_, size_) : std::string_view(read_); }
+
+ private:
+  MappedFile() = default;
+  const char* mapped_ = nullptr;
+  std::size_t size_ = 0;
+  std::string read_;
+};
+
 // Reads and parses a JSON file; syntax errors carry "path:line:column".
 Result<nlohmann::json> read_json_file(const std::string& path);
 

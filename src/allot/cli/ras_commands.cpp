@@ -1,8 +1,11 @@
 // allot ras check|score|calibrate|simulate: the RAS engine from the command line.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -256,32 +259,46 @@ void add_simulate(CLI::App& ras, int& exit_code) {
   auto rulebook_path = std::make_shared<std::string>();
   auto population_path = std::make_shared<std::string>();
   auto as_json = std::make_shared<bool>(false);
+  auto threads = std::make_shared<unsigned>(std::max(1U, std::thread::hardware_concurrency()));
   command->add_option("RULEBOOK", *rulebook_path, "Rulebook JSON file")->required();
   command->add_option("POPULATION", *population_path,
                       "Population CSV: person_id,client_group,current_annual_pence,<question ids>")
       ->required();
   command->add_flag("--json", *as_json, "Print the report as JSON");
+  command->add_option("--threads", *threads, "Read and score the file in this many parts at once (default: one per core)")
+      ->check(CLI::Range(1U, 64U));
   command->callback([=, &exit_code] {
     exit_code = kExitInvalidInput;
     auto rulebook = load_rulebook(*rulebook_path);
     if (!rulebook) return;
-    auto text = read_text_file(*population_path);
-    if (!text) return print_issues("allot: cannot read the population", text.error());
+    auto file = MappedFile::open(*population_path);
+    if (!file) return print_issues("allot: cannot read the population", file.error());
+    const std::string_view text = file->text();
     const ras::CompiledRulebook compiled(*rulebook);
-    ras::SimulationAccumulator accumulator;
-    Progress progress("simulate", static_cast<std::int64_t>(text->size()), "bytes");
+    // One accumulator per part, merged in part order (which is file order).
+    std::vector<ras::SimulationAccumulator> accumulators(*threads);
+    Progress progress("simulate", static_cast<std::int64_t>(text.size()), "bytes");
     ras::PopulationReadOptions read_options;
     read_options.on_progress = [&progress](std::size_t bytes) { progress.update(static_cast<std::int64_t>(bytes)); };
-    const ras::PopulationReadSummary summary = ras::read_population_csv(
-        *rulebook, *text, *population_path,
-        [&](const ras::PopulationRow& row) { accumulator.add(row.client_group, compiled.score(row.chosen), row.current_annual); },
+    const ras::PopulationReadSummary summary = ras::read_population_csv_in_parts(
+        *rulebook, text, *population_path, *threads,
+        [&](std::size_t part, const ras::PopulationRow& row) {
+          accumulators[part].add(row.client_group, compiled.score(row.chosen), row.current_annual);
+        },
         read_options);
+    ras::SimulationAccumulator& accumulator = accumulators.front();
+    for (std::size_t part = 1; part < accumulators.size(); ++part) accumulator.merge(accumulators[part]);
     progress.finish();
     if (!summary.issues.empty()) {
       // Totals over part of a population would mislead: report the problems only.
       return print_issues("allot: " + *population_path + " has " + std::to_string(summary.bad_rows) +
                               " bad rows; no totals are given until they are fixed",
                           summary.issues);
+    }
+    if (accumulator.overflowed()) {
+      return print_issues("allot: the population's totals are too large to count",
+                          {Issue{ErrorCode::kInvalidValue, *population_path,
+                                 "a total went past £92 quadrillion; no totals are given"}});
     }
     const ras::SimulationReport report = accumulator.report(*rulebook);
     if (*as_json) {

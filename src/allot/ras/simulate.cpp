@@ -22,11 +22,25 @@ GroupTotals& SimulationAccumulator::group(std::string_view client_group) {
   return groups_.back();
 }
 
+namespace {
+
+// Adds pence, noting overflow rather than wrapping.
+void add_pence(Money& total, Money amount, bool& overflowed) {
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(total.pence(), amount.pence(), &sum)) {
+    overflowed = true;
+    return;
+  }
+  total = Money::from_pence(sum);
+}
+
+}  // namespace
+
 void SimulationAccumulator::add(std::string_view client_group, const CompiledRulebook::Amounts& amounts, Money current_annual) {
   for (GroupTotals* totals : {&overall_, &group(client_group)}) {
     ++totals->people;
-    totals->total_indicative += amounts.annual;
-    totals->total_current += current_annual;
+    add_pence(totals->total_indicative, amounts.annual, overflowed_);
+    add_pence(totals->total_current, current_annual, overflowed_);
     if (current_annual < amounts.lower_annual) {
       ++totals->above_range;
     } else if (current_annual > amounts.upper_annual) {
@@ -34,8 +48,25 @@ void SimulationAccumulator::add(std::string_view client_group, const CompiledRul
     } else {
       ++totals->within_range;
     }
-    if (current_annual > amounts.annual) totals->protection_needed += current_annual - amounts.annual;
+    // Both are 0 or more, so the difference cannot overflow.
+    if (current_annual > amounts.annual) add_pence(totals->protection_needed, current_annual - amounts.annual, overflowed_);
   }
+}
+
+void SimulationAccumulator::add_totals(GroupTotals& into, const GroupTotals& from) {
+  into.people += from.people;
+  add_pence(into.total_indicative, from.total_indicative, overflowed_);
+  add_pence(into.total_current, from.total_current, overflowed_);
+  into.above_range += from.above_range;
+  into.within_range += from.within_range;
+  into.below_range += from.below_range;
+  add_pence(into.protection_needed, from.protection_needed, overflowed_);
+}
+
+void SimulationAccumulator::merge(const SimulationAccumulator& later) {
+  overflowed_ = overflowed_ || later.overflowed_;
+  add_totals(overall_, later.overall_);
+  for (const GroupTotals& totals : later.groups_) add_totals(group(totals.client_group), totals);
 }
 
 SimulationReport SimulationAccumulator::report(const Rulebook& rulebook) const {

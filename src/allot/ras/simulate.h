@@ -41,10 +41,18 @@ class SimulationAccumulator {
  public:
   SimulationAccumulator();
   void add(std::string_view client_group, const CompiledRulebook::Amounts& amounts, Money current_annual);
+  // Adds the totals of the population read after this one (a later part of the
+  // same file): groups new to this one follow its own, keeping first appearance.
+  void merge(const SimulationAccumulator& later);
+  // True once any total went past what 64-bit pence can hold: the report must
+  // not be given (totals are never wrapped or clamped).
+  bool overflowed() const { return overflowed_; }
   SimulationReport report(const Rulebook& rulebook) const;
 
  private:
   GroupTotals& group(std::string_view client_group);
+  void add_totals(GroupTotals& into, const GroupTotals& from);
+  bool overflowed_ = false;
   GroupTotals overall_;
   std::vector<GroupTotals> groups_;
   std::size_t last_group_ = 0;

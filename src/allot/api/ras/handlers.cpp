@@ -231,6 +231,9 @@ HttpResponse start_simulation(RequestContext& context) {
     }
     progress.set_done(done);
     if (summary.bad_rows > 0 || !summary.issues.empty()) return fail(std::move(summary.issues));
+    if (accumulator.overflowed()) {
+      return fail(ErrorCode::kInvalidValue, "population", "a total went past £92 quadrillion; no totals are given");
+    }
     return ras::simulation_to_json(accumulator.report(book));
   });
   HttpResponse response = json_response(202, {{"job_id", id}});
