@@ -60,7 +60,8 @@ TEST(AccessPolicy, RefusalNamesTheRolesAndUnknownActionsAreNeverAllowed) {
 TEST(AccessPolicy, AllowedActionsListWhatThePrincipalMayDoInDeclarationOrder) {
   const std::vector<std::string> analyst = AccessPolicy::standard().allowed_actions(with_roles({Role::kAnalyst}));
   EXPECT_EQ(analyst, (std::vector<std::string>{"rulebooks.publish", "rulebooks.validate", "rulebooks.calibrate",
-                                               "rulebooks.simulate", "scheduling.solve", "programmes.read"}));
+                                               "rulebooks.simulate", "scheduling.solve", "programmes.read",
+                                               "providers.read"}));
   EXPECT_TRUE(AccessPolicy::standard().allowed_actions(with_roles({})).empty());
 }
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "allot/base/json_reader.h"
+
 namespace allot::care_at_home {
 namespace {
 
@@ -79,13 +81,14 @@ Issues check_rules(const FrameworkRules& rules) {
 
 Issues check_inspection(const FrameworkRules& rules, const Inspection& inspection, const std::string& path) {
   Issues issues;
+  const std::string grades_path = field_path(path, "grades");
   for (const std::string& theme : rules.themes) {
     if (!inspection.grades.contains(theme)) {
-      issues.push_back({ErrorCode::kMissingField, path + ".grades", fmt::format("no grade for {}", theme)});
+      issues.push_back({ErrorCode::kMissingField, grades_path, fmt::format("no grade for {}", theme)});
     }
   }
   for (const auto& [theme, grade] : inspection.grades) {
-    const std::string grade_path = path + ".grades." + theme;
+    const std::string grade_path = field_path(grades_path, theme);
     if (std::find(rules.themes.begin(), rules.themes.end(), theme) == rules.themes.end()) {
       issues.push_back({ErrorCode::kUnknownReference, grade_path, fmt::format("\"{}\" is not a theme of the framework", theme)});
     } else if (grade < kLowestGrade || grade > kHighestGrade) {

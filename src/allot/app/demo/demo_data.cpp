@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/care_at_home/demo_providers.h"
 #include "allot/app/identity/auth_service.h"
 #include "allot/app/ras/rulebook_service.h"
 #include "allot/app/charging/demo_charging.h"
@@ -117,6 +118,7 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     if (auto budgets = load_demo_budgets(tx, clock); !budgets) return tl::unexpected<Issues>(budgets.error());
     if (Result<int> charging = load_demo_charging(tx, clock); !charging) return tl::unexpected<Issues>(charging.error());
     if (Result<Id> programme = load_demo_programmes(tx, clock); !programme) return tl::unexpected<Issues>(programme.error());
+    if (Result<int> providers = load_demo_providers(tx, clock); !providers) return tl::unexpected<Issues>(providers.error());
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),

@@ -1,0 +1,152 @@
+#include "allot/app/care_at_home/provider_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "allot/app/care_at_home/repositories.h"
+#include "allot/app/shared/access_policy.h"
+#include "allot/app/shared/audit_log.h"
+
+namespace allot::app {
+
+namespace {
+
+template <typename T>
+tl::unexpected<Issues> pass(const Result<T>& result) {
+  return tl::unexpected<Issues>(result.error());
+}
+
+Date date_of(Timestamp instant) { return Date(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(instant))); }
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; }
+
+ProviderStanding standing_of(const care_at_home::FrameworkRules& rules, const ProviderRecord& provider,
+                             const std::vector<InspectionRecord>& inspections) {
+  std::vector<care_at_home::Inspection> graded;
+  std::optional<Date> last;
+  for (const InspectionRecord& record : inspections) {
+    graded.push_back(record.inspection);
+    if (!last || record.inspection.date > *last) last = record.inspection.date;
+  }
+  return ProviderStanding{provider, care_at_home::evaluate(rules, std::move(graded)), last};
+}
+
+}  // namespace
+
+Issues check_new_provider(const NewProvider& provider) {
+  Issues issues;
+  if (blank(provider.name)) {
+    issues.push_back({ErrorCode::kMissingField, "name", "a provider needs a name"});
+  } else if (provider.name.size() > 200) {
+    issues.push_back({ErrorCode::kInvalidValue, "name", "a name is at most 200 characters"});
+  }
+  if (!provider.former_framework.empty() && provider.former_framework != "help_to_live_at_home" &&
+      provider.former_framework != "specialist") {
+    issues.push_back({ErrorCode::kInvalidValue, "former_framework",
+                      fmt::format("expected help_to_live_at_home, specialist or nothing; found \"{}\"",
+                                  provider.former_framework)});
+  }
+  if (provider.services.empty()) issues.push_back({ErrorCode::kMissingField, "services", "name at least one service"});
+  std::set<std::string> seen;
+  for (std::size_t index = 0; index < provider.services.size(); ++index) {
+    const std::string& service = provider.services[index];
+    const auto& known = provider_services();
+    if (std::find(known.begin(), known.end(), service) == known.end()) {
+      issues.push_back({ErrorCode::kInvalidValue, fmt::format("services[{}]", index),
+                        fmt::format("expected one of care_at_home, housing_support, childrens_care_at_home, "
+                                    "specialist_support, night_support; found \"{}\"",
+                                    service)});
+    } else if (!seen.insert(service).second) {
+      issues.push_back({ErrorCode::kDuplicate, fmt::format("services[{}]", index), "named twice"});
+    }
+  }
+  for (std::size_t index = 0; index < provider.areas.size(); ++index) {
+    if (blank(provider.areas[index]) || provider.areas[index].size() > 100) {
+      issues.push_back({ErrorCode::kInvalidValue, fmt::format("areas[{}]", index), "an area is named in 1 to 100 characters"});
+    }
+  }
+  if (provider.capacity_hours_per_week < 0 || provider.capacity_hours_per_week > 100'000) {
+    issues.push_back({ErrorCode::kInvalidValue, "capacity_hours_per_week", "expected 0 to 100,000 hours a week"});
+  }
+  return issues;
+}
+
+Result<ProviderRecord> ProviderService::add(const Principal& by, const NewProvider& provider) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<ProviderRecord> {
+    if (auto allowed = AccessPolicy::standard().check(by, "providers.manage"); !allowed) return pass(allowed);
+    if (Issues issues = check_new_provider(provider); !issues.empty()) return fail(std::move(issues));
+    const Timestamp now = clock_.now();
+    auto added = tx.get<ProviderRepository>().add(provider, by.actor(), now);
+    if (!added) return added;
+    auto audited = tx.get<AuditRepository>().append(
+        NewAuditEntry{by.actor(), "add_provider", fmt::format("provider:{}", added->id), added->details.name}, now);
+    if (!audited) return pass(audited);
+    return added;
+  });
+}
+
+Result<std::vector<ProviderStanding>> ProviderService::list(const Principal& by) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<ProviderStanding>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "providers.read"); !allowed) return pass(allowed);
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    auto inspections = tx.get<InspectionRepository>().all();
+    if (!inspections) return pass(inspections);
+    std::map<Id, std::vector<InspectionRecord>> by_provider;
+    for (InspectionRecord& record : *inspections) by_provider[record.provider_id].push_back(std::move(record));
+    std::vector<ProviderStanding> all;
+    for (const ProviderRecord& provider : *providers) all.push_back(standing_of(rules_, provider, by_provider[provider.id]));
+    return all;
+  });
+}
+
+Result<ProviderDetail> ProviderService::get(const Principal& by, Id provider_id) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<ProviderDetail> {
+    if (auto allowed = AccessPolicy::standard().check(by, "providers.read"); !allowed) return pass(allowed);
+    auto provider = tx.get<ProviderRepository>().get(provider_id);
+    if (!provider) return pass(provider);
+    auto inspections = tx.get<InspectionRepository>().for_provider(provider_id);
+    if (!inspections) return pass(inspections);
+    return ProviderDetail{standing_of(rules_, *provider, *inspections), std::move(*inspections)};
+  });
+}
+
+Issues ProviderService::check_inspection(const care_at_home::Inspection& inspection) const {
+  Issues issues = care_at_home::check_inspection(rules_, inspection, "");
+  if (inspection.date > date_of(clock_.now())) {
+    issues.insert(issues.begin(), {ErrorCode::kInvalidValue, "date", "an inspection cannot be dated after today"});
+  }
+  return issues;
+}
+
+Result<InspectionOutcome> ProviderService::record_inspection(const Principal& by, Id provider_id,
+                                                             const care_at_home::Inspection& inspection, bool preview) {
+  return in_transaction(store_, preview ? Access::kRead : Access::kWrite, [&](Transaction& tx) -> Result<InspectionOutcome> {
+    if (auto allowed = AccessPolicy::standard().check(by, "providers.manage"); !allowed) return pass(allowed);
+    auto provider = tx.get<ProviderRepository>().get(provider_id);
+    if (!provider) return pass(provider);
+    const Timestamp now = clock_.now();
+    if (Issues issues = check_inspection(inspection); !issues.empty()) return fail(std::move(issues));
+    auto recorded = tx.get<InspectionRepository>().for_provider(provider_id);
+    if (!recorded) return pass(recorded);
+    std::vector<care_at_home::Inspection> earlier;
+    for (const InspectionRecord& record : *recorded) earlier.push_back(record.inspection);
+    // Packages are not yet held by provider, so none is counted as affected.
+    InspectionOutcome outcome{care_at_home::consequence_of(rules_, earlier, inspection, {}), std::nullopt};
+    if (preview) return outcome;
+    auto added = tx.get<InspectionRepository>().add(provider_id, inspection, by.actor(), now);
+    if (!added) return pass(added);
+    auto audited = tx.get<AuditRepository>().append(
+        NewAuditEntry{by.actor(), "record_inspection", fmt::format("provider:{}", provider_id),
+                      fmt::format("inspected {}: {}", inspection.date.to_string(), outcome.consequence.summary)},
+        now);
+    if (!audited) return pass(audited);
+    outcome.recorded = std::move(*added);
+    return outcome;
+  });
+}
+
+}  // namespace allot::app

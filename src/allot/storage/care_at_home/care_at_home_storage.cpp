@@ -1,0 +1,7 @@
+#include "allot/storage/care_at_home/care_at_home_storage.h"
+
+namespace allot::storage {
+
+void register_care_at_home_repositories(RepositoryRegistry& registry) { register_sql_providers(registry); }
+
+}  // namespace allot::storage

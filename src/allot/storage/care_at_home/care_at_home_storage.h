@@ -1,0 +1,14 @@
+#pragma once
+// Care at home's storage: the repositories of app/care_at_home/repositories.h
+// over the tables of migrations/0013_care_at_home_providers.sql.
+
+#include "allot/storage/shared/repository_registry.h"
+
+namespace allot::storage {
+
+// Registers every care at home repository; storage/capabilities.cpp calls it once.
+void register_care_at_home_repositories(RepositoryRegistry& registry);
+
+void register_sql_providers(RepositoryRegistry& registry);
+
+}  // namespace allot::storage
