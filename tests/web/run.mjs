@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBudgetsTests } from './budgets.mjs';
+import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
@@ -532,6 +533,7 @@ test('analyst: calibrate the value of a point from a sample file', async ({ page
 registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, runCli });
 registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own

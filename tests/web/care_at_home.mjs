@@ -1,0 +1,33 @@
+// Browser tests of the provider framework: a commissioner sees every provider's
+// standing with the reason it falls short of a gate, opens one, and records an
+// inspection after seeing what it would change. Registered by run.mjs.
+export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
+  test('commissioner: the provider framework, and an inspection checked before it is recorded', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'commissioner');
+    await page.click('[data-role=commissioner] a[href="/providers"]');
+    await page.waitForSelector('[data-testid=providers] tbody tr');
+    await checkAccessibility(page, ctx, 'provider framework');
+    assertEqual((await page.$$('[data-testid=providers] tbody tr')).length, 16, 'the demo framework has 16 providers');
+    const summary = await page.textContent('[data-testid=framework-summary]');
+    assert(summary.includes('16 providers: 13 on the framework, 7 eligible'), `the summary counts the standings: ${summary}`);
+    const dunbar = await page.textContent('[data-testid=providers] tr:has-text("Dunbar Road Carers")');
+    assert(dunbar.includes('Not on the framework') && dunbar.includes('graded 2 (weak)'), `a provider off the framework says why: ${dunbar}`);
+
+    await page.click('text=Allanbank Home Care');
+    await page.waitForSelector('[data-testid=inspections] tbody tr');
+    assertEqual((await page.textContent('[data-testid=standing]')).trim(), 'On the framework; uplifts and personal budget model', 'standing shown');
+    await page.fill('#inspection-date', '2026-11-20');
+    await page.selectOption('#grade-0', '3');
+    await page.selectOption('#grade-1', '4');
+    await page.selectOption('#grade-2', '4');
+    await page.click('text=Check what it changes');
+    await page.waitForSelector('[data-testid=consequence]');
+    const consequence = await page.textContent('[data-testid=consequence]');
+    assert(consequence.includes('loses personal budget model eligibility'), `the consequence is shown before saving: ${consequence}`);
+    assertEqual((await page.$$('[data-testid=inspections] tbody tr')).length, 2, 'nothing is recorded by checking');
+    await page.click('text=Record the inspection');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=inspections] tbody tr').length === 3);
+    assertEqual((await page.textContent('[data-testid=standing]')).trim(), 'On the framework (time and task)', 'the standing follows the new inspection');
+    await checkAccessibility(page, ctx, 'provider');
+  });
+}

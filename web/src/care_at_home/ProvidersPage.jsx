@@ -1,0 +1,94 @@
+// The provider framework: every provider with its standing under the quality
+// gates, why it falls short of a gate, and an export of the table.
+import { api } from '../shared/api.js';
+import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
+import { useLoad } from '../shared/data.js';
+import { downloadText, formatDate, formatNumber, toCsv } from '../shared/format.js';
+import { RequireAllowed } from '../shared/RequireAllowed.jsx';
+import { downloadXlsx } from '../shared/xlsx.js';
+import { FRAMEWORKS, SERVICES, standingText } from './standing.js';
+
+export function ProvidersPage() {
+  return (
+    <RequireAllowed action="providers.read" title="Provider framework">
+      <Providers />
+    </RequireAllowed>
+  );
+}
+
+function exportRows(providers) {
+  return [
+    ['Provider', 'Former framework', 'Services', 'Areas', 'Capacity (hours a week)', 'Standing', 'Last inspected', 'Why'],
+    ...providers.map((p) => [
+      p.name,
+      FRAMEWORKS[p.former_framework] || 'none',
+      p.services.map((s) => SERVICES[s] || s).join('; '),
+      p.areas.join('; '),
+      p.capacity_hours_per_week,
+      standingText(p.standing),
+      p.last_inspected ? formatDate(p.last_inspected) : 'never',
+      p.standing.reasons.join(' '),
+    ]),
+  ];
+}
+
+function Providers() {
+  const list = useLoad(() => api.get('/providers'), 'providers');
+  if (list.loading) return <Loading what="Loading the framework" />;
+  if (list.error) return <ErrorMessage error={list.error} title="The framework could not be loaded" />;
+  const { rules, providers } = list.data;
+  const admitted = providers.filter((p) => p.standing.admitted).length;
+  const personal = providers.filter((p) => p.standing.uplift_and_personal_budget).length;
+  return (
+    <>
+      <PageTitle>Provider framework</PageTitle>
+      <p class="lead">
+        A provider is on the framework with grade {rules.admission_min_grade} or above in every theme at each of its last {rules.inspections_considered} inspections, and
+        can be considered for uplifts and the personal budget model with grade {rules.uplift_min_grade} or above.
+      </p>
+      <p data-testid="framework-summary">
+        {providers.length} providers: {admitted} on the framework, {personal} eligible for uplifts and the personal budget model, {providers.length - admitted} not on it.
+      </p>
+      <p>
+        <button type="button" onClick={() => downloadText('provider-framework.csv', toCsv(exportRows(providers)))}>
+          Download CSV
+        </button>{' '}
+        <button type="button" onClick={() => downloadXlsx('provider-framework.xlsx', [{ name: 'Provider framework', rows: exportRows(providers) }])}>
+          Download XLSX
+        </button>
+      </p>
+      <TableWrap label="Providers">
+        <table class="data" data-testid="providers">
+          <caption>Providers and their standing</caption>
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col">Former framework</th>
+              <th scope="col">Services</th>
+              <th scope="col">Capacity (hours a week)</th>
+              <th scope="col">Standing</th>
+              <th scope="col">Last inspected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {providers.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <a href={`/providers/${p.id}`}>{p.name}</a>
+                </td>
+                <td>{FRAMEWORKS[p.former_framework] || 'none'}</td>
+                <td>{p.services.map((s) => SERVICES[s] || s).join(', ')}</td>
+                <td class="num">{formatNumber(p.capacity_hours_per_week)}</td>
+                <td>
+                  {standingText(p.standing)}
+                  {p.standing.reasons.length > 0 && <div class="hint">{p.standing.reasons[0]}</div>}
+                </td>
+                <td>{p.last_inspected ? formatDate(p.last_inspected) : 'never'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+// Words for a provider's place on the framework, shared by the list and a provider's page.
+export function standingText(standing) {
+  if (standing.uplift_and_personal_budget) return 'On the framework; uplifts and personal budget model';
+  if (standing.admitted) return 'On the framework (time and task)';
+  return 'Not on the framework';
+}
+
+export const FRAMEWORKS = { help_to_live_at_home: 'Help to Live at Home', specialist: 'Specialist' };
+
+export const SERVICES = {
+  care_at_home: 'care at home',
+  housing_support: 'housing support',
+  childrens_care_at_home: "children's care at home",
+  specialist_support: 'specialist support',
+  night_support: 'night support',
+};
