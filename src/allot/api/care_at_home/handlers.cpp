@@ -125,6 +125,7 @@ HttpResponse get_provider(RequestContext& context) {
   json out = provider_json(detail->summary);
   out["inspections"] = json::array();
   for (const app::InspectionRecord& record : detail->inspections) out["inspections"].push_back(inspection_json(record));
+  out["rate_cards"] = rate_cards_for(context, *id);
   return json_response(200, out);
 }
 

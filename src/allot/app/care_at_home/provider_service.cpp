@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/care_at_home/repositories.h"
+#include "allot/app/care_at_home/standing.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_log.h"
 
@@ -19,19 +20,13 @@ tl::unexpected<Issues> pass(const Result<T>& result) {
   return tl::unexpected<Issues>(result.error());
 }
 
-Date date_of(Timestamp instant) { return Date(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(instant))); }
-
 bool blank(const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; }
 
 ProviderStanding standing_of(const care_at_home::FrameworkRules& rules, const ProviderRecord& provider,
                              const std::vector<InspectionRecord>& inspections) {
-  std::vector<care_at_home::Inspection> graded;
   std::optional<Date> last;
-  for (const InspectionRecord& record : inspections) {
-    graded.push_back(record.inspection);
-    if (!last || record.inspection.date > *last) last = record.inspection.date;
-  }
-  return ProviderStanding{provider, care_at_home::evaluate(rules, std::move(graded)), last};
+  care_at_home::FrameworkStanding standing = standing_from(rules, inspections, &last);
+  return ProviderStanding{provider, std::move(standing), last};
 }
 
 }  // namespace

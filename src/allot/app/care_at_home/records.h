@@ -8,6 +8,8 @@
 #include "allot/app/shared/actor.h"
 #include "allot/app/shared/clock.h"
 #include "allot/care_at_home/framework.h"
+#include "allot/care_at_home/package.h"
+#include "allot/care_at_home/rates.h"
 
 namespace allot::app {
 
@@ -40,6 +42,41 @@ struct InspectionRecord {
   care_at_home::Inspection inspection;
   std::string recorded_by;
   Timestamp recorded_at;
+};
+
+// A provider's rates for one service, in force from a date (append-only: a new
+// rate is a new card).
+struct RateCardRecord {
+  Id id = 0;
+  Id provider_id = 0;
+  std::string service;
+  care_at_home::RateCard card;
+  std::string recorded_by;
+  Timestamp recorded_at;
+};
+
+// Packages are delivered as time and task or, with providers eligible for it, on
+// the personal budget model (the provider's costed plan of visits).
+enum class PackageModel { kTimeAndTask, kPersonalBudget };
+const char* package_model_name(PackageModel model);
+
+struct NewPackage {
+  Id provider_id = 0;
+  std::string person_reference;  // the person's id in Allot or in the system the package came from
+  std::string client_group;
+  std::string service;
+  PackageModel model = PackageModel::kTimeAndTask;
+  std::vector<care_at_home::Visit> visits;
+  care_at_home::NightPattern nights;
+  Date starts_on;
+};
+
+struct PackageRecord {
+  Id id = 0;
+  NewPackage details;
+  bool off_framework = false;  // bought from a provider not on the framework when it was added
+  std::string added_by;
+  Timestamp added_at;
 };
 
 }  // namespace allot::app

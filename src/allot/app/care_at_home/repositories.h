@@ -31,4 +31,22 @@ class InspectionRepository {
   virtual Result<std::vector<InspectionRecord>> all() = 0;
 };
 
+class RateCardRepository {
+ public:
+  virtual ~RateCardRepository() = default;
+  virtual Result<RateCardRecord> add(Id provider_id, const std::string& service, const care_at_home::RateCard& card,
+                                     const Actor& by, Timestamp now) = 0;
+  // Every card, by provider, service and date.
+  virtual Result<std::vector<RateCardRecord>> all() = 0;
+  virtual Result<std::vector<RateCardRecord>> for_provider(Id provider_id) = 0;
+};
+
+class PackageRepository {
+ public:
+  virtual ~PackageRepository() = default;
+  virtual Result<PackageRecord> add(const NewPackage& package, bool off_framework, const Actor& by, Timestamp now) = 0;
+  // Every package, oldest first.
+  virtual Result<std::vector<PackageRecord>> all() = 0;
+};
+
 }  // namespace allot::app

@@ -2,6 +2,9 @@
 
 namespace allot::storage {
 
-void register_care_at_home_repositories(RepositoryRegistry& registry) { register_sql_providers(registry); }
+void register_care_at_home_repositories(RepositoryRegistry& registry) {
+  register_sql_providers(registry);
+  register_sql_packages(registry);
+}
 
 }  // namespace allot::storage

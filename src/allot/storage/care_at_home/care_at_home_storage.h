@@ -10,5 +10,6 @@ namespace allot::storage {
 void register_care_at_home_repositories(RepositoryRegistry& registry);
 
 void register_sql_providers(RepositoryRegistry& registry);
+void register_sql_packages(RepositoryRegistry& registry);
 
 }  // namespace allot::storage
