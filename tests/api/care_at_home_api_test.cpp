@@ -117,5 +117,55 @@ TEST_F(CareAtHomeApi, OnlyCommissionersManageTheFrameworkAndCaseworkRolesDoNotRe
   EXPECT_EQ(call("GET", "/api/v1/providers", "administrator").status, 403);
 }
 
+TEST_F(CareAtHomeApi, TheDemoCountysPackagesComeToSeed002sHoursAndCost) {
+  const ClientResponse summary = call("GET", "/api/v1/care-packages/summary", "analyst");
+  ASSERT_EQ(summary.status, 200) << summary.body;
+  const Json body = summary.json();
+  EXPECT_EQ(body["as_of"], "2026-11-22");
+  EXPECT_EQ(body["total"]["packages"], 3087);
+  EXPECT_EQ(body["total"]["carer_minutes_per_week"], 21365 * 60);  // seed 002: 21,388 hours a week
+  EXPECT_EQ(body["total"]["annual_pence"], 1'746'304'794);         // seed 002: £17.5M a year
+  EXPECT_GT(body["total"]["off_framework"].get<int>(), 0);
+  EXPECT_TRUE(body["not_costed"].empty());
+  // Every breakdown adds up to the total.
+  for (const char* table : {"by_framework", "by_provider", "by_service", "by_client_group"}) {
+    std::int64_t annual = 0, minutes = 0, packages = 0;
+    for (const Json& line : body[table]) {
+      annual += line["annual_pence"].get<std::int64_t>();
+      minutes += line["carer_minutes_per_week"].get<std::int64_t>();
+      packages += line["packages"].get<std::int64_t>();
+    }
+    EXPECT_EQ(annual, body["total"]["annual_pence"].get<std::int64_t>()) << table;
+    EXPECT_EQ(minutes, body["total"]["carer_minutes_per_week"].get<std::int64_t>()) << table;
+    EXPECT_EQ(packages, 3087) << table;
+  }
+}
+
+TEST_F(CareAtHomeApi, AnOffFrameworkPurchaseIsAllowedFlaggedAndCountedButNotOnThePersonalBudgetModel) {
+  const Json dunbar = provider_named("Dunbar Road Carers");
+  const Json before = call("GET", "/api/v1/care-packages/summary", "commissioner").json();
+  Json package = {{"provider_id", dunbar["id"]},
+                  {"person_reference", "EL-77777"},
+                  {"client_group", "Older people"},
+                  {"service", "care_at_home"},
+                  {"starts_on", "2026-11-02"},
+                  {"visits", Json::array({{{"day_of_week", 0}, {"start_minute", 480}, {"duration_minutes", 30}}})}};
+  const ClientResponse added = call("POST", "/api/v1/care-packages", "commissioner", package);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_TRUE(added.json()["off_framework"].get<bool>());
+  EXPECT_EQ(added.json()["warnings"].size(), 1u);
+  const Json after = call("GET", "/api/v1/care-packages/summary", "commissioner").json();
+  EXPECT_EQ(after["total"]["off_framework"].get<int>(), before["total"]["off_framework"].get<int>() + 1);
+  EXPECT_EQ(after["total"]["packages"].get<int>(), before["total"]["packages"].get<int>() + 1);
+
+  package["model"] = "personal_budget";
+  const ClientResponse refused = call("POST", "/api/v1/care-packages", "commissioner", package);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["issues"][0]["path"], "model");
+  EXPECT_EQ(call("GET", "/api/v1/care-packages/summary", "commissioner").json()["total"]["packages"],
+            after["total"]["packages"]);
+  EXPECT_EQ(call("POST", "/api/v1/care-packages", "analyst", package).status, 403);
+}
+
 }  // namespace
 }  // namespace allot::api::test

@@ -1,7 +1,23 @@
 // Browser tests of the provider framework: a commissioner sees every provider's
 // standing with the reason it falls short of a gate, opens one, and records an
 // inspection after seeing what it would change. Registered by run.mjs.
+import fs from 'node:fs';
+
 export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
+  test('commissioner: hours and cost of care at home add up to seed 002 and export as CSV', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'commissioner');
+    await page.click('[data-role=commissioner] a[href="/care-at-home"]');
+    await page.waitForSelector('[data-testid=market-totals]');
+    await checkAccessibility(page, ctx, 'care at home hours and cost');
+    const totals = await page.textContent('[data-testid=market-totals]');
+    assert(totals.includes('21,365') && totals.includes('£17,463,047.94'), `the demo county's hours and cost are shown: ${totals}`);
+    assertEqual((await page.$$('[data-testid=by_framework] tbody tr')).length, 2, 'two former frameworks');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=by_client_group-csv]')]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    assert(csv[0].startsWith('Client group,Packages,Carer hours a week'), `the CSV has its header: ${csv[0]}`);
+    assertEqual(csv.length, 6, 'a header and five client groups');
+  });
+
   test('commissioner: the provider framework, and an inspection checked before it is recorded', async ({ page, ctx }) => {
     await signIn(page, ctx, 'commissioner');
     await page.click('[data-role=commissioner] a[href="/providers"]');

@@ -1,10 +1,10 @@
-// One provider: its standing, its inspections, and (for commissioners) a new
-// inspection, whose consequence is shown before it is saved.
+// One provider: its standing, its inspections, its rates, and (for
+// commissioners) a new inspection, whose consequence is shown before it is saved.
 import { useState } from 'preact/hooks';
 import { api, enc } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
-import { formatDate, todayIso } from '../shared/format.js';
+import { formatDate, formatPence, todayIso } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
@@ -76,6 +76,40 @@ function Provider({ id }) {
           </tbody>
         </table>
       </TableWrap>
+      <h2>Rates</h2>
+      {provider.rate_cards.length === 0 ? (
+        <p>No rates recorded: packages cannot be costed or placed with this provider until they are.</p>
+      ) : (
+        <TableWrap label="Rates">
+          <table class="data" data-testid="rates">
+            <caption>Rates by service, each in force from its date</caption>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">From</th>
+                <th scope="col">Day, an hour</th>
+                <th scope="col">Evening, an hour</th>
+                <th scope="col">Weekend, an hour</th>
+                <th scope="col">Sleepover, a night</th>
+                <th scope="col">Waking night, an hour</th>
+              </tr>
+            </thead>
+            <tbody>
+              {provider.rate_cards.map((card) => (
+                <tr key={card.id}>
+                  <td>{SERVICES[card.service] || card.service}</td>
+                  <td>{formatDate(card.effective_from)}</td>
+                  <td class="num">{formatPence(card.day_hourly_pence)}</td>
+                  <td class="num">{formatPence(card.evening_hourly_pence)}</td>
+                  <td class="num">{formatPence(card.weekend_hourly_pence)}</td>
+                  <td class="num">{formatPence(card.sleepover_nightly_pence)}</td>
+                  <td class="num">{formatPence(card.waking_night_hourly_pence)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
       {can(session, 'providers.manage') && themes.length > 0 && (
         <InspectionForm id={id} themes={themes} onRecorded={() => setTick((n) => n + 1)} />
       )}
