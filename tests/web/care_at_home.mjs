@@ -46,4 +46,21 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     assertEqual((await page.textContent('[data-testid=standing]')).trim(), 'On the framework (time and task)', 'the standing follows the new inspection');
     await checkAccessibility(page, ctx, 'provider');
   });
+
+  test('commissioner: providers added from a spreadsheet, a bad one refused row by row', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'commissioner');
+    await page.goto(`${ctx.base}/providers`);
+    await page.waitForSelector('[data-testid=providers] tbody tr');
+    const header = 'name,former_framework,services,areas,capacity_hours_per_week';
+    await page.setInputFiles('#providers-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nLongniddry Care,,care_at_home,,many\n`) });
+    await page.click('text=Add providers >> xpath=ancestor-or-self::button');
+    await page.waitForSelector('.error-summary');
+    const problems = await page.textContent('.error-summary');
+    assert(problems.includes('bad.csv:2') && problems.includes('whole number of hours'), `the bad row is named: ${problems}`);
+    await page.setInputFiles('#providers-file', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nLongniddry Care,,care_at_home;night_support,East,300\n`) });
+    await page.click('text=Add providers >> xpath=ancestor-or-self::button');
+    await page.waitForSelector('[data-testid=providers-added]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=providers] tbody tr').length === 17);
+    assert((await page.textContent('[data-testid=providers]')).includes('Longniddry Care'), 'the new provider is listed');
+  });
 }

@@ -1,11 +1,14 @@
 // The provider framework: every provider with its standing under the quality
 // gates, why it falls short of a gate, and an export of the table.
+import { useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
 import { downloadText, formatDate, formatNumber, toCsv } from '../shared/format.js';
+import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
-import { downloadXlsx } from '../shared/xlsx.js';
+import { useSession } from '../shared/session.js';
+import { downloadXlsx, readXlsxRows } from '../shared/xlsx.js';
 import { FRAMEWORKS, SERVICES, standingText } from './standing.js';
 
 export function ProvidersPage() {
@@ -33,7 +36,9 @@ function exportRows(providers) {
 }
 
 function Providers() {
-  const list = useLoad(() => api.get('/providers'), 'providers');
+  const session = useSession();
+  const [tick, setTick] = useState(0);
+  const list = useLoad(() => api.get('/providers'), `providers:${tick}`);
   if (list.loading) return <Loading what="Loading the framework" />;
   if (list.error) return <ErrorMessage error={list.error} title="The framework could not be loaded" />;
   const { rules, providers } = list.data;
@@ -89,6 +94,53 @@ function Providers() {
           </tbody>
         </table>
       </TableWrap>
+      {can(session, 'providers.manage') && <ImportForm onImported={() => setTick((n) => n + 1)} />}
     </>
+  );
+}
+
+function ImportForm({ onImported }) {
+  const [file, setFile] = useState(null);
+  const [error, setError] = useState(null);
+  const [added, setAdded] = useState(null);
+  const submit = async (event) => {
+    event.preventDefault();
+    setError(null);
+    setAdded(null);
+    if (!file) {
+      setError(new Error('Choose a CSV or XLSX file first.'));
+      return;
+    }
+    try {
+      const body = /\.xlsx$/i.test(file.name) ? { source_name: file.name, rows: await readXlsxRows(file) } : { source_name: file.name, csv: await file.text() };
+      const result = await api.post('/providers/import', body);
+      setAdded(result.added);
+      onImported();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <section aria-labelledby="providers-import-heading">
+      <h2 id="providers-import-heading">Add providers from a spreadsheet</h2>
+      <p class="hint">
+        A header row, then one row per provider: name, former_framework (help_to_live_at_home, specialist or blank), services and areas (each separated by semicolons:
+        care_at_home, housing_support, childrens_care_at_home, specialist_support, night_support), capacity_hours_per_week. A file with any problem adds nothing, and every
+        problem is listed with its row.
+      </p>
+      <form onSubmit={submit}>
+        <div class="field">
+          <label for="providers-file">CSV or XLSX file</label>
+          <input id="providers-file" type="file" accept=".csv,text/csv,.xlsx" onChange={(e) => setFile(e.currentTarget.files && e.currentTarget.files[0])} />
+        </div>
+        {error && <ErrorMessage error={error} title="No provider was added" />}
+        {added && (
+          <p class="notice" role="status" data-testid="providers-added">
+            Added {added.length} provider{added.length === 1 ? '' : 's'}: {added.map((provider) => provider.name).join(', ')}.
+          </p>
+        )}
+        <button type="submit">Add providers</button>
+      </form>
+    </section>
   );
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/api/shared/respond.h"
+#include "allot/api/shared/spreadsheet_body.h"
 #include "allot/api/shared/state.h"
 #include "allot/app/care_at_home/provider_service.h"
 
@@ -115,6 +116,16 @@ HttpResponse add_provider(RequestContext& context) {
   HttpResponse response = json_response(201, provider_json(detail->summary));
   response.set_header("Location", fmt::format("/api/v1/providers/{}", added->id));
   return response;
+}
+
+HttpResponse import_providers(RequestContext& context) {
+  auto spreadsheet = read_spreadsheet_body(context.request);
+  if (!spreadsheet) return failure(spreadsheet.error(), "the file cannot be read");
+  auto imported = service(context).import_rows(context.principal->principal(), spreadsheet->rows, spreadsheet->source_name);
+  if (!imported) return failure(imported.error(), "no provider was added");
+  json names = json::array();
+  for (const app::ProviderRecord& record : *imported) names.push_back({{"id", record.id}, {"name", record.details.name}});
+  return json_response(201, {{"added", names}});
 }
 
 HttpResponse get_provider(RequestContext& context) {

@@ -10,6 +10,7 @@ namespace allot::api::care_at_home_api {
 
 HttpResponse list_providers(RequestContext& context);
 HttpResponse add_provider(RequestContext& context);
+HttpResponse import_providers(RequestContext& context);
 HttpResponse get_provider(RequestContext& context);
 HttpResponse record_inspection(RequestContext& context);
 HttpResponse add_rate_card(RequestContext& context);

@@ -1,6 +1,7 @@
 #include "allot/app/care_at_home/provider_service.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -80,6 +81,99 @@ Result<ProviderRecord> ProviderService::add(const Principal& by, const NewProvid
         NewAuditEntry{by.actor(), "add_provider", fmt::format("provider:{}", added->id), added->details.name}, now);
     if (!audited) return pass(audited);
     return added;
+  });
+}
+
+namespace {
+
+// "care_at_home; night_support" -> {"care_at_home", "night_support"}.
+std::vector<std::string> split_list(const std::string& cell) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    const std::size_t end = std::min(cell.find(';', start), cell.size());
+    std::string item = cell.substr(start, end - start);
+    item.erase(0, item.find_first_not_of(" \t"));
+    item.erase(item.find_last_not_of(" \t") + 1);
+    if (!item.empty()) items.push_back(std::move(item));
+    start = end + 1;
+  }
+  return items;
+}
+
+}  // namespace
+
+Result<std::vector<ProviderRecord>> ProviderService::import_rows(const Principal& by,
+                                                                 const std::vector<std::vector<std::string>>& rows,
+                                                                 const std::string& source_name) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<std::vector<ProviderRecord>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "providers.manage"); !allowed) return pass(allowed);
+    const std::string source = source_name.empty() ? "providers" : source_name;
+    if (rows.empty()) return fail(ErrorCode::kMissingField, source + ":1", "the file is empty; expected a header row");
+    static const std::vector<std::string> kColumns = {"name", "former_framework", "services", "areas",
+                                                      "capacity_hours_per_week"};
+    std::map<std::string, std::size_t> column;
+    Issues issues;
+    for (std::size_t index = 0; index < rows.front().size(); ++index) {
+      const std::string& name = rows.front()[index];
+      if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end()) {
+        issues.push_back({ErrorCode::kInvalidValue, source + ":1",
+                          fmt::format("unknown column \"{}\"; expected name, former_framework, services, areas, "
+                                      "capacity_hours_per_week",
+                                      name)});
+      } else if (!column.emplace(name, index).second) {
+        issues.push_back({ErrorCode::kDuplicate, source + ":1", fmt::format("column \"{}\" appears twice", name)});
+      }
+    }
+    for (const char* needed : {"name", "services", "capacity_hours_per_week"}) {
+      if (!column.contains(needed)) issues.push_back({ErrorCode::kMissingField, source + ":1", fmt::format("no column {}", needed)});
+    }
+    if (!issues.empty()) return fail(std::move(issues));
+    auto existing = tx.get<ProviderRepository>().list();
+    if (!existing) return pass(existing);
+    std::map<std::string, std::size_t> first_row;
+    for (const ProviderRecord& provider : *existing) first_row.emplace(provider.details.name, 0);
+    std::vector<NewProvider> providers;
+    for (std::size_t row_index = 1; row_index < rows.size(); ++row_index) {
+      const std::vector<std::string>& row = rows[row_index];
+      const std::string at = fmt::format("{}:{}", source, row_index + 1);
+      if (std::all_of(row.begin(), row.end(), [](const std::string& cell) { return cell.empty(); })) continue;
+      auto cell = [&](const char* name) -> std::string {
+        const auto found = column.find(name);
+        return found != column.end() && found->second < row.size() ? row[found->second] : std::string();
+      };
+      NewProvider provider{cell("name"), cell("former_framework"), split_list(cell("services")), split_list(cell("areas")), 0};
+      const std::string capacity = cell("capacity_hours_per_week");
+      const auto [end, error] = std::from_chars(capacity.data(), capacity.data() + capacity.size(), provider.capacity_hours_per_week);
+      if (capacity.empty() || error != std::errc() || end != capacity.data() + capacity.size()) {
+        issues.push_back({ErrorCode::kInvalidValue, at, fmt::format("capacity_hours_per_week: expected a whole number of hours; found \"{}\"", capacity)});
+        provider.capacity_hours_per_week = 0;
+      }
+      for (Issue& issue : check_new_provider(provider)) {
+        issues.push_back({issue.code, at, issue.path + ": " + issue.message});
+      }
+      if (const auto [earlier, inserted] = first_row.emplace(provider.name, row_index + 1); !inserted) {
+        issues.push_back({ErrorCode::kDuplicate, at,
+                          earlier->second == 0 ? fmt::format("a provider is already called \"{}\"", provider.name)
+                                               : fmt::format("\"{}\" is also on row {}", provider.name, earlier->second)});
+      }
+      providers.push_back(std::move(provider));
+    }
+    if (providers.empty() && issues.empty()) issues.push_back({ErrorCode::kMissingField, source + ":2", "no providers in the file: only a header"});
+    if (!issues.empty()) return fail(std::move(issues));
+    const Timestamp now = clock_.now();
+    std::vector<ProviderRecord> added_all;
+    for (const NewProvider& provider : providers) {
+      auto added = tx.get<ProviderRepository>().add(provider, by.actor(), now);
+      if (!added) return pass(added);
+      auto audited = tx.get<AuditRepository>().append(
+          NewAuditEntry{by.actor(), "add_provider", fmt::format("provider:{}", added->id),
+                        fmt::format("{} (imported from {})", added->details.name, source)},
+          now);
+      if (!audited) return pass(audited);
+      added_all.push_back(std::move(*added));
+    }
+    return added_all;
   });
 }
 

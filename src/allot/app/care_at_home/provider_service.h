@@ -50,6 +50,13 @@ class ProviderService {
   // Every problem with an inspection: each theme graded 1 to 6, no unknown theme,
   // not dated after today. Paths as in the API ("grades[\"Quality of staffing\"]").
   Issues check_inspection(const care_at_home::Inspection& inspection) const;
+  // Adds every provider in a spreadsheet's rows (a header row, then one row per
+  // provider; columns in docs/api.md). Every problem in every row is reported
+  // ("providers.csv:3"), with names already in use or repeated, and then nothing
+  // is added; otherwise all are added in one transaction. Needs providers.manage;
+  // each is audited as "add_provider".
+  Result<std::vector<ProviderRecord>> import_rows(const Principal& by, const std::vector<std::vector<std::string>>& rows,
+                                                  const std::string& source_name);
   // Checks the inspection (check_inspection), then says what it would
   // change. With `preview` nothing is stored; otherwise it is recorded (audited as
   // "record_inspection"). An inspection dated after today is refused. Needs
