@@ -1,7 +1,5 @@
 #include "allot/api/care_at_home/handlers.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -56,13 +54,6 @@ json rules_json(const care_at_home::FrameworkRules& rules) {
           {"uplift_min_grade", rules.uplift_min_grade}};
 }
 
-std::optional<app::Id> path_id(const RequestContext& context) {
-  const std::string& text = context.param("id");
-  app::Id id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
 
 HttpResponse no_such_provider(const RequestContext& context) {
   return failure({{ErrorCode::kNotFound, "id", fmt::format("there is no provider \"{}\"", context.param("id"))}}, "");
@@ -129,7 +120,7 @@ HttpResponse import_providers(RequestContext& context) {
 }
 
 HttpResponse get_provider(RequestContext& context) {
-  const std::optional<app::Id> id = path_id(context);
+  const std::optional<app::Id> id = context.id_param("id");
   if (!id) return no_such_provider(context);
   auto detail = service(context).get(context.principal->principal(), *id);
   if (!detail) return failure(detail.error(), "");
@@ -141,7 +132,7 @@ HttpResponse get_provider(RequestContext& context) {
 }
 
 HttpResponse record_inspection(RequestContext& context) {
-  const std::optional<app::Id> id = path_id(context);
+  const std::optional<app::Id> id = context.id_param("id");
   if (!id) return no_such_provider(context);
   Result<json> body = json_body(context.request);
   if (!body) return failure(body.error(), "the inspection cannot be read");

@@ -1,6 +1,4 @@
 // Rate cards, packages and the market's hours and cost (app/care_at_home/package_service.h).
-#include <charconv>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -19,13 +17,6 @@ app::PackageService service(RequestContext& context) {
   return app::PackageService(context.state.services.store, context.state.services.clock);
 }
 
-std::optional<app::Id> path_id(const RequestContext& context) {
-  const std::string& text = context.param("id");
-  app::Id id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
-}
 
 json line_json(const app::MarketLine& line) {
   return {{"key", line.key},
@@ -70,7 +61,7 @@ json rate_cards_for(RequestContext& context, app::Id provider_id) {
 }
 
 HttpResponse add_rate_card(RequestContext& context) {
-  const std::optional<app::Id> id = path_id(context);
+  const std::optional<app::Id> id = context.id_param("id");
   if (!id) return failure({{ErrorCode::kNotFound, "id", fmt::format("there is no provider \"{}\"", context.param("id"))}}, "");
   Result<json> body = json_body(context.request);
   if (!body) return failure(body.error(), "the rates cannot be read");

@@ -1,6 +1,7 @@
 #include "allot/api/shared/router.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace allot::api {
 
@@ -8,6 +9,14 @@ const std::string& RequestContext::param(std::string_view name) const {
   static const std::string kEmpty;
   const auto found = params.find(name);
   return found == params.end() ? kEmpty : found->second;
+}
+
+std::optional<std::int64_t> RequestContext::id_param(std::string_view name) const {
+  const std::string& text = param(name);
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id < 1) return std::nullopt;
+  return id;
 }
 
 std::vector<std::string_view> split_path(std::string_view path) {

@@ -44,6 +44,9 @@ struct RequestContext {
   std::string session_token;  // the cookie's or bearer's session token, if any
 
   const std::string& param(std::string_view name) const;
+  // A path parameter that names a record by number: a whole number of 1 or more,
+  // or nothing (the handler answers 404 for anything else).
+  std::optional<std::int64_t> id_param(std::string_view name) const;
 };
 
 using HandlerFn = HttpResponse (*)(RequestContext&);
