@@ -205,7 +205,7 @@ HttpResponse rulebook_history(RequestContext& context) {
   if (!summaries) return failure(summaries.error(), "");
   nlohmann::json history = nlohmann::json::array();
   // Versions published without governance (a council's first rulebooks, loaded
-  // with the demo data) come first, as "published".
+  // with the demo data) appear as "published".
   for (const app::RulebookSummary& summary : *summaries) {
     if (summary.id != id) continue;
     for (const auto& published : summary.versions) {
@@ -231,6 +231,10 @@ HttpResponse rulebook_history(RequestContext& context) {
                        {"effective_from", optional_date(step.effective_from)},
                        {"note", step.note}});
   }
+  // Oldest first: timestamps are fixed-width UTC text, so text order is time order.
+  std::stable_sort(history.begin(), history.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    return a["at"].get<std::string>() < b["at"].get<std::string>();
+  });
   if (history.empty()) {
     return error_response(404, ErrorCode::kNotFound, fmt::format("there is no rulebook \"{}\"", id),
                           {{ErrorCode::kNotFound, "rulebook", "no such rulebook"}});

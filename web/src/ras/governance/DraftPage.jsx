@@ -4,8 +4,8 @@
 // with a reason. The person who proposed it cannot approve it.
 import { useState } from 'preact/hooks';
 import { api } from '../../shared/api.js';
-import { ErrorMessage, Loading, PageTitle } from '../../shared/components.jsx';
-import { useLoad } from '../../shared/data.js';
+import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/components.jsx';
+import { useLoad, useRulebooks, useVersion } from '../../shared/data.js';
 import { pageError } from '../../shared/errors.js';
 import { formatDate, todayIso } from '../../shared/format.js';
 import { FileField } from '../../shared/forms.jsx';
@@ -14,6 +14,7 @@ import { can } from '../../shared/permissions.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { CriteriaView } from '../criteria/CriteriaView.jsx';
+import { diffRulebooks } from '../rulebooks/diff.js';
 import { versionUrl } from '../rulebooks/RulebooksPage.jsx';
 import { JobProgress, reportRows, SimulationTable } from '../rulebooks/SimulatePage.jsx';
 import { RulebookHistory } from './History.jsx';
@@ -74,6 +75,7 @@ function Draft({ id, version }) {
               Approved and published as <a href={versionUrl(id, version)}>version {version}</a>, in force from {formatDate(data.effective_from)}.
             </p>
           )}
+          {data.document && data.status !== 'approved' && <ChangesFromInForce id={id} doc={data.document} />}
           {data.simulation && (
             <section aria-labelledby="proposal-simulation">
               <h2 id="proposal-simulation">Who gains and who loses</h2>
@@ -256,5 +258,51 @@ function DecideForms({ version, draft, busy, error, reason, setReason, reasonPro
         </button>
       </form>
     </>
+  );
+}
+
+// Dates the UK way; everything else as the comparison words it.
+const shown = (row, value) => (value === undefined || value === null ? '' : row.label === 'In use from' ? formatDate(value) : value);
+
+// What the draft changes against the version in force now: the value of a point
+// and every other setting that differs, and how many questions and answers change.
+function ChangesFromInForce({ id, doc }) {
+  const rulebooks = useRulebooks();
+  const listed = (rulebooks.data || []).find((rulebook) => rulebook.id === id);
+  const inForce = listed ? listed.in_force_version : null;
+  const before = useVersion(inForce ? id : null, inForce);
+  if (!inForce || !before.data) return null;
+  const diff = diffRulebooks(before.data, doc);
+  const rows = [...diff.general, ...diff.allocation, ...diff.adjustments, ...diff.flags].filter((row) => row.status !== 'same' && row.label !== 'Version');
+  const { questionsAdded, questionsRemoved, questionsChanged, answerChanges } = diff.summary;
+  return (
+    <section aria-labelledby="changes-heading">
+      <h2 id="changes-heading">Changes from version {inForce}, in force now</h2>
+      <p data-testid="question-changes">
+        {questionsChanged} questions changed, {questionsAdded} added, {questionsRemoved} removed; {answerChanges} answers changed.
+      </p>
+      {rows.length > 0 && (
+        <TableWrap label={`Changes from version ${inForce}`}>
+          <table class="data" data-testid="draft-changes">
+            <thead>
+              <tr>
+                <th scope="col">Setting</th>
+                <th scope="col">Version {inForce}</th>
+                <th scope="col">This draft</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td>{shown(row, row.before)}</td>
+                  <td>{shown(row, row.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
   );
 }
