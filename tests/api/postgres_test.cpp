@@ -56,7 +56,7 @@ TEST_F(ApiPostgres, HealthSignInAndSessions) {
   EXPECT_EQ(server_->request("GET", "/api/v1/session", {}, analyst.cookie_headers(false)).status, 401);
 }
 
-TEST_F(ApiPostgres, PublishConflictAndScore) {
+TEST_F(ApiPostgres, DraftConflictAndScore) {
   const SignedInUser analyst = sign_in(*server_, "analyst");
   const std::string rulebook = read_source_file("tests/scenarios/data/derby-small.json");
   EXPECT_EQ(post_json("/api/v1/rulebooks", rulebook, analyst.bearer_headers()).status, 201);
@@ -68,18 +68,44 @@ TEST_F(ApiPostgres, PublishConflictAndScore) {
   EXPECT_EQ(post_json("/api/v1/rulebooks/example-adults/versions/1/score", R"({"answers": {"x": "y"}})").status, 422);
 }
 
-TEST_F(ApiPostgres, CalibrateAndPublish) {
+// The whole governance on PostgreSQL: a draft, its simulation, the proposal, the
+// proposer refused, a second person's approval, then a calibrated draft.
+TEST_F(ApiPostgres, DraftProposeApproveAndCalibrate) {
   const SignedInUser analyst = sign_in(*server_, "analyst");
+  const SignedInUser commissioner = sign_in(*server_, "commissioner");
   ASSERT_EQ(post_json("/api/v1/rulebooks", read_source_file("tests/scenarios/data/derby-small.json"),
                       analyst.bearer_headers()).status, 201);
-  const nlohmann::json request = {{"sample_csv", read_source_file("tests/scenarios/data/derby-sample.csv")},
-                                  {"budget_pence", 400000000}, {"top_slice_percent", 15}, {"population", 2000},
-                                  {"publish", true}};
-  const auto response = post_json("/api/v1/rulebooks/derby-small/versions/1/calibrate", request.dump(),
-                                  analyst.bearer_headers());
+  HeaderList csv = analyst.bearer_headers();
+  csv.emplace_back("Content-Type", "text/csv");
+  const auto started = server_->request("POST", "/api/v1/rulebooks/derby-small/drafts/1/simulations",
+                                        read_source_file("tests/scenarios/data/small-population.csv"), csv);
+  ASSERT_EQ(started.status, 202) << started.body;
+  const std::string job_id = started.json()["job_id"];
+  for (int poll_idx = 0; poll_idx < 3000; ++poll_idx) {
+    const auto job = server_->request("GET", "/api/v1/jobs/" + job_id, {}, analyst.bearer_headers());
+    if (job.json()["status"] == "done") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const nlohmann::json proposal = {{"effective_from", "2026-11-22"}, {"simulation_job_id", job_id}};
+  ASSERT_EQ(post_json("/api/v1/rulebooks/derby-small/drafts/1/proposal", proposal.dump(), analyst.bearer_headers()).status,
+            200);
+  EXPECT_EQ(post_json("/api/v1/rulebooks/derby-small/drafts/1/approval", "{}", analyst.bearer_headers()).status, 403);
+  const auto approved = post_json("/api/v1/rulebooks/derby-small/drafts/1/approval", "{}", commissioner.bearer_headers());
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(server_->request("GET", "/api/v1/rulebooks/derby-small/in-force").json()["version"], 1);
+
+  const auto response = server_->request("POST",
+                                         "/api/v1/rulebooks/derby-small/versions/1/calibrate?budget_pence=400000000&"
+                                         "top_slice_percent=15&population=2000&draft=true",
+                                         read_source_file("tests/scenarios/data/derby-sample.csv"), csv);
   ASSERT_EQ(response.status, 200) << response.body;
-  EXPECT_EQ(response.json()["published"]["version"], 2);
-  EXPECT_EQ(server_->request("GET", "/api/v1/rulebooks/derby-small/versions/2").status, 200);
+  EXPECT_EQ(response.json()["draft"]["version"], 2);
+  EXPECT_EQ(server_->request("GET", "/api/v1/rulebooks/derby-small/versions/2").status, 404);
+  EXPECT_EQ(server_->request("GET", "/api/v1/rulebooks/derby-small/drafts/2", {}, analyst.bearer_headers()).status, 200);
+  EXPECT_EQ(server_->request("GET", "/api/v1/rulebooks/derby-small/history", {}, commissioner.bearer_headers())
+                .json()["history"]
+                .size(),
+            4u);
 }
 
 }  // namespace

@@ -59,9 +59,15 @@ TEST(AccessPolicy, RefusalNamesTheRolesAndUnknownActionsAreNeverAllowed) {
 
 TEST(AccessPolicy, AllowedActionsListWhatThePrincipalMayDoInDeclarationOrder) {
   const std::vector<std::string> analyst = AccessPolicy::standard().allowed_actions(with_roles({Role::kAnalyst}));
-  EXPECT_EQ(analyst, (std::vector<std::string>{"rulebooks.publish", "rulebooks.validate", "rulebooks.calibrate",
-                                               "rulebooks.simulate", "scheduling.solve", "programmes.read",
-                                               "providers.read"}));
+  EXPECT_EQ(analyst, (std::vector<std::string>{"rulebooks.draft", "rulebooks.validate", "rulebooks.calibrate",
+                                               "rulebooks.simulate", "rulebooks.read_drafts", "rulebooks.propose",
+                                               "scheduling.solve", "programmes.read", "providers.read"}));
+  // Approving a rulebook version is a commissioner's, never an analyst's: the one
+  // who proposes a version is not the one who approves it.
+  const std::vector<std::string> commissioner =
+      AccessPolicy::standard().allowed_actions(with_roles({Role::kCommissioner}));
+  EXPECT_NE(std::find(commissioner.begin(), commissioner.end(), "rulebooks.approve"), commissioner.end());
+  EXPECT_EQ(std::find(analyst.begin(), analyst.end(), "rulebooks.approve"), analyst.end());
   EXPECT_TRUE(AccessPolicy::standard().allowed_actions(with_roles({})).empty());
 }
 

@@ -18,6 +18,7 @@ import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerJourneyTests } from './journey.mjs';
+import { registerRulebookGovernanceTests } from './rulebooks.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -132,12 +133,14 @@ const TEST_CLOCK_START = '2026-11-22T09:00:00.000Z';
 
 // ---------------------------------------------------------------- the server
 
-async function startServer(work) {
+// `clockStart`: where the server's clock starts (a later one, on the same
+// database, shows what is in force from a date).
+async function startServer(work, { clockStart = TEST_CLOCK_START, logName = 'server.log' } = {}) {
   const port = await freePort();
   const password = 'web-' + crypto.randomBytes(9).toString('base64url');
-  const log = path.join(outDir, 'server.log');
+  const log = path.join(outDir, logName);
   const args = ['serve', '--demo', '--port', String(port), '--database', path.join(work, 'allot.sqlite'),
-    '--clock-start', TEST_CLOCK_START];
+    '--clock-start', clockStart];
   const env = {
     ...process.env,
     ALLOT_WEB_ROOT: path.join(webDir, 'dist'),
@@ -438,12 +441,12 @@ async function changeAllowed(page, change) {
 }
 
 test('links, buttons and pages follow the actions the server allows, not the roles', async ({ page, ctx }) => {
-  await changeAllowed(page, (allowed) => [...allowed.filter((action) => action !== 'people.write' && action !== 'panel.read_queue'), 'rulebooks.validate']);
+  await changeAllowed(page, (allowed) => [...allowed.filter((action) => action !== 'people.write' && action !== 'panel.read_queue'), 'rulebooks.read_drafts']);
   await signIn(page, ctx, 'team_manager');
   const links = await page.$$eval('[data-role="team_manager"] a', (items) => items.map((item) => item.getAttribute('href')));
   assert(links.includes('/people') && links.includes('/sign-offs'), `the team manager's allowed pages are linked: ${links}`);
   assert(!links.includes('/panel'), `no link to the panel queue without panel.read_queue: ${links}`);
-  assert(await page.isVisible('nav >> text=Rulebooks'), 'rulebooks.validate shows the Rulebooks link, whatever the role');
+  assert(await page.isVisible('nav >> text=Rulebooks'), 'rulebooks.read_drafts shows the Rulebooks link, whatever the role');
   await page.click('nav >> text=People');
   await page.waitForSelector('form.filters');
   assert(!(await page.isVisible('text=Add a person')), 'no "Add a person" without people.write');
@@ -510,22 +513,20 @@ test('analyst: calibrate the value of a point from a sample file', async ({ page
   assertEqual(cli.protection_fund_pence, 187500000, 'CLI protection fund');
   assertEqual(await page.textContent('[data-testid=point-value]'), `${pounds(cli.pence_per_point)} a year`, 'value of a point against `allot ras calibrate --json`');
 
-  // Publishing the calibrated rulebook makes the next version; the side-by-side
-  // view shows the value of a point as the change. (This test runs last: the
-  // calculator would otherwise pick up the new version.)
-  await page.check('#publish');
+  // Stored as a draft version, the calibrated rulebook is used by nobody until it
+  // is proposed and approved: the calculator keeps the version in force.
+  await page.check('#save-draft');
   await page.click('form button[type=submit]');
-  const next = rulebook.doc.version + 1;
-  await page.click(`[data-testid=calibration-result] a[href$="/versions/${next}"]`);
-  await page.waitForSelector('text=Compare with version');
-  await page.click(`text=Compare with version ${rulebook.doc.version}`);
-  await page.waitForSelector('[data-testid=diff-summary]');
-  await page.check('#only-changes');
-  const changed = await page.$$eval('table.diff tr.diff-changed', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
-  const pointRow = changed.find((cells) => cells[0].startsWith('Value of a point'));
-  assert(pointRow, `the value of a point should be listed as changed; changed rows: ${JSON.stringify(changed)}`);
-  assertEqual(pointRow.slice(1), [pounds(rulebook.doc.allocation.pence_per_point), pounds(cli.pence_per_point), 'Changed'], 'value of a point, before and after');
-  assert((await page.textContent('[data-testid=diff-summary]')).startsWith('0 questions changed'), 'calibration changes no question');
+  await page.click('[data-testid=calibration-draft] a');
+  await page.waitForSelector('[data-testid=draft-status]');
+  assertEqual(await page.textContent('[data-testid=draft-status]'), 'Draft', 'the calibrated rulebook is a draft');
+  const drafted = await page.evaluate(async () => (await fetch(`/api/v1${window.location.pathname}`)).json());
+  assertEqual(drafted.origin, 'calibration', 'the draft says it was calibrated');
+  assertEqual(drafted.document.allocation.pence_per_point, cli.pence_per_point, 'the draft carries the calibrated value of a point');
+  const listed = await page.evaluate(async () => (await fetch('/api/v1/rulebooks')).json());
+  const inForce = listed.rulebooks.find((candidate) => candidate.id === rulebook.doc.id);
+  assertEqual(inForce.in_force_version, rulebook.doc.version, 'the version in force is unchanged');
+  assert(!inForce.versions.some((candidate) => candidate.version === drafted.version), 'the draft is not published');
 });
 
 // ---------------------------------------------------------------- running
@@ -535,6 +536,7 @@ registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility 
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
+registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccessibility, startServer, populationCsv, clockStart: TEST_CLOCK_START });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -11,9 +11,10 @@ import { ApiError, errorFromBody } from '../../web/src/shared/api.js';
 import { issuesByPath, issuesFor, jobError, pageError } from '../../web/src/shared/errors.js';
 import { can } from '../../web/src/shared/permissions.js';
 import { actionText, homeLinks, navLinks, registerCapabilities } from '../../web/src/shared/registry.js';
-import { versionInForce } from '../../web/src/shared/data.js';
+import { pickVersion, versionInForce } from '../../web/src/shared/data.js';
 import { csvField, formatDate, formatPence, parsePounds, poundsText, toCsv, toPence } from '../../web/src/shared/format.js';
 import { diffRulebooks } from '../../web/src/ras/rulebooks/diff.js';
+import { rulebookPathLabel } from '../../web/src/ras/governance/words.js';
 import { defaultAnswerId, questionsByDomain, unitsText } from '../../web/src/shared/rulebook.js';
 
 test('money is formatted from whole pence without floating point', () => {
@@ -136,6 +137,35 @@ test('the calculator uses the newest version already in force', () => {
   assert.equal(versionInForce(rulebook, '2026-11-22'), 2);
   assert.equal(versionInForce(rulebook, '2027-04-01'), 3);
   assert.equal(versionInForce(rulebook, '2020-01-01'), 3);
+});
+
+test("the server's version in force wins over the browser's date", () => {
+  // Version 3 was approved to take effect on 2027-04-01; the server, judging on
+  // its own date, says version 2 is in force, whatever the browser's clock says.
+  const rulebook = {
+    id: 'demo',
+    latest_version: 3,
+    in_force_version: 2,
+    versions: [
+      { version: 2, effective_from: '2026-04-01' },
+      { version: 3, effective_from: '2027-04-01' },
+    ],
+  };
+  assert.equal(versionInForce(rulebook, '2027-05-01'), 2);
+  // A version approved for a later date is not offered even when asked for.
+  const withToday = { ...rulebook, today: '2026-11-22' };
+  assert.deepEqual(pickVersion([withToday], new URLSearchParams('rulebook=demo&version=3')).version, 2);
+  // A rulebook with no version in force yet is offered to nobody.
+  const waiting = { id: 'new', in_force_version: null, today: '2026-11-22', versions: [{ version: 1, effective_from: '2026-12-01' }] };
+  assert.equal(pickVersion([waiting], new URLSearchParams('rulebook=new')), null);
+  assert.equal(pickVersion([waiting, withToday], new URLSearchParams('rulebook=new')).rulebook.id, 'demo');
+});
+
+test("a rulebook document's problems are placed in words", () => {
+  assert.equal(rulebookPathLabel('questions[2].answers[0].points'), 'Question 3, answer 1, points');
+  assert.equal(rulebookPathLabel('effective_from'), 'Effective from');
+  assert.equal(rulebookPathLabel('allocation.pence_per_point'), 'Allocation, pence per point');
+  assert.equal(rulebookPathLabel(''), '');
 });
 
 test('support plan totals are worked out like the server: per-line weekly rounding, 52 weeks, NHS share per line', async () => {

@@ -92,12 +92,74 @@ TEST_P(RasRepositories, ScoresNameThePublishedVersionTheyUsed) {
   EXPECT_EQ(refusal(store().execute_sql("UPDATE scores SET annual_pence = 0")), ErrorCode::kInternal);
 }
 
+TEST_P(RasRepositories, TheVersionInForceIsTheLatestToStartByTheDate) {
+  auto publish = [&](int version, const char* effective_from) {
+    app::RulebookVersion stored = rulebook("ras", version);
+    stored.effective_from = *Date::parse(effective_from);
+    ok(write(store(), [&](Transaction& tx) { return tx.get<app::RulebookRepository>().publish(stored); }));
+  };
+  publish(1, "2026-04-01");
+  publish(2, "2026-12-01");
+  publish(3, "2026-10-01");  // approved later for an earlier date
+  auto in_force = [&](const char* on) {
+    return read(store(), [&](Transaction& tx) { return tx.get<app::RulebookRepository>().in_force("ras", *Date::parse(on)); });
+  };
+  EXPECT_EQ(refusal(in_force("2026-03-31")), ErrorCode::kNotFound);
+  EXPECT_EQ(ok(in_force("2026-04-01")).version, 1);
+  EXPECT_EQ(ok(in_force("2026-10-01")).version, 3);
+  EXPECT_EQ(ok(in_force("2026-11-30")).version, 3);
+  EXPECT_EQ(ok(in_force("2026-12-01")).version, 2);
+}
+
+TEST_P(RasRepositories, DraftVersionsChangeOnlyFromTheVersionReadAndTheirStepsAreKept) {
+  app::DraftVersion draft{"ras", 2, "Rulebook ras", app::DraftOrigin::kCalibration, "{\"id\":\"ras\"}",
+                          app::DraftStatus::kDraft, std::nullopt, "", "analyst", t0(), "", 1};
+  const app::DraftVersion added =
+      ok(write(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().add(draft); }));
+  EXPECT_EQ(added, draft);
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().add(draft); })),
+            ErrorCode::kConflict);
+  app::DraftVersion proposed = added;
+  proposed.status = app::DraftStatus::kProposed;
+  proposed.effective_from = *Date::parse("2026-12-01");
+  proposed.simulation = "{\"overall\":{}}";
+  proposed.proposed_by = "analyst";
+  const app::DraftVersion saved =
+      ok(write(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().update(proposed); }));
+  EXPECT_EQ(saved.row_version, 2);
+  EXPECT_EQ(saved.effective_from, proposed.effective_from);
+  // A second decision made from the same reading is refused.
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().update(proposed); })),
+            ErrorCode::kConflict);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().get("ras", 2); })), saved);
+  EXPECT_EQ(refusal(read(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().get("ras", 9); })),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().highest_version("ras"); })), 2);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().highest_version("x"); })), 0);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().list(); })).size(), 1u);
+
+  const app::RulebookStep step{0, "ras", 2, app::GovernanceStep::kRejected, app::Actor{"commissioner", "derby"},
+                               t0(), *Date::parse("2026-12-01"), "too steep"};
+  const app::RulebookStep kept =
+      ok(write(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().add_step(step); }));
+  EXPECT_GT(kept.id, 0);
+  auto steps = ok(read(store(), [&](Transaction& tx) { return tx.get<app::DraftVersionRepository>().steps("ras"); }));
+  ASSERT_EQ(steps.size(), 1u);
+  app::RulebookStep expected = step;
+  expected.id = kept.id;
+  EXPECT_EQ(steps[0], expected);
+  // The history is append-only in the database itself.
+  EXPECT_EQ(refusal(store().execute_sql("UPDATE rulebook_steps SET note = 'x'")), ErrorCode::kInternal);
+  EXPECT_EQ(refusal(store().execute_sql("DELETE FROM rulebook_steps")), ErrorCode::kInternal);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RasRepositories, ::testing::Values(BackendKind::kSqlite, BackendKind::kPostgres),
                          backend_label);
 
 TEST(RasStorage, RegistersEveryRasRepository) {
   EXPECT_TRUE(sql_repositories().contains(typeid(app::RulebookRepository)));
   EXPECT_TRUE(sql_repositories().contains(typeid(app::ScoreRepository)));
+  EXPECT_TRUE(sql_repositories().contains(typeid(app::DraftVersionRepository)));
 }
 
 }  // namespace

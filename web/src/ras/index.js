@@ -2,13 +2,14 @@
 // analysts' rulebook pages (versions, compare, calibrate, simulate).
 import { CalculatorPage } from './calculator/CalculatorPage.jsx';
 import { CriteriaPage } from './criteria/CriteriaPage.jsx';
+import { DraftPage } from './governance/DraftPage.jsx';
 import { CalibratePage } from './rulebooks/CalibratePage.jsx';
 import { ComparePage } from './rulebooks/ComparePage.jsx';
 import { RulebooksPage } from './rulebooks/RulebooksPage.jsx';
 import { SimulatePage } from './rulebooks/SimulatePage.jsx';
 import { VersionPage } from './rulebooks/VersionPage.jsx';
 
-const RULEBOOKS = { href: '/rulebooks', text: 'Rulebooks', action: 'rulebooks.validate' };
+const RULEBOOKS = { href: '/rulebooks', text: 'Rulebooks', action: 'rulebooks.read_drafts' };
 
 export default {
   name: 'ras',
@@ -18,6 +19,7 @@ export default {
     { path: '/criteria', component: CriteriaPage },
     { path: '/rulebooks', component: RulebooksPage },
     { path: '/rulebooks/:id/compare', component: ComparePage },
+    { path: '/rulebooks/:id/drafts/:version', component: DraftPage },
     { path: '/rulebooks/:id/versions/:version', component: VersionPage },
     { path: '/rulebooks/:id/versions/:version/calibrate', component: CalibratePage },
     { path: '/rulebooks/:id/versions/:version/simulate', component: SimulatePage },
@@ -29,14 +31,18 @@ export default {
   ],
   homeLinks: {
     administrator: [RULEBOOKS],
-    analyst: [{ ...RULEBOOKS, text: 'Rulebooks: compare, calibrate, simulate' }],
+    analyst: [{ ...RULEBOOKS, text: 'Rulebooks: upload, calibrate, simulate, propose' }],
+    commissioner: [{ ...RULEBOOKS, text: 'Rulebooks: approve or reject proposed versions' }],
     everyone: [
       { href: '/calculator', text: 'Public calculator' },
       { href: '/criteria', text: 'Published criteria' },
     ],
   },
   actions: {
-    'rulebooks.publish': 'publish rulebook versions',
+    'rulebooks.draft': 'upload or calibrate draft rulebook versions',
+    'rulebooks.read_drafts': 'read draft rulebook versions and their history',
+    'rulebooks.propose': 'propose a draft rulebook version',
+    'rulebooks.approve': 'approve or reject a proposed rulebook version',
     'rulebooks.validate': 'check rulebooks',
     'rulebooks.calibrate': 'calibrate rulebooks',
     'rulebooks.simulate': 'simulate rulebooks over a population',

@@ -36,13 +36,21 @@ export function fetchVersion(id, version) {
   return cache.get(key);
 }
 
-export const useRulebooks = () => useLoad(() => api.get('/rulebooks').then((body) => (body && Array.isArray(body.rulebooks) ? body.rulebooks : [])), 'rulebooks');
+// Each rulebook carries `today`, the server's date its in_force_version is judged on.
+export const useRulebooks = () =>
+  useLoad(
+    () => api.get('/rulebooks').then((body) => (body && Array.isArray(body.rulebooks) ? body.rulebooks.map((rulebook) => ({ ...rulebook, today: body.today })) : [])),
+    'rulebooks',
+  );
 
 export const useVersion = (id, version) => useLoad(() => (id && version ? fetchVersion(id, version) : Promise.resolve(null)), `${id}@${version}`);
 
-// The version in force: the newest one whose effective_from has come; if none
-// has (all start in the future), the latest.
+// The version in force: the server says which (in_force_version, judged on its
+// own date). Without that answer, the latest to start by `on`; if none has
+// started, the latest.
 export function versionInForce(rulebook, on = todayIso()) {
+  // null from the server: no version has started yet, so none may be used.
+  if ('in_force_version' in rulebook) return rulebook.in_force_version;
   const versions = Array.isArray(rulebook.versions) ? [...rulebook.versions] : [];
   versions.sort((a, b) => Number(a.version) - Number(b.version));
   const started = versions.filter((candidate) => !candidate.effective_from || candidate.effective_from <= on);
@@ -51,12 +59,16 @@ export function versionInForce(rulebook, on = todayIso()) {
 }
 
 // The rulebook and version named in the query (?rulebook=&version=), else the
-// first rulebook's version in force.
+// first rulebook's version in force. Only rulebooks with a version in force are
+// offered, and a version named in the query only if it has started (an approved
+// version waiting for its effective date is used by nobody yet).
 export function pickVersion(rulebooks, query) {
-  if (!rulebooks || rulebooks.length === 0) return null;
+  const usable = (rulebooks || []).filter((candidate) => versionInForce(candidate) !== null && versionInForce(candidate) !== undefined);
+  if (usable.length === 0) return null;
   const wantedId = query.get('rulebook');
-  const rulebook = rulebooks.find((candidate) => candidate.id === wantedId) || rulebooks[0];
-  const versions = Array.isArray(rulebook.versions) ? rulebook.versions : [];
+  const rulebook = usable.find((candidate) => candidate.id === wantedId) || usable[0];
+  const today = rulebook.today || todayIso();
+  const versions = (Array.isArray(rulebook.versions) ? rulebook.versions : []).filter((candidate) => !candidate.effective_from || candidate.effective_from <= today);
   const wantedVersion = Number(query.get('version'));
   const version =
     (rulebook.id === wantedId && versions.find((candidate) => Number(candidate.version) === wantedVersion)?.version) || versionInForce(rulebook);

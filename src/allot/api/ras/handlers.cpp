@@ -1,5 +1,6 @@
 // Handlers for the RAS's routes: published rulebooks, scoring, validation,
-// publication, calibration and population simulations (a job).
+// calibration and population simulations (a job). A rulebook's governance is in
+// governance_handlers.cpp.
 #include "allot/api/ras/handlers.h"
 
 #include <algorithm>
@@ -21,40 +22,88 @@ namespace allot::api::ras_api {
 namespace {
 
 struct CalibrateParams {
-  std::string sample_csv;
   ras::CalibrationRequest request;
-  bool publish = false;
+  bool draft = false;
 };
 
-Result<CalibrateParams> parse_calibrate(const nlohmann::json& body) {
-  if (Issues issues = not_an_object(body); !issues.empty()) return fail(std::move(issues));
-  FieldReader reader{body, {}};
+// "%2F" and "+" as a form encodes them.
+std::string decode_component(std::string_view raw) {
+  std::string decoded;
+  for (std::size_t index = 0; index < raw.size(); ++index) {
+    if (raw[index] == '+') {
+      decoded += ' ';
+    } else if (raw[index] == '%' && index + 2 < raw.size()) {
+      int value = 0;
+      const auto [end, error] = std::from_chars(raw.data() + index + 1, raw.data() + index + 3, value, 16);
+      if (error == std::errc{} && end == raw.data() + index + 3) {
+        decoded += static_cast<char>(value);
+        index += 2;
+      } else {
+        decoded += raw[index];
+      }
+    } else {
+      decoded += raw[index];
+    }
+  }
+  return decoded;
+}
+
+// The query's parameters as a JSON object, whole numbers and true/false as JSON
+// values, everything else as text, so one reader checks them with the same words
+// as a JSON body.
+nlohmann::json query_object(std::string_view query) {
+  nlohmann::json object = nlohmann::json::object();
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (!pair.empty()) {
+      const std::string key = decode_component(pair.substr(0, eq));
+      const std::string value = eq == std::string_view::npos ? "" : decode_component(pair.substr(eq + 1));
+      std::int64_t whole = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), whole);
+      if (value == "true" || value == "false") {
+        object[key] = value == "true";
+      } else if (!value.empty() && error == std::errc{} && end == value.data() + value.size()) {
+        object[key] = whole;
+      } else {
+        object[key] = value;
+      }
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return object;
+}
+
+// The calibration's settings come in the query; the sample is the body (CSV), so
+// a sample of any size up to the upload limit is read as the simulation's is.
+Result<CalibrateParams> parse_calibrate(const nlohmann::json& query) {
+  FieldReader reader{query, {}};
   CalibrateParams params;
-  auto sample = reader.text("sample_csv");
   auto budget = reader.integer("budget_pence", 0);
   auto top_slice = reader.decimal("top_slice_percent");
   auto population = reader.integer("population", 1);
   auto method = reader.text("method", false);
-  auto publish = reader.boolean("publish");
+  auto draft = reader.boolean("draft");
   if (method && *method != "sample" && *method != "fit") {
     reader.issues.push_back(
         {ErrorCode::kInvalidValue, "method", fmt::format("unknown method \"{}\"; expected sample or fit", *method)});
   }
-  for (const auto& [key, value] : body.items()) {
-    static const char* kKnown[] = {"sample_csv", "budget_pence", "top_slice_percent", "population", "method", "publish"};
+  for (const auto& [key, value] : query.items()) {
+    static const char* kKnown[] = {"budget_pence", "top_slice_percent", "population", "method", "draft"};
     if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* known) { return key == known; })) {
       reader.issues.push_back({ErrorCode::kInvalidValue, key,
-                               "unknown field; expected sample_csv, budget_pence, top_slice_percent, population, "
-                               "method, publish"});
+                               "unknown parameter; expected budget_pence, top_slice_percent, population, method, "
+                               "draft"});
     }
   }
   if (!reader.issues.empty()) return fail(std::move(reader.issues));
-  params.sample_csv = std::move(*sample);
   params.request.budget = Money::from_pence(*budget);
   params.request.top_slice_percent = *top_slice;
   params.request.population = *population;
   params.request.method = method && *method == "fit" ? ras::CalibrationMethod::kFit : ras::CalibrationMethod::kSample;
-  params.publish = publish.value_or(false);
+  params.draft = draft.value_or(false);
   return params;
 }
 
@@ -104,14 +153,20 @@ HttpResponse list_rulebooks(RequestContext& context) {
       versions.push_back({{"version", version.version},
                           {"title", version.title},
                           {"effective_from", version.effective_from.to_string()},
-                          {"published_at", app::format_timestamp(version.published_at)}});
+                          {"published_at", app::format_timestamp(version.published_at)},
+                          {"published_by", version.published_by}});
     }
     rulebooks.push_back({{"id", summary.id},
                          {"title", summary.title},
                          {"latest_version", summary.latest_version},
+                         {"in_force_version", summary.in_force_version ? nlohmann::json(*summary.in_force_version)
+                                                                       : nlohmann::json(nullptr)},
                          {"versions", std::move(versions)}});
   }
-  return json_response(200, {{"rulebooks", std::move(rulebooks)}});
+  // The calculator, the criteria and new assessments use each rulebook's version
+  // in force on this day, the server's.
+  return json_response(200, {{"today", context.state.services.rulebooks.today().to_string()},
+                             {"rulebooks", std::move(rulebooks)}});
 }
 
 HttpResponse get_rulebook_version(RequestContext& context) {
@@ -136,27 +191,6 @@ HttpResponse validate_rulebook(RequestContext& context) {
                              {"issues", rulebook ? nlohmann::json::array() : issues_json(rulebook.error())}});
 }
 
-HttpResponse publish_rulebook(RequestContext& context) {
-  Result<nlohmann::json> body = json_body(context.request);
-  if (!body) return failure(body.error(), "the body is not valid JSON");
-  Result<ras::Rulebook> rulebook = ras::parse_rulebook(*body);
-  if (!rulebook) return failure(rulebook.error(), "the rulebook is not valid");
-  Result<app::RulebookVersion> published = context.state.services.rulebooks.publish(context.request.body, context.principal->principal());
-  if (!published) {
-    if (has_issue(published.error(), ErrorCode::kConflict)) {
-      return error_response(409, ErrorCode::kConflict,
-                            fmt::format("rulebook \"{}\" version {} is already published; publish a new version",
-                                        rulebook->id, rulebook->version),
-                            published.error());
-    }
-    return failure(published.error(), "the rulebook cannot be published");
-  }
-  HttpResponse response = json_response(201, {{"id", published->rulebook_id}, {"version", published->version}});
-  response.set_header("Location",
-                      fmt::format("/api/v1/rulebooks/{}/versions/{}", published->rulebook_id, published->version));
-  return response;
-}
-
 HttpResponse score(RequestContext& context) {
   Result<std::shared_ptr<const ras::Rulebook>> rulebook = load_rulebook(context);
   if (!rulebook) return rulebook_refusal(context, rulebook.error());
@@ -171,33 +205,34 @@ HttpResponse score(RequestContext& context) {
 HttpResponse calibrate(RequestContext& context) {
   Result<std::shared_ptr<const ras::Rulebook>> rulebook = load_rulebook(context);
   if (!rulebook) return rulebook_refusal(context, rulebook.error());
-  Result<nlohmann::json> body = json_body(context.request);
-  if (!body) return failure(body.error(), "the body is not valid JSON");
-  Result<CalibrateParams> params = parse_calibrate(*body);
+  Result<CalibrateParams> params = parse_calibrate(query_object(context.request.query));
   if (!params) return failure(params.error(), "the calibration request is not valid");
-  Result<std::vector<ras::SampleCase>> sample = ras::read_sample_csv(**rulebook, params->sample_csv, "sample_csv");
+  Result<std::vector<ras::SampleCase>> sample = ras::read_sample_csv(**rulebook, context.request.body, "sample.csv");
   if (!sample) return failure(sample.error(), "the sample is not valid");
   Result<ras::Calibration> calibration = ras::calibrate_point_value(**rulebook, *sample, params->request);
   if (!calibration) return failure(calibration.error(), "the rulebook cannot be calibrated with this request");
   nlohmann::json result = ras::calibration_to_json(*calibration);
-  if (params->publish) {
+  if (params->draft) {
     Result<int> next = context.state.services.rulebooks.next_version((*rulebook)->id);
     if (!next) return failure(next.error(), "");
     // The same note as `allot ras calibrate --write` leaves in the new version.
     ras::Rulebook calibrated = calibration->calibrated;
-    calibrated.description =
-        (calibrated.description.empty() ? "" : calibrated.description + " ") +
+    const std::string note =
         fmt::format("Value of a point {} set by {} calibration from a sample of {} people (budget {}, top-slice {}%).",
                     format_pounds(calibration->pence_per_point),
                     params->request.method == ras::CalibrationMethod::kFit ? "fit" : "Derby-method",
                     calibration->sample_size, format_pounds(params->request.budget),
                     params->request.top_slice_percent.to_string());
+    calibrated.description = (calibrated.description.empty() ? "" : calibrated.description + " ") + note;
     nlohmann::json document = ras::rulebook_to_json(calibrated);
     document["version"] = *next;
-    Result<app::RulebookVersion> published =
-        context.state.services.rulebooks.publish(document.dump(2), context.principal->principal());
-    if (!published) return failure(published.error(), "the calibrated rulebook cannot be published");
-    result["published"] = {{"id", published->rulebook_id}, {"version", published->version}};
+    // A draft only: it goes live once proposed with its own effective date and
+    // approved by a second person (rulebook_governance.cpp).
+    Result<app::DraftVersion> drafted = context.state.services.rulebooks.add_draft(
+        document.dump(2), app::DraftOrigin::kCalibration,
+        fmt::format("calibrated from version {}: {}", (*rulebook)->version, note), context.principal->principal());
+    if (!drafted) return failure(drafted.error(), "the calibrated rulebook cannot be stored as a draft");
+    result["draft"] = {{"id", drafted->rulebook_id}, {"version", drafted->version}, {"status", "draft"}};
   }
   return json_response(200, result);
 }
@@ -205,10 +240,14 @@ HttpResponse calibrate(RequestContext& context) {
 HttpResponse start_simulation(RequestContext& context) {
   Result<std::shared_ptr<const ras::Rulebook>> rulebook = load_rulebook(context);
   if (!rulebook) return rulebook_refusal(context, rulebook.error());
+  return submit_simulation(context, *rulebook, /*draft=*/false);
+}
+
+HttpResponse submit_simulation(RequestContext& context, std::shared_ptr<const ras::Rulebook> shared_rulebook,
+                               bool draft) {
   auto population = std::make_shared<const std::string>(context.request.body);
-  std::shared_ptr<const ras::Rulebook> shared_rulebook = *rulebook;
   const std::string id = context.state.jobs.submit("simulation", context.principal->user.username, context.principal->agency.code,
-                                     [shared_rulebook, population](JobProgress& progress) -> Result<nlohmann::json> {
+                                     [shared_rulebook, population, draft](JobProgress& progress) -> Result<nlohmann::json> {
     const ras::Rulebook& book = *shared_rulebook;
     const std::string& text = *population;
     const auto lines = std::count(text.begin(), text.end(), '\n');
@@ -234,7 +273,10 @@ HttpResponse start_simulation(RequestContext& context) {
     if (accumulator.overflowed()) {
       return fail(ErrorCode::kInvalidValue, "population", "a total went past £92 quadrillion; no totals are given");
     }
-    return ras::simulation_to_json(accumulator.report(book));
+    nlohmann::json result = ras::simulation_to_json(accumulator.report(book));
+    // Which rulebook it ran, so a proposal can carry only its own draft's simulation.
+    result["rulebook"] = {{"id", book.id}, {"version", book.version}, {"draft", draft}};
+    return result;
   });
   HttpResponse response = json_response(202, {{"job_id", id}});
   response.set_header("Location", "/api/v1/jobs/" + id);

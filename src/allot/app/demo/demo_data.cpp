@@ -9,6 +9,7 @@
 
 #include "allot/app/care_at_home/demo_providers.h"
 #include "allot/app/identity/auth_service.h"
+#include "allot/app/ras/demo_rulebooks.h"
 #include "allot/app/ras/rulebook_service.h"
 #include "allot/app/charging/demo_charging.h"
 #include "allot/app/programmes/demo_programmes.h"
@@ -111,6 +112,9 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
                                                                       system.username, now});
       if (!published) return published;
       report.rulebooks.push_back(fmt::format("{} v{}", header.id, header.version));
+    }
+    if (Result<int> governed = load_demo_rulebook_governance(tx, clock); !governed) {
+      return tl::unexpected<Issues>(governed.error());
     }
     Result<DemoDataReport> journey = load_demo_journey(store, tx, clock, report);
     if (!journey) return tl::unexpected<Issues>(journey.error());

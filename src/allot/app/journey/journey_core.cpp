@@ -128,6 +128,17 @@ Result<std::optional<RecordedScore>> JourneyCore::score(Transaction& tx, const P
                       fmt::format("rulebook \"{}\" version {} was never published", rulebook_id, version)});
     return std::optional<RecordedScore>();
   }
+  // New assessments use the version in force today (rulebook governance): not a
+  // version approved for a later date, nor one since replaced. Existing
+  // assessments keep the version they were scored with.
+  Result<RulebookVersion> in_force = tx.get<RulebookRepository>().in_force(rulebook_id, today());
+  if (!in_force && in_force.error().front().code != ErrorCode::kNotFound) return fail(in_force.error());
+  if (in_force && in_force->version != version) {
+    issues.push_back({ErrorCode::kInvalidValue, "rulebook_version",
+                      fmt::format("version {} of rulebook \"{}\" is not in force today; version {} is, from {}", version,
+                                  rulebook_id, in_force->version, in_force->effective_from.to_string())});
+    return std::optional<RecordedScore>();
+  }
   // As ras::read_answers reports them: answers that are not text, then the
   // rulebook's own checks.
   Result<ras::AnswerSet> answer_set = ras::resolve_answers(**rulebook, answers.answers);

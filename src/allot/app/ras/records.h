@@ -52,6 +52,57 @@ struct ScoreRecord {
   bool operator==(const ScoreRecord&) const = default;
 };
 
+// Where a draft version came from.
+enum class DraftOrigin { kUpload, kCalibration };
+// "upload", "calibration"
+const char* draft_origin_name(DraftOrigin origin);
+
+// A draft version's place in governance: drafted (by upload or calibration),
+// proposed by an analyst with an effective date and a simulation, then approved
+// by a second person with the approving role (it is then published) or rejected
+// with a reason (it may be proposed again).
+enum class DraftStatus { kDraft, kProposed, kApproved, kRejected };
+// "draft", "proposed", "approved", "rejected"
+const char* draft_status_name(DraftStatus status);
+std::optional<DraftStatus> parse_draft_status(std::string_view name);
+
+// A rulebook version not yet published. Its version number is reserved: no other
+// draft or published version of the rulebook may take it. Guarded by row_version
+// (a step names the row_version it read).
+struct DraftVersion {
+  std::string rulebook_id;
+  int version = 0;
+  std::string title;
+  DraftOrigin origin = DraftOrigin::kUpload;
+  std::string document;  // the JSON document; its effective_from is the proposal's once proposed
+  DraftStatus status = DraftStatus::kDraft;
+  std::optional<Date> effective_from;  // set when proposed
+  std::string simulation;              // JSON: who gains and who loses, set when proposed
+  std::string created_by;
+  Timestamp created_at;
+  std::string proposed_by;  // empty until proposed
+  std::int64_t row_version = 1;
+  bool operator==(const DraftVersion&) const = default;
+};
+
+// One step of a rulebook's governance, kept for ever.
+enum class GovernanceStep { kDrafted, kProposed, kApproved, kRejected };
+// "drafted", "proposed", "approved", "rejected"
+const char* governance_step_name(GovernanceStep step);
+std::optional<GovernanceStep> parse_governance_step(std::string_view name);
+
+struct RulebookStep {
+  Id id = 0;
+  std::string rulebook_id;
+  int version = 0;
+  GovernanceStep step = GovernanceStep::kDrafted;
+  Actor by;
+  Timestamp at;
+  std::optional<Date> effective_from;  // proposed and approved steps
+  std::string note;                    // how it was drafted, or the reason for a rejection
+  bool operator==(const RulebookStep&) const = default;
+};
+
 struct NewScore {
   std::string rulebook_id;
   int rulebook_version = 0;

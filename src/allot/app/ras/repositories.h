@@ -22,6 +22,10 @@ class RulebookRepository {
   virtual Result<RulebookVersion> get(std::string_view rulebook_id, int version) = 0;
   // The highest published version; kNotFound if none.
   virtual Result<RulebookVersion> latest(std::string_view rulebook_id) = 0;
+  // The version in force on `on`: of the versions whose effective_from is on or
+  // before that date, the latest to start (the higher version on a tie).
+  // kNotFound if none has started.
+  virtual Result<RulebookVersion> in_force(std::string_view rulebook_id, Date on) = 0;
   // Every published version of every rulebook, ordered by id then version. The
   // documents are included.
   virtual Result<std::vector<RulebookVersion>> list_versions() = 0;
@@ -38,6 +42,29 @@ class RulebookRepository {
   virtual Result<RulebookDraft> get_draft(std::string_view rulebook_id) = 0;
   // Removes a draft if its row_version matches. kNotFound / kConflict as above.
   virtual Result<Unit> discard_draft(std::string_view rulebook_id, std::int64_t expected_row_version) = 0;
+};
+
+// Draft versions under governance and the history of their steps.
+class DraftVersionRepository {
+ public:
+  virtual ~DraftVersionRepository() = default;
+  // Stores a new draft (row_version 1). kConflict if a draft with this id and
+  // version exists.
+  virtual Result<DraftVersion> add(const DraftVersion& draft) = 0;
+  // kNotFound if there is no such draft.
+  virtual Result<DraftVersion> get(std::string_view rulebook_id, int version) = 0;
+  // Every draft of every rulebook, ordered by id then version (documents and
+  // simulations included).
+  virtual Result<std::vector<DraftVersion>> list() = 0;
+  // Saves a changed draft if its stored row_version is draft.row_version; returns
+  // it with row_version + 1. kConflict for a stale save; kNotFound if missing.
+  virtual Result<DraftVersion> update(const DraftVersion& draft) = 0;
+  // The highest draft version number of a rulebook; 0 if none.
+  virtual Result<int> highest_version(std::string_view rulebook_id) = 0;
+  // Keeps a step (append-only); returns it with its id.
+  virtual Result<RulebookStep> add_step(const RulebookStep& step) = 0;
+  // A rulebook's steps, oldest first.
+  virtual Result<std::vector<RulebookStep>> steps(std::string_view rulebook_id) = 0;
 };
 
 class ScoreRepository {

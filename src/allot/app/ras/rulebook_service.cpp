@@ -1,5 +1,6 @@
 #include "allot/app/ras/rulebook_service.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -92,7 +93,7 @@ Result<RulebookVersion> RulebookService::publish(std::string_view document, cons
   RulebookVersion rulebook{header->id,           header->version, header->title, header->effective_from,
                            std::string(document), by.username,     now};
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<RulebookVersion> {
-    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "rulebooks.publish"); !allowed) {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "rulebooks.draft"); !allowed) {
       return tl::unexpected<Issues>(std::move(allowed.error()));
     }
     Result<Unit> published = tx.get<app::RulebookRepository>().publish(rulebook);
@@ -109,9 +110,10 @@ Result<RulebookVersion> RulebookService::publish(std::string_view document, cons
 Result<int> RulebookService::next_version(std::string_view rulebook_id) {
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<int> {
     Result<RulebookVersion> latest = tx.get<app::RulebookRepository>().latest(rulebook_id);
-    if (latest) return latest->version + 1;
-    if (latest.error().front().code == ErrorCode::kNotFound) return 1;
-    return tl::unexpected<Issues>(latest.error());
+    if (!latest && latest.error().front().code != ErrorCode::kNotFound) return tl::unexpected<Issues>(latest.error());
+    Result<int> drafted = tx.get<app::DraftVersionRepository>().highest_version(rulebook_id);
+    if (!drafted) return tl::unexpected<Issues>(drafted.error());
+    return std::max(latest ? latest->version : 0, *drafted) + 1;
   });
 }
 
@@ -127,15 +129,25 @@ Result<std::vector<RulebookSummary>> RulebookService::list() {
   Result<std::vector<RulebookVersion>> versions =
       in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::RulebookRepository>().list_versions(); });
   if (!versions) return tl::unexpected<Issues>(versions.error());
+  const Date on = today();
   std::vector<RulebookSummary> summaries;
+  const RulebookVersion* in_force = nullptr;  // of the rulebook being gathered
   for (const RulebookVersion& version : *versions) {
     if (summaries.empty() || summaries.back().id != version.rulebook_id) {
-      summaries.push_back(RulebookSummary{version.rulebook_id, "", 0, {}});
+      summaries.push_back(RulebookSummary{version.rulebook_id, "", 0, {}, std::nullopt});
+      in_force = nullptr;
     }
     RulebookSummary& summary = summaries.back();
     summary.title = version.title;
     summary.latest_version = version.version;
-    summary.versions.push_back({version.version, version.title, version.effective_from, version.published_at});
+    summary.versions.push_back(
+        {version.version, version.title, version.effective_from, version.published_at, version.published_by});
+    // As RulebookRepository::in_force: the latest to start by today, the higher
+    // version on a tie (versions come in ascending order).
+    if (version.effective_from <= on && (in_force == nullptr || version.effective_from >= in_force->effective_from)) {
+      summary.in_force_version = version.version;
+      in_force = &version;
+    }
   }
   return summaries;
 }
@@ -150,7 +162,7 @@ Result<RulebookDraft> RulebookService::save_draft(std::string_view rulebook_id, 
   }
   const Timestamp now = clock_.now();
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<RulebookDraft> {
-    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "rulebooks.publish"); !allowed) {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "rulebooks.draft"); !allowed) {
       return tl::unexpected<Issues>(std::move(allowed.error()));
     }
     return tx.get<app::RulebookRepository>().save_draft(rulebook_id, document, expected_row_version, by.username, now);

@@ -1,5 +1,9 @@
 #pragma once
-// Published rulebooks, drafts and the scores they give.
+// Published rulebooks, drafts and the scores they give, and the governance that
+// takes a draft version to a published one (rulebook_governance.cpp): drafted
+// (uploaded or calibrated), proposed by an analyst with an effective date and a
+// simulation, approved by a second person with the approving role (published
+// then, in force from its effective date) or rejected with a reason.
 //
 // A rulebook document is opaque JSON to this layer apart from four top-level
 // fields it indexes: "id" (non-empty string), "version" (integer >= 1), "title"
@@ -51,27 +55,68 @@ struct RulebookSummary {
     std::string title;
     Date effective_from;
     Timestamp published_at;
+    std::string published_by;
   };
   std::vector<Version> versions;  // ascending
+  std::optional<int> in_force_version;  // on the day list() was asked; nothing if none has started
 };
 
 class RulebookService {
  public:
   RulebookService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
-  // Publishes a document as an immutable version (audited as "publish_rulebook").
-  // Header errors as read_rulebook_header(); kConflict (path "version") if that id
-  // and version are already published.
+  // Publishes a document as an immutable version at once (audited as
+  // "publish_rulebook"): for loading a council's first rulebooks (demo data);
+  // every later version goes through governance. Needs rulebooks.draft. Header
+  // errors as read_rulebook_header(); kConflict (path "version") if that id and
+  // version are already published.
   Result<RulebookVersion> publish(std::string_view document, const Principal& by);
 
-  // The next free version number of a rulebook: latest + 1, or 1 if none.
+  // The next free version number of a rulebook: one past the highest published or
+  // draft version, or 1 if none.
   Result<int> next_version(std::string_view rulebook_id);
+
+  // ---- governance (rulebook_governance.cpp)
+
+  // Stores a checked document as a draft version (needs rulebooks.draft). Header
+  // errors as read_rulebook_header(); kConflict (path "version") if that version
+  // is published or a draft already, naming the next free one. `note` says how it
+  // was made, for the history.
+  Result<DraftVersion> add_draft(std::string_view document, DraftOrigin origin, std::string_view note,
+                                 const Principal& by);
+  // Every draft version (needs rulebooks.read_drafts), ordered by id then version.
+  Result<std::vector<DraftVersion>> drafts(const Principal& by);
+  // kNotFound (path "rulebook") if there is no such draft.
+  Result<DraftVersion> draft(std::string_view rulebook_id, int version, const Principal& by);
+  // Proposes a draft (or a rejected one, again) to take effect on `effective_from`
+  // with the simulation that shows who gains and who loses (JSON, checked by the
+  // caller). Needs rulebooks.propose. kInvalidValue (path "effective_from") for a
+  // date before today; kConflict if already proposed or approved.
+  Result<DraftVersion> propose(std::string_view rulebook_id, int version, Date effective_from,
+                               std::string_view simulation, const Principal& by);
+  // Approves a proposed version: it is published, in force from its effective
+  // date. Needs rulebooks.approve. kForbidden (path "proposed_by") for the person
+  // who proposed it; kConflict if not proposed, or if its effective date has passed.
+  Result<RulebookVersion> approve(std::string_view rulebook_id, int version, const Principal& by);
+  // Rejects a proposed version with a reason (needs rulebooks.approve; never the
+  // proposer). kInvalidValue (path "reason") for a blank, over-long or
+  // control-character reason; kConflict if not proposed.
+  Result<DraftVersion> reject(std::string_view rulebook_id, int version, std::string_view reason,
+                              const Principal& by);
+  // A rulebook's governance steps, oldest first (needs rulebooks.read_drafts).
+  Result<std::vector<RulebookStep>> history(std::string_view rulebook_id, const Principal& by);
+  // The published version in force on `on` (see RulebookRepository::in_force);
+  // nothing if none has started.
+  Result<std::optional<RulebookVersion>> in_force(std::string_view rulebook_id, Date on);
+  // Today by the service's clock (UTC), the date "in force" is judged on.
+  Date today() const;
 
   // kNotFound (path "rulebook") if never published.
   Result<RulebookVersion> get(std::string_view rulebook_id, int version);
   // The highest published version; kNotFound if none.
   Result<RulebookVersion> latest(std::string_view rulebook_id);
-  // Every rulebook with its versions, ordered by id.
+  // Every rulebook with its published versions and the version in force today,
+  // ordered by id.
   Result<std::vector<RulebookSummary>> list();
 
   // Saves a draft with optimistic concurrency (see concurrency.h): pass the

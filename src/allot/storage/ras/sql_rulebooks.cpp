@@ -81,6 +81,19 @@ class SqlRulebooks final : public app::RulebookRepository {
     return read_rulebook(result, 0);
   }
 
+  Result<app::RulebookVersion> in_force(std::string_view rulebook_id, Date on) override {
+    // Dates are stored as YYYY-MM-DD, so text order is date order.
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM rulebook_versions WHERE rulebook_id = $1 AND "
+                                             "effective_from <= $2 ORDER BY effective_from DESC, version DESC LIMIT 1",
+                                             kRulebookColumns),
+                                 {sql_text(rulebook_id), sql_date(on)});
+    if (result.empty()) {
+      return not_found("rulebook", fmt::format("no version of rulebook \"{}\" is in force on {}", rulebook_id,
+                                               on.to_string()));
+    }
+    return read_rulebook(result, 0);
+  }
+
   Result<std::vector<app::RulebookVersion>> list_versions() override {
     SqlResult result =
         db_.query(fmt::format("SELECT {} FROM rulebook_versions ORDER BY rulebook_id, version", kRulebookColumns));

@@ -22,14 +22,14 @@ export function PublishedRulebookChooser({ published, path, loadingWhat }) {
     <>
       {rulebooks.error && <ErrorMessage error={rulebooks.error} title="The criteria could not be loaded" />}
       {rulebooks.data && rulebooks.data.length === 0 && <p>No criteria have been published yet.</p>}
-      <RulebookPicker rulebooks={rulebooks.data} current={id} path={path} />
+      <RulebookPicker rulebooks={(rulebooks.data || []).filter((rulebook) => rulebook.in_force_version !== null)} current={id} path={path} />
       {doc.error && <ErrorMessage error={doc.error} title="The criteria could not be loaded" />}
       {(rulebooks.loading || doc.loading) && <Loading what={loadingWhat} />}
     </>
   );
 }
 
-// Chooses which published rulebook a public page shows (its latest version).
+// Chooses which published rulebook a public page shows (its version in force).
 export function RulebookPicker({ rulebooks, current, path }) {
   if (!rulebooks || rulebooks.length < 2) return null;
   return (

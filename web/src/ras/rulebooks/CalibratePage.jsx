@@ -12,6 +12,7 @@ import { can } from '../../shared/permissions.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { columnsText, csvHeader } from './columns.js';
+import { draftUrl } from '../governance/words.js';
 import { versionUrl } from './RulebooksPage.jsx';
 
 export function CalibratePage({ id, version }) {
@@ -33,12 +34,12 @@ function Calibrate({ id, version }) {
   const [topSlice, setTopSlice] = useState('15');
   const [population, setPopulation] = useState('');
   const [method, setMethod] = useState('sample');
-  const [publish, setPublish] = useState(false);
+  const [saveDraft, setSaveDraft] = useState(false);
   const [problems, setProblems] = useState({});
   const [error, setError] = useState(null);
   const [result, setResult] = useState(null);
   const [busy, setBusy] = useState(false);
-  const mayPublish = can(useSession(), 'rulebooks.publish');
+  const mayDraft = can(useSession(), 'rulebooks.draft');
 
   const submit = async (event) => {
     event.preventDefault();
@@ -58,9 +59,11 @@ function Calibrate({ id, version }) {
     }
     setBusy(true);
     try {
-      const body = { sample_csv: sample.text, budget_pence: budgetPence, top_slice_percent: slice, population: people, method };
-      if (publish && mayPublish) body.publish = true;
-      setResult(await api.post(`${versionPath(id, version)}/calibrate`, body));
+      // The sample goes as the body (CSV), the settings in the query: a sample of
+      // any size up to the upload limit, as a simulation's population.
+      const query = new URLSearchParams({ budget_pence: String(budgetPence), top_slice_percent: topSlice.trim(), population: String(people), method });
+      if (saveDraft && mayDraft) query.set('draft', 'true');
+      setResult(await api.postText(`${versionPath(id, version)}/calibrate?${query}`, sample.text, 'text/csv'));
     } catch (caught) {
       setResult(null);
       setError(caught);
@@ -150,10 +153,13 @@ function Calibrate({ id, version }) {
             </div>
           </div>
         </fieldset>
-        {mayPublish && (
+        {mayDraft && (
           <div class="checkbox">
-            <input type="checkbox" id="publish" checked={publish} onChange={(event) => setPublish(event.currentTarget.checked)} />
-            <label for="publish">Also publish the calibrated rulebook as the next version</label>
+            <input type="checkbox" id="save-draft" checked={saveDraft} onChange={(event) => setSaveDraft(event.currentTarget.checked)} aria-describedby="save-draft-hint" />
+            <label for="save-draft">Also store the calibrated rulebook as a draft version</label>
+            <p class="hint" id="save-draft-hint">
+              A draft is used by nobody until it is proposed with an effective date and a simulation, and approved by a second person.
+            </p>
           </div>
         )}
         <button type="submit" class="button" disabled={busy}>
@@ -169,7 +175,7 @@ function Calibrate({ id, version }) {
 }
 
 function CalibrationResult({ result, id }) {
-  const published = result.published || (result.version !== undefined && result.id ? result : null);
+  const drafted = result.draft || null;
   const rows = Object.entries(result).filter(([key, value]) => !HEADLINE_KEYS.includes(key) && (value === null || typeof value !== 'object'));
   return (
     <section class="result" aria-labelledby="calibration-heading" data-testid="calibration-result">
@@ -184,9 +190,10 @@ function CalibrationResult({ result, id }) {
           <dd data-testid="protection-fund">{formatPence(result.protection_fund_pence)}</dd>
         </div>
       </dl>
-      {published && published.version !== undefined && (
-        <p class="success">
-          Published as <a href={versionUrl(published.id || id, published.version)}>version {published.version}</a>.
+      {drafted && drafted.version !== undefined && (
+        <p class="success" data-testid="calibration-draft">
+          Stored as <a href={draftUrl(drafted.id || id, drafted.version)}>draft version {drafted.version}</a>. Propose it with an effective date and a simulation to put it
+          to approval.
         </p>
       )}
       <TableWrap label="Calibration details">

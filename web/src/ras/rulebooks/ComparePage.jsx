@@ -13,7 +13,7 @@ const STATUS_WORDS = { added: 'Added', removed: 'Removed', changed: 'Changed', s
 
 export function ComparePage({ id }) {
   return (
-    <RequireAllowed action="rulebooks.validate" title="Compare versions">
+    <RequireAllowed action="rulebooks.read_drafts" title="Compare versions">
       <Compare id={id} />
     </RequireAllowed>
   );

@@ -32,7 +32,7 @@ export function reportRows(result) {
   return rows;
 }
 
-const COLUMNS = [
+export const COLUMNS = [
   { key: 'label', title: 'Client group', csv: 'client_group' },
   { key: 'people', title: 'People', number: true },
   { key: 'total_current_pence', title: 'Current cost a year', money: true },
@@ -97,36 +97,7 @@ function Simulate({ id, version }) {
       {rows.length > 0 && (
         <section class="result" aria-labelledby="simulation-heading" data-testid="simulation-result">
           <h2 id="simulation-heading">Results by client group</h2>
-          <TableWrap label="Results by client group">
-            <table class="data" data-testid="simulation-table">
-              <thead>
-                <tr>
-                  {COLUMNS.map((column) => (
-                    <th scope="col" key={column.key} class={column.key === 'label' ? '' : 'num'}>
-                      {column.title}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.label} class={row.overall ? 'total' : ''}>
-                    {COLUMNS.map((column, column_idx) =>
-                      column_idx === 0 ? (
-                        <th scope="row" key={column.key}>
-                          {row.label}
-                        </th>
-                      ) : (
-                        <td class="num" key={column.key}>
-                          {column.money ? formatPence(row[column.key]) : formatNumber(row[column.key])}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <SimulationTable rows={rows} />
           <p>
             <button type="button" class="button button--secondary" onClick={() => downloadText(`simulation-${id}-v${version}.csv`, simulationCsv(rows))}>
               Download the table (CSV)
@@ -139,7 +110,44 @@ function Simulate({ id, version }) {
   );
 }
 
-function JobProgress({ progress }) {
+// Who gains and who loses, by client group, with the totals last.
+export function SimulationTable({ rows, caption }) {
+  return (
+    <TableWrap label={caption || 'Results by client group'}>
+      <table class="data" data-testid="simulation-table">
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th scope="col" key={column.key} class={column.key === 'label' ? '' : 'num'}>
+                {column.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.label} class={row.overall ? 'total' : ''}>
+              {COLUMNS.map((column, column_idx) =>
+                column_idx === 0 ? (
+                  <th scope="row" key={column.key}>
+                    {row.label}
+                  </th>
+                ) : (
+                  <td class="num" key={column.key}>
+                    {column.money ? formatPence(row[column.key]) : formatNumber(row[column.key])}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+export function JobProgress({ progress }) {
   const done = Number(progress && progress.done) || 0;
   const total = Number(progress && progress.total) || 0;
   return (

@@ -10,7 +10,7 @@ import { versionUrl } from './RulebooksPage.jsx';
 
 export function VersionPage({ id, version }) {
   return (
-    <RequireAllowed action="rulebooks.validate" title="Rulebook version">
+    <RequireAllowed action="rulebooks.read_drafts" title="Rulebook version">
       <VersionView id={id} version={version} />
     </RequireAllowed>
   );
