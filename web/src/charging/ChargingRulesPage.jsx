@@ -28,6 +28,7 @@ function ExportRows({ name, label, rows }) {
 export function ChargingRulesPage() {
   const session = useSession();
   const [tick, setTick] = useState(0);
+  const [published, setPublished] = useState(null);
   const rules = useLoad(() => rulesInForce(todayIso()), `charging-rules-page:${tick}`);
   const versions = useLoad(() => api.get('/charging-rules'), `charging-rules-versions:${tick}`);
   return (
@@ -38,7 +39,21 @@ export function ChargingRulesPage() {
       {!rules.loading && !rules.error && !rules.data && <p>No charging rules are in force yet.</p>}
       {rules.data && <InForce doc={rules.data.document} />}
       {versions.data && <Versions versions={versions.data.rules || []} />}
-      {can(session, 'charging.publish_rules') && <PublishForm current={rules.data ? rules.data.document : null} onPublished={() => setTick((n) => n + 1)} />}
+      {can(session, 'charging.publish_rules') && !rules.loading && (
+        <PublishForm
+          key={rules.data ? `${rules.data.id}-${rules.data.version}` : 'none'}
+          current={rules.data ? rules.data.document : null}
+          onPublished={(answer) => {
+            setPublished(answer);
+            setTick((n) => n + 1);
+          }}
+        />
+      )}
+      {published && (
+        <p class="notice" role="status" data-testid="rules-published">
+          Published {published.title}, version {published.version}, in force from {formatDate(published.effective_from)}.
+        </p>
+      )}
     </>
   );
 }
@@ -150,7 +165,6 @@ function PublishForm({ current, onPublished }) {
   const [effective, setEffective] = useState(todayIso());
   const [text, setText] = useState(current ? JSON.stringify({ ...current, version: undefined, title: undefined, effective_from: undefined }, null, 2) : '');
   const [error, setError] = useState(null);
-  const [published, setPublished] = useState(null);
   const load = async (file) => {
     if (!file) return;
     try {
@@ -166,7 +180,6 @@ function PublishForm({ current, onPublished }) {
   };
   const submit = async (event) => {
     event.preventDefault();
-    setPublished(null);
     let doc;
     try {
       doc = JSON.parse(text);
@@ -183,8 +196,7 @@ function PublishForm({ current, onPublished }) {
     try {
       const answer = await api.post('/charging-rules', body);
       setError(null);
-      setPublished(answer);
-      onPublished();
+      onPublished(answer);
     } catch (failure) {
       setError(failure);
     }
@@ -196,11 +208,6 @@ function PublishForm({ current, onPublished }) {
         A new version applies to financial assessments from its date; assessments already recorded keep the version they used. Nothing is published unless every part of the
         document is valid.
       </p>
-      {published && (
-        <p class="notice" role="status" data-testid="rules-published">
-          Published {published.title}, version {published.version}, in force from {formatDate(published.effective_from)}.
-        </p>
-      )}
       <form onSubmit={submit}>
         <div class="field">
           <label for="rules-file">Load a rules document from a file (optional)</label>
