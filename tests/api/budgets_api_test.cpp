@@ -2,7 +2,9 @@
 // 2026-11-22): monitoring of the demo pooled budget, commitments that follow
 // agreed budgets (a closed case ends its commitment), a payments import with an
 // unmatched line imported twice (counted once), a bad file refused whole with
-// every problem, the risk-share settlement and who may see what.
+// every problem, the risk-share settlement and who may see what; commitments net
+// of a changed financial assessment, an overspend flagged at once, and an
+// assessor's own locality only.
 #include <gtest/gtest.h>
 
 #include "server_process.h"
@@ -202,6 +204,102 @@ TEST_F(BudgetsApi, AFastAccessRequestOverTheLimitIsRefused) {
   EXPECT_EQ(decided["decided_by"], "team_manager");
   EXPECT_EQ(monitoring(id)["total"]["committed_pence"].get<std::int64_t>(), committed_before + 20'000);
   EXPECT_EQ(call("POST", decision, "team_manager", {{"decision", "refused"}, {"reason", "late"}}).status, 409);
+}
+
+
+TEST_F(BudgetsApi, ACommitmentIsNetOfTheContributionAndAChangedAssessmentAdjustsIt) {
+  const std::int64_t pooled = budget_id("MHLD-POOLED");
+  const Json people =
+      ok(call("GET", "/api/v1/people?stage=active&client_group=mental_health&limit=50", "assessor"))["people"];
+  // Someone who pays less than the social care part now, so a deferred
+  // assessment (the full social care part) changes what they pay.
+  std::string person;
+  Json before_shares;
+  for (const Json& row : people) {
+    const std::string path = "/api/v1/people/" + std::to_string(row["id"].get<std::int64_t>());
+    const Json charging = ok(call("GET", path + "/charging", "finance_officer"));
+    if (charging["shares"].is_null()) continue;
+    if (charging["shares"]["person_pence"].get<std::int64_t>() < charging["shares"]["social_care_pence"].get<std::int64_t>()) {
+      person = path;
+      before_shares = charging["shares"];
+      break;
+    }
+  }
+  ASSERT_FALSE(person.empty()) << "no one in the demo pays less than the social care part";
+  const Json before = monitoring(pooled);
+  ok(call("POST", person + "/financial-assessments", "finance_officer",
+          {{"status", "deferred"}, {"reason", "waiting for bank statements"}, {"effective_from", "2026-12-01"}}),
+     201);
+  const Json shares = ok(call("GET", person + "/charging", "finance_officer"))["shares"];
+  EXPECT_EQ(shares["person_pence"], shares["social_care_pence"]);
+  EXPECT_EQ(shares["council_pence"], 0);
+  EXPECT_EQ(shares["person_pence"].get<std::int64_t>() + shares["council_pence"].get<std::int64_t>() +
+                shares["nhs_pence"].get<std::int64_t>(),
+            shares["weekly_cost_pence"].get<std::int64_t>());
+  EXPECT_EQ(shares["nhs_pence"], before_shares["nhs_pence"]);
+  const Json after = monitoring(pooled);
+  // The person pays more from December: less is committed from then, nothing before.
+  EXPECT_EQ(after["total"]["committed"][7], before["total"]["committed"][7]);  // November
+  EXPECT_LT(after["total"]["committed"][8].get<std::int64_t>(), before["total"]["committed"][8].get<std::int64_t>());
+  EXPECT_LT(after["total"]["committed_pence"].get<std::int64_t>(), before["total"]["committed_pence"].get<std::int64_t>());
+}
+
+TEST_F(BudgetsApi, APaymentThatTakesABudgetOverIsFlaggedToItsManagersAtOnce) {
+  const Json fund = ok(call("POST", "/api/v1/budget-funds", "finance_officer",
+                            {{"code", "api-alert-fund"}, {"name", "Alert fund"}, {"kind", "council_core"},
+                             {"owner_agency", "demo-council"}}),
+                       201);
+  const Json budget = ok(
+      call("POST", "/api/v1/budgets", "finance_officer",
+           {{"code", "API-ALERT"}, {"name", "Alert test budget"}, {"financial_year", 2026}, {"kind", "aligned"},
+            {"host_agency", "demo-council"}, {"managed_by_agency", "demo-nhs"},
+            {"contributions", {{{"fund_id", fund["id"]}, {"partner_agency", "demo-council"}, {"funding_source", "council"},
+                                {"amount_pence", 100'000}}}},
+            {"lines", {{{"code", "respite"}, {"name", "Respite"}, {"kind", "programme"}, {"client_group", "api_alert_test"},
+                        {"amount_pence", 100'000}}}}}),
+      201);
+  const std::string id = std::to_string(budget["id"].get<std::int64_t>());
+  const std::string alerts = "/api/v1/budget-alerts?budget=" + id;
+  EXPECT_TRUE(ok(call("GET", alerts, "finance_officer"))["alerts"].empty());
+  ok(call("POST", "/api/v1/budgets/" + id + "/payments", "finance_officer",
+          {{"date", "2026-07-31"}, {"payee", "Respite Ltd"}, {"amount_pence", 100'001}, {"budget_line", "respite"},
+           {"reference", "API-OVER-1"}}),
+     201);
+  const Json flagged = ok(call("GET", alerts, "finance_officer"))["alerts"];
+  ASSERT_EQ(flagged.size(), 2u);
+  for (const Json& alert : flagged) {
+    EXPECT_EQ(alert["kind"], "overspend");
+    EXPECT_TRUE(alert["current"].get<bool>());
+    EXPECT_EQ(alert["recorded_by"], "finance_officer");
+    EXPECT_EQ(alert["managed_by_agency"], "demo-nhs");
+    EXPECT_EQ(alert["accountable_agency"], "demo-council");
+    EXPECT_NE(alert["message"].get<std::string>().find("after payment API-OVER-1 posted by finance_officer"),
+              std::string::npos);
+  }
+  EXPECT_EQ(flagged[0]["line"], "respite");
+  EXPECT_TRUE(flagged[1]["line"].is_null());
+  EXPECT_EQ(call("GET", alerts, "assessor").status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/budget-alerts?budget=x", "finance_officer").status, 422);
+}
+
+TEST_F(BudgetsApi, AnAssessorSeesOnlyTheirOwnLocalitysRemainingBudget) {
+  EXPECT_EQ(ok(call("GET", "/api/v1/session", "assessor"))["user"]["locality"], "North");
+  for (const char* user : {"assessor", "team_manager"}) {
+    const Json mine = ok(call("GET", "/api/v1/budget-reports/my-locality", user));
+    EXPECT_EQ(mine["locality"], "North");
+    ASSERT_FALSE(mine["lines"].empty());
+    for (const Json& row : mine["lines"]) {
+      EXPECT_EQ(row["line"]["locality"], "North") << row.dump();
+      EXPECT_EQ(row["remaining_pence"].get<std::int64_t>(),
+                row["line"]["amount_pence"].get<std::int64_t>() - row["forecast_pence"].get<std::int64_t>());
+    }
+  }
+  // The South lines exist, but the North assessor never sees them.
+  const Json pooled = ok(call("GET", "/api/v1/budgets/" + std::to_string(budget_id("MHLD-POOLED")), "finance_officer"));
+  bool south = false;
+  for (const Json& line : pooled["lines"]) south = south || line["locality"] == "South";
+  EXPECT_TRUE(south);
+  EXPECT_EQ(ok(call("GET", "/api/v1/session", "finance_officer"))["user"]["locality"], "");
 }
 
 }  // namespace

@@ -186,6 +186,24 @@ TEST_F(Auth, DeactivatedUsersCannotSignInAndLoseTheirSessions) {
   EXPECT_TRUE(auth_->sign_in("sam", kPassword));
 }
 
+TEST_F(Auth, TheLocalityAUserWorksInIsRecordedAuditedAndNamesTheirTeam) {
+  User sam = create("sam", {Role::kAssessor});
+  SignedIn session = ok(auth_->sign_in("sam", kPassword));
+  EXPECT_TRUE(ok(auth_->user_for_session(session.token)).principal().teams.empty());
+  DirectoryService directory(store(), clock_);
+  const Principal assessor = ok(auth_->user_for_session(session.token)).principal();
+  EXPECT_EQ(directory.set_user_locality(sam.id, "South", assessor).error().front().code, ErrorCode::kForbidden);
+  EXPECT_EQ(directory.set_user_locality(sam.id, std::string(201, 'x'), admin_).error().front().path, "locality");
+  ok(directory.set_user_locality(sam.id, "North adults team", admin_));
+  const Authenticated now = ok(auth_->user_for_session(session.token));
+  EXPECT_EQ(now.user.locality, "North adults team");
+  EXPECT_EQ(now.principal().teams, (std::vector<std::string>{"North adults team"}));
+  const auto entries = audit_entries();
+  EXPECT_EQ(entries.front().action, "set_locality");
+  EXPECT_EQ(entries.front().subject, "user:sam");
+  EXPECT_EQ(entries.front().detail, "from \"\" to \"North adults team\"");
+}
+
 TEST_F(Auth, CreateUserReportsEveryProblemAtOnce) {
   auto refused = auth_->create_user(NewUser{"Bad Name", "", council_.id + 50, {}, "short"}, admin_);
   ASSERT_FALSE(refused);

@@ -66,7 +66,55 @@ export function registerChargingTests(test, { assert, assertEqual, pounds, signI
     assertEqual(calc.assessable_income_pence, 23000 + 200, 'assessable income');
     const available = Math.max(0, calc.assessable_income_pence - calc.minimum_income_guarantee_pence - calc.allowable_expenses_pence);
     assertEqual(assessment.contribution_pence, Math.min(available, person.weekly), 'contribution = min(available, cost)');
+    // Cost, contribution, council share and NHS share side by side, with the arithmetic.
+    const { shares } = (await apiCall(page, 'GET', `/people/${person.id}/charging`)).body;
+    assertEqual(await page.textContent('[data-testid=share-cost]'), pounds(person.weekly), 'cost of care beside the shares');
+    assertEqual(await page.textContent('[data-testid=share-person]'), pounds(shares.person_pence), 'the person’s share');
+    assertEqual(await page.textContent('[data-testid=share-council]'), pounds(shares.council_pence), 'the council’s share');
+    assertEqual(await page.textContent('[data-testid=share-nhs]'), pounds(shares.nhs_pence), 'the NHS’s share');
+    assertEqual(shares.person_pence + shares.council_pence + shares.nhs_pence, person.weekly, 'the three shares add up to the cost');
+    assertEqual(shares.person_pence, Math.min(assessment.contribution_pence, shares.social_care_pence), 'the person pays towards the social care part only');
+    const arithmetic = await page.$$eval('[data-testid=share-arithmetic] li', (items) => items.map((item) => item.textContent));
+    assertEqual(arithmetic, shares.arithmetic, 'the shares’ arithmetic line by line');
     await checkAccessibility(page, ctx, 'a person’s financial assessment');
+  });
+
+  test('finance officer: publish a new charging rules version from a date; a broken document is refused', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'finance_officer');
+    await page.click('[data-role=finance_officer] a[href="/charging-rules"]');
+    await page.waitForSelector('#rules-document');
+    assertEqual(await page.$$eval('[data-testid=charging-rules-versions] tbody tr', (rows) => rows.length), 1, 'one version published');
+    await page.fill('#rules-document', '{"format": "allot-charging-rules/1", ');
+    await page.click('text=Publish this version');
+    await page.waitForSelector('.error-summary');
+    assert((await page.textContent('.error-summary')).includes('Rules document: this is not valid JSON'), 'a broken document is named');
+    assert(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), 'focus moves to the problem');
+    // A version with a bad tariff band: refused by the server, every problem by its field.
+    await page.reload();
+    await page.waitForSelector('#rules-document');
+    const text = await page.inputValue('#rules-document');
+    const doc = JSON.parse(text);
+    doc.capital.tariff.band_pence = 0;
+    await page.fill('#rules-document', JSON.stringify(doc, null, 2));
+    await page.fill('#rules-version', '2');
+    await page.fill('#rules-effective', '2027-04-01');
+    await page.click('text=Publish this version');
+    await page.waitForSelector('.error-summary');
+    assert((await page.textContent('.error-summary')).includes('Rules document, capital.tariff.band_pence'), 'the bad field is named');
+    doc.capital.tariff.band_pence = 25000;
+    await page.fill('#rules-document', JSON.stringify(doc, null, 2));
+    await page.fill('#rules-title', 'England non-residential charging 2027/28');
+    await page.click('text=Publish this version');
+    await page.waitForSelector('[data-testid=rules-published]');
+    assert((await page.textContent('[data-testid=rules-published]')).includes('version 2, in force from 1 Apr 2027'), 'published with its date');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=charging-rules-versions] tbody tr').length === 2);
+    const versions = (await apiCall(page, 'GET', '/charging-rules')).body.rules;
+    const published = versions.find((v) => v.version === 2);
+    assertEqual([published.effective_from, published.published_by], ['2027-04-01', 'finance_officer'], 'dated and attributed');
+    await checkAccessibility(page, ctx, 'charging rules');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=charging-rules-versions-csv]')]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    assertEqual(csv.length, 3, 'the versions CSV has a header and both versions');
   });
 
   test('finance officer: seed 001 programme report by source, year and workstream, its exports, and a refused import', async ({ page, ctx }) => {

@@ -97,6 +97,18 @@ TEST_P(ChargingRepositories, TheAssessmentInForceIsTheLatestEffective) {
   EXPECT_TRUE(ok(read(store(), [&](Transaction& tx) {
                 return tx.get<app::FinancialAssessmentRepository>().all_in_force(*Date::parse("2026-04-05"));
               })).empty());
+  // Everyone's over time, without the documents: by person, then effective date.
+  auto timelines = ok(read(store(), [&](Transaction& tx) {
+    return tx.get<app::FinancialAssessmentRepository>().all_without_documents();
+  }));
+  ASSERT_EQ(timelines.size(), 3u);
+  EXPECT_EQ(timelines[0].person_id, person_id);
+  EXPECT_EQ(timelines[0].contribution.pence(), 1000);
+  EXPECT_EQ(timelines[1].contribution.pence(), 2500);
+  EXPECT_EQ(timelines[2].person_id, other);
+  EXPECT_TRUE(timelines[0].assessment.empty());
+  EXPECT_TRUE(timelines[0].calculation.empty());
+  EXPECT_EQ(timelines[0].recorded_by, first.recorded_by);
   // Unknown person or rules version; the database keeps assessments as written.
   EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
               return tx.get<app::FinancialAssessmentRepository>().add(assessment(person_id + 100, "2026-04-06", 0));

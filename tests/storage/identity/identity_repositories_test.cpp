@@ -96,6 +96,23 @@ TEST_P(IdentityRepositories, UsersCanBeListedDeactivatedAndGivenNewPasswords) {
             ErrorCode::kNotFound);
 }
 
+TEST_P(IdentityRepositories, AUserCanBeGivenTheLocalityTheyWorkIn) {
+  app::Agency council = add_agency(store(), "derby-council");
+  app::User sam = add_user(store(), "sam", council.id, {Role::kAssessor});
+  EXPECT_EQ(sam.locality, "");
+  ok(write(store(), [&](Transaction& tx) { return tx.get<app::UserRepository>().set_locality(sam.id, "North adults team", t0() + 1h); }));
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::UserRepository>().get(sam.id); })).locality,
+            "North adults team");
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::UserRepository>().find_credentials("sam"); })).user.locality,
+            "North adults team");
+  auto created = ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::UserRepository>().add(app::NewUserRecord{"kim", "Kim", council.id, {Role::kAssessor}, "h", "South"}, t0());
+  }));
+  EXPECT_EQ(created.locality, "South");
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) { return tx.get<app::UserRepository>().set_locality(999, "x", t0()); })),
+            ErrorCode::kNotFound);
+}
+
 TEST_P(IdentityRepositories, SessionsAreFoundRemovedAndExpired) {
   app::Agency council = add_agency(store(), "derby-council");
   app::User user = add_user(store(), "sam", council.id);

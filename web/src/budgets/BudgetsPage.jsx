@@ -5,6 +5,7 @@ import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/component
 import { useLoad } from '../shared/data.js';
 import { formatPence } from '../shared/format.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
+import { AlertsSection } from './AlertsSection.jsx';
 import { ExportButtons, money } from './exports.jsx';
 import { budgetPath, kindWords, ruleWords } from './format.js';
 
@@ -90,6 +91,7 @@ function Budgets() {
           </tbody>
         </table>
       </TableWrap>
+      <AlertsSection />
     </>
   );
 }

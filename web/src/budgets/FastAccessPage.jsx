@@ -4,10 +4,17 @@ import { useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
-import { formatPence, parsePounds } from '../shared/format.js';
+import { formatDate, formatPence, parsePounds } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { SignInPrompt } from '../shared/SignInPrompt.jsx';
 import { useSession } from '../shared/session.js';
+import { ExportButtons, money } from './exports.jsx';
+
+const requestsTable = (requests) => ({
+  name: 'fast-access-requests',
+  header: ['Asked on', 'Asked by', 'For', 'Amount (£)', 'Decision', 'Decided by', 'Decided on', 'Reason'],
+  rows: requests.map((r) => [formatDate(r.requested_at), r.requested_by, r.purpose, money(r.amount_pence), r.decision || (r.overdue ? 'overdue' : 'awaiting a decision'), r.decided_by || '', r.decided_at ? formatDate(r.decided_at) : '', r.reason || '']),
+});
 
 export function FastAccessPage() {
   const session = useSession();
@@ -85,6 +92,7 @@ function Budget({ budget, session }) {
       ) : null}
       {requests.loading ? <Loading what="Loading requests" /> : null}
       {requests.error ? <ErrorMessage error={requests.error} title="Requests could not be loaded" /> : null}
+      {requests.data ? <ExportButtons table={requestsTable(requests.data.requests)} label="Export requests" /> : null}
       {requests.data ? (
         <TableWrap label="Requests">
           <table class="data" data-testid="fast-access-requests">

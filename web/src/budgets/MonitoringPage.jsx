@@ -10,6 +10,7 @@ import { formatDate, formatPence } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
+import { AlertsSection } from './AlertsSection.jsx';
 import { ExportButtons, money } from './exports.jsx';
 import { budgetPath, kindWords, monthLabel, ruleWords } from './format.js';
 import { TrendChart } from './TrendChart.jsx';
@@ -70,6 +71,7 @@ function Monitoring({ id }) {
           ))}
         </div>
       ) : null}
+      <AlertsSection budgetId={b.id} name="budget-alerts" />
       <dl class="headline" data-testid="monitoring-totals">
         <div>
           <dt>Budget</dt>

@@ -2,11 +2,11 @@
 // protection fund, the balance of care, new against previous costs and an
 // assessor's own locality's remaining budget. Every table exports CSV and XLSX.
 import { api } from '../shared/api.js';
-import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
+import { ErrorMessage, Loading, PageTitle } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
 import { formatDate, formatPence, words } from '../shared/format.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
-import { ExportButtons, money } from './exports.jsx';
+import { DataTable, money } from './exports.jsx';
 import { budgetPath, monthLabel, ruleWords } from './format.js';
 import { TrendChart } from './TrendChart.jsx';
 
@@ -26,36 +26,7 @@ function Loaded({ path, render, title }) {
 }
 
 function Table({ table, caption, testid }) {
-  return (
-    <>
-      <ExportButtons table={table} label="Export" />
-      <TableWrap label={caption}>
-        <table class="data" data-testid={testid}>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {table.header.map((title) => (
-                <th scope="col" key={title}>
-                  {title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, idx) => (
-              <tr key={idx}>
-                {row.map((cell, cellIdx) => (
-                  <td key={cellIdx} class={cell && typeof cell === 'object' ? 'num' : ''}>
-                    {cell && typeof cell === 'object' ? formatPence(cell.pence) : cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-    </>
-  );
+  return <DataTable table={table} caption={caption} testid={testid} />;
 }
 
 export function SettlementPage({ id }) {
@@ -209,7 +180,14 @@ export function MyLocalityPage() {
         <>
           <PageTitle>My locality’s budget</PageTitle>
           <p class="lead">What remains of your own locality’s devolved budget this year, after the forecast outturn.</p>
-          {r.lines.length === 0 ? <p>No locality is recorded for your teams.</p> : null}
+          {r.locality ? (
+            <p data-testid="my-locality-name">
+              Your locality: <strong>{r.locality}</strong>. Only its own lines are shown.
+            </p>
+          ) : (
+            <p data-testid="no-locality">No locality is recorded for you yet: ask an administrator to record the locality or team you work in.</p>
+          )}
+          {r.locality && r.lines.length === 0 ? <p>No budget this year has a line for your locality.</p> : null}
           <Table
             testid="my-locality"
             caption="Remaining budget"

@@ -1,7 +1,8 @@
 // Every budgets table exports as CSV and XLSX. A table is { name, header, rows }:
 // header is a list of column titles, rows lists of cells; money columns carry
 // whole pence and are written as pounds (numbers in XLSX, so they add up there).
-import { downloadText, toCsv, todayIso } from '../shared/format.js';
+import { TableWrap } from '../shared/components.jsx';
+import { downloadText, formatPence, toCsv, todayIso } from '../shared/format.js';
 
 export const pounds = (pence) => (pence === null || pence === undefined ? '' : (Number(pence) / 100).toFixed(2));
 
@@ -40,5 +41,40 @@ export function ExportButtons({ table, label }) {
         {label} as XLSX
       </button>
     </p>
+  );
+}
+
+// A table with its CSV and XLSX exports: money cells ({ pence }) are shown as
+// pounds and right-aligned.
+export function DataTable({ table, caption, testid, label = 'Export' }) {
+  return (
+    <>
+      <ExportButtons table={table} label={label} />
+      <TableWrap label={caption}>
+        <table class="data" data-testid={testid}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {table.header.map((title) => (
+                <th scope="col" key={title}>
+                  {title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, idx) => (
+              <tr key={idx}>
+                {row.map((cell, cellIdx) => (
+                  <td key={cellIdx} class={isMoney(cell) ? 'num' : ''}>
+                    {isMoney(cell) ? formatPence(cell.pence) : cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
   );
 }

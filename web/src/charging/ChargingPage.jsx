@@ -5,10 +5,11 @@ import { useState } from 'preact/hooks';
 import { api, enc } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
-import { formatDate, formatPence, todayIso, toPence } from '../shared/format.js';
+import { downloadText, formatDate, formatPence, todayIso, toCsv, toPence } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
+import { downloadXlsx } from '../shared/xlsx.js';
 import { rulesInForce } from './rules.js';
 
 export function ChargingPage({ id }) {
@@ -77,6 +78,7 @@ function Charging({ id }) {
           {charging.agreed_nhs_annual_pence ? ` (a year: council ${formatPence(charging.agreed_council_annual_pence)}, NHS ${formatPence(charging.agreed_nhs_annual_pence)})` : ''}.
         </p>
       )}
+      {charging.shares ? <Shares shares={charging.shares} /> : null}
       {current ? (
         <section aria-labelledby="current-heading">
           <h2 id="current-heading">
@@ -89,14 +91,72 @@ function Charging({ id }) {
       ) : (
         <p data-testid="no-assessment">No financial assessment has been recorded yet.</p>
       )}
-      {charging.assessments.length > 1 && <History assessments={charging.assessments} />}
+      {charging.assessments.length > 0 && <History assessments={charging.assessments} />}
       {can(session, 'charging.assess') && <AssessmentForm id={id} onRecorded={() => setTick((n) => n + 1)} />}
     </>
   );
 }
 
+// A week of the agreed budget, side by side: the cost of care, what the person
+// pays, the council's share and the NHS's share, with the arithmetic.
+export function Shares({ shares }) {
+  return (
+    <section aria-labelledby="shares-heading" data-testid="charging-shares">
+      <h2 id="shares-heading">Who pays for a week of care</h2>
+      <dl class="charging-amounts charging-shares">
+        <div>
+          <dt>Cost of care</dt>
+          <dd data-testid="share-cost">{formatPence(shares.weekly_cost_pence)}</dd>
+        </div>
+        <div>
+          <dt>The person pays</dt>
+          <dd data-testid="share-person">{formatPence(shares.person_pence)}</dd>
+        </div>
+        <div>
+          <dt>The council pays</dt>
+          <dd data-testid="share-council">{formatPence(shares.council_pence)}</dd>
+        </div>
+        <div>
+          <dt>The NHS pays</dt>
+          <dd data-testid="share-nhs">{formatPence(shares.nhs_pence)}</dd>
+        </div>
+      </dl>
+      <h3>The arithmetic</h3>
+      <ol class="charging-derivation" data-testid="share-arithmetic">
+        {shares.arithmetic.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const historyRows = (assessments) => [
+  ['From', 'Status', 'Reason', 'Cost a week (£)', 'Can pay a week (£)', 'Person pays a week (£)', 'Rules', 'Recorded by', 'Recorded on'],
+  ...assessments.map((row) => [
+    row.effective_from,
+    row.status,
+    row.reason || '',
+    row.weekly_cost_pence / 100,
+    row.assessed_weekly_pence / 100,
+    row.contribution_pence / 100,
+    `${row.rules_id} v${row.rules_version}`,
+    row.recorded_by,
+    formatDate(row.recorded_at),
+  ]),
+];
+
 function History({ assessments }) {
   return (
+    <>
+      <p class="no-print">
+        <button type="button" class="secondary" data-testid="assessments-csv" onClick={() => downloadText('financial-assessments.csv', toCsv(historyRows(assessments)))}>
+          Export assessments as CSV
+        </button>{' '}
+        <button type="button" class="secondary" data-testid="assessments-xlsx" onClick={() => downloadXlsx('financial-assessments.xlsx', [{ name: 'Financial assessments', rows: historyRows(assessments) }])}>
+          Export assessments as XLSX
+        </button>
+      </p>
     <TableWrap label="Every financial assessment">
       <table class="data">
         <caption>Every financial assessment (the current one first)</caption>
@@ -122,6 +182,7 @@ function History({ assessments }) {
         </tbody>
       </table>
     </TableWrap>
+    </>
   );
 }
 

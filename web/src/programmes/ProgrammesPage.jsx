@@ -5,11 +5,17 @@ import { useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
-import { formatDate } from '../shared/format.js';
+import { downloadText, formatDate, toCsv } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
-import { readXlsxRows } from '../shared/xlsx.js';
+import { downloadXlsx, readXlsxRows } from '../shared/xlsx.js';
+
+// The list as rows for its CSV and XLSX exports.
+const listRows = (programmes) => [
+  ['Programme', 'From', 'Lines', 'Imported on', 'Imported by'],
+  ...programmes.map((p) => [p.name, p.source_name, p.line_count, formatDate(p.imported_at), p.imported_by]),
+];
 
 export function ProgrammesPage() {
   return (
@@ -29,6 +35,16 @@ function Programmes() {
       <p class="lead">Programmes and projects funded by several sources over several years, with every total checked.</p>
       {list.loading && <Loading what="Loading programmes" />}
       {list.error && <ErrorMessage error={list.error} title="Programmes could not be loaded" />}
+      {list.data && (
+        <p class="no-print">
+          <button type="button" class="secondary" data-testid="programmes-csv" onClick={() => downloadText('grant-programmes.csv', toCsv(listRows(list.data.programmes)))}>
+            Export programmes as CSV
+          </button>{' '}
+          <button type="button" class="secondary" data-testid="programmes-xlsx" onClick={() => downloadXlsx('grant-programmes.xlsx', [{ name: 'Grant programmes', rows: listRows(list.data.programmes) }])}>
+            Export programmes as XLSX
+          </button>
+        </p>
+      )}
       {list.data && (
         <TableWrap label="Grant programmes">
           <table class="data" data-testid="programmes">

@@ -561,8 +561,10 @@ HttpResponse new_against_previous(RequestContext& context) {
 }
 
 HttpResponse my_locality(RequestContext& context) {
-  return answer(service(context).my_locality(principal(context)), 200, "",
-                [](const std::vector<app::LocalityRemaining>& rows) {
+  const app::Principal who = principal(context);
+  const std::string locality = who.teams.empty() ? std::string() : who.teams.front();
+  return answer(service(context).my_locality(who), 200, "",
+                [&locality](const std::vector<app::LocalityRemaining>& rows) {
                   Json out = Json::array();
                   for (const app::LocalityRemaining& row : rows) {
                     out.push_back({{"budget_id", row.budget_id},
@@ -571,8 +573,39 @@ HttpResponse my_locality(RequestContext& context) {
                                    {"forecast_pence", row.forecast.pence()},
                                    {"remaining_pence", row.remaining.pence()}});
                   }
-                  return Json{{"lines", out}};
+                  return Json{{"locality", locality}, {"lines", out}};
                 });
+}
+
+HttpResponse alerts(RequestContext& context) {
+  const std::string budget_text = query_value(context, "budget");
+  std::optional<std::int64_t> only;
+  if (!budget_text.empty()) {
+    only = parse_int(budget_text);
+    if (!only) {
+      return failure({{ErrorCode::kInvalidValue, "budget", fmt::format("expected a budget's id; found \"{}\"", budget_text)}},
+                     "the query is not valid");
+    }
+  }
+  return answer(service(context).alerts(principal(context)), 200, "", [only](const std::vector<app::OverspendAlert>& rows) {
+    Json out = Json::array();
+    for (const app::OverspendAlert& alert : rows) {
+      if (only && alert.budget_id != *only) continue;
+      out.push_back({{"id", alert.id},
+                     {"budget_id", alert.budget_id},
+                     {"budget", alert.budget},
+                     {"line", alert.line.empty() ? Json(nullptr) : Json(alert.line)},
+                     {"kind", alert.overspend ? "overspend" : "back_within_budget"},
+                     {"current", alert.current},
+                     {"message", alert.message},
+                     {"managed_by_agency", alert.managed_by_agency},
+                     {"accountable_agency", alert.accountable_agency},
+                     {"recorded_by", alert.recorded_by},
+                     {"agency", alert.agency},
+                     {"at", app::format_timestamp(alert.at)}});
+    }
+    return Json{{"alerts", out}};
+  });
 }
 
 }  // namespace allot::api::budgets_api

@@ -27,5 +27,6 @@ HttpResponse decide_fast_access(RequestContext& context);
 HttpResponse refresh_commitments(RequestContext& context);
 HttpResponse new_against_previous(RequestContext& context);
 HttpResponse my_locality(RequestContext& context);
+HttpResponse alerts(RequestContext& context);
 
 }  // namespace allot::api::budgets_api

@@ -127,6 +127,17 @@ HttpResponse person_charging(RequestContext& context) {
   out["agreed_weekly_pence"] = optional_pence(charging->agreed_weekly);
   out["agreed_council_annual_pence"] = optional_pence(charging->agreed_council_annual);
   out["agreed_nhs_annual_pence"] = optional_pence(charging->agreed_nhs_annual);
+  if (charging->shares) {
+    const charging::CostShares& shares = *charging->shares;
+    out["shares"] = {{"weekly_cost_pence", shares.weekly_cost.pence()},
+                     {"person_pence", shares.person.pence()},
+                     {"council_pence", shares.council.pence()},
+                     {"nhs_pence", shares.nhs.pence()},
+                     {"social_care_pence", shares.social_care.pence()},
+                     {"arithmetic", shares.arithmetic}};
+  } else {
+    out["shares"] = nullptr;
+  }
   out["current"] = charging->assessments.empty() ? json(nullptr) : assessment_json(charging->assessments.front());
   out["assessments"] = json::array();
   for (const app::FinancialAssessmentRecord& record : charging->assessments) {

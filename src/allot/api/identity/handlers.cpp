@@ -23,6 +23,7 @@ nlohmann::json user_json(const app::Authenticated& who) {
   for (app::Role role : who.user.roles) roles.push_back(app::role_name(role));
   return {{"username", who.user.username},
           {"display_name", who.user.display_name},
+          {"locality", who.user.locality},
           {"agency", {{"id", who.agency.code}, {"name", who.agency.name}, {"kind", app::agency_kind_name(who.agency.kind)}}},
           {"roles", std::move(roles)},
           {"allowed", app::AccessPolicy::standard().allowed_actions(who.principal())}};

@@ -249,8 +249,13 @@ Result<Unit> BudgetService::sync_if_stale(const Principal& principal) {
   if (!stale) return fail(stale.error());
   if (!*stale) return Unit{};
   Result<Unit> synced = store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
-    Result<SyncReport> report = sync_commitments(tx, clock_.now());
+    const std::string cause = "commitments brought up to date before a read by " + principal.username;
+    Result<SyncReport> report = sync_commitments(tx, clock_.now(), Actor{"system", principal.agency}, cause);
     if (!report) return fail(report.error());
+    if (report->added + report->ended > 0) {
+      Result<int> alerted = record_overspend_alerts(tx, clock_.now(), Actor{"system", principal.agency}, cause, {});
+      if (!alerted) return fail(alerted.error());
+    }
     Result<AuditEntry> entry = tx.get<AuditRepository>().append(
         NewAuditEntry{Actor{"system", principal.agency}, "refresh", "commitments",
                       fmt::format("before a read by {}: {} added, {} ended, {} open, {} problems", principal.username,
@@ -270,8 +275,13 @@ Result<Unit> BudgetService::sync_if_stale(const Principal& principal) {
 Result<SyncReport> BudgetService::refresh_commitments(const Principal& principal) {
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<SyncReport> {
     if (auto allowed = check(principal, "budgets.manage"); !allowed) return fail(allowed.error());
-    Result<SyncReport> report = sync_commitments(tx, clock_.now());
+    const std::string cause = "commitments refreshed by " + principal.username;
+    Result<SyncReport> report = sync_commitments(tx, clock_.now(), principal.actor(), cause);
     if (!report) return report;
+    if (report->added + report->ended > 0) {
+      Result<int> alerted = record_overspend_alerts(tx, clock_.now(), principal.actor(), cause, {});
+      if (!alerted) return fail(alerted.error());
+    }
     if (auto audited = audit(tx, principal, "refresh", "commitments",
                              fmt::format("{} added, {} ended, {} open, {} problems", report->added, report->ended,
                                          report->open, report->problems.size()),

@@ -139,6 +139,27 @@ struct LocalityRemaining {
   Money remaining;  // allocation - forecast outturn
 };
 
+// An overspend flagged to a budget's managers (the organisation running it and
+// the one accountable for it) at the moment a posting or a commitment change
+// takes its forecast outturn over budget, or back within it. Kept in the audit
+// log (action "overspend_alert" or "overspend_cleared" on "budget:ID", or
+// "budget:ID/line:CODE" for one allocation line), attributed to whoever made
+// the change.
+struct OverspendAlert {
+  Id id = 0;  // the audit entry's id
+  Id budget_id = 0;
+  std::string budget;      // the budget's name
+  std::string line;        // the line's code; empty for the budget as a whole
+  bool overspend = true;   // false: back within budget
+  bool current = false;    // the latest word on this budget or line
+  std::string message;     // in words, with the amounts
+  std::string managed_by_agency;
+  std::string accountable_agency;
+  std::string recorded_by;
+  std::string agency;
+  Timestamp at;
+};
+
 class BudgetService {
  public:
   BudgetService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -178,6 +199,10 @@ class BudgetService {
   // The fast-access budgets, for anyone who may read budgets, ask or decide.
   Result<std::vector<BudgetRecord>> fast_access_budgets(const Principal& principal);
 
+  // The overspend alerts of the budgets this principal may see, newest first
+  // (budgets.read).
+  Result<std::vector<OverspendAlert>> alerts(const Principal& principal);
+
   Date today() const;
 
  private:
@@ -190,6 +215,17 @@ class BudgetService {
   Store& store_;
   const Clock& clock_;
 };
+
+// Monitoring of one budget as of `today` inside the caller's transaction (no
+// access check: the caller has asked).
+Result<Monitoring> monitor_budget(Transaction& tx, const BudgetRecord& budget, Date today);
+
+// Flags each budget (or allocation line) newly forecast over budget, and each
+// back within it, to its managers: an OverspendAlert kept in the audit log by
+// `actor` at `now`, naming `cause`. Only budgets of now's financial year are looked
+// at; `budget_id` limits it to one. Returns how many alerts were recorded.
+Result<int> record_overspend_alerts(Transaction& tx, Timestamp now, const Actor& actor, const std::string& cause,
+                                    std::optional<Id> budget_id);
 
 // True if the principal's agency hosts, runs, is accountable for or contributes
 // to the budget, or the principal is an administrator.

@@ -6,6 +6,7 @@
 
 #include "allot/app/budgets/commitment_sync.h"
 #include "allot/app/budgets/repositories.h"
+#include "allot/app/identity/repositories.h"
 #include "allot/app/shared/audit_log.h"
 #include "allot/budgets/commitments.h"
 
@@ -115,7 +116,7 @@ Result<DemoBudgetsReport> load_demo_budgets(Transaction& tx, const Clock& clock)
     ++report.budgets;
   }
 
-  Result<SyncReport> synced = sync_commitments(tx, now);
+  Result<SyncReport> synced = sync_commitments(tx, now, Actor{"system", "demo-council"}, "demo data");
   if (!synced) return fail(synced.error());
   report.commitments = synced->added;
 
@@ -150,6 +151,25 @@ Result<DemoBudgetsReport> load_demo_budgets(Transaction& tx, const Clock& clock)
         }
       }
     }
+  }
+
+  // The demo's overspends are flagged to the budgets' managers as payments would flag them.
+  if (auto alerted = record_overspend_alerts(tx, now, Actor{"system", "demo-council"}, "demo payments", {}); !alerted) {
+    return fail(alerted.error());
+  }
+
+  // The demo assessor and team manager work in the North locality, so their
+  // page shows the North lines' remaining budget.
+  UserRepository& users = tx.get<UserRepository>();
+  for (const char* username : {"assessor", "team_manager"}) {
+    Result<UserCredentials> user = users.find_credentials(username);
+    if (!user) continue;  // demo data loaded without that role
+    if (auto set = users.set_locality(user->user.id, "North", now); !set) return fail(set.error());
+    Result<AuditEntry> audited = tx.get<AuditRepository>().append(
+        NewAuditEntry{Actor{"system", "demo-council"}, "set_locality", fmt::format("user:{}", username),
+                      "from \"\" to \"North\""},
+        now);
+    if (!audited) return fail(audited.error());
   }
 
   FastAccessRepository& requests = tx.get<FastAccessRepository>();

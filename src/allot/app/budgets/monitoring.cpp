@@ -72,10 +72,14 @@ Date clamp_as_of(Date today, const FinancialYear& year) {
 }  // namespace
 
 Result<Monitoring> BudgetService::monitor(Transaction& tx, const BudgetRecord& budget) {
+  return monitor_budget(tx, budget, today());
+}
+
+Result<Monitoring> monitor_budget(Transaction& tx, const BudgetRecord& budget, Date today) {
   const FinancialYear year{budget.financial_year};
   Monitoring out;
   out.budget = budget;
-  out.as_of = clamp_as_of(today(), year);
+  out.as_of = clamp_as_of(today, year);
   const budgets::YearDays calendar = budgets::year_days(year);
   const int as_of_day = year.first().days_until(out.as_of) + 1;
   std::set<std::string> sources;

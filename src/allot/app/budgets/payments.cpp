@@ -120,6 +120,11 @@ Result<PostedPayment> BudgetService::post_payment(const Principal& principal, Id
           !audited) {
         return fail(audited.error());
       }
+      if (!posted->payment.unmatched_reason.empty()) return posted;
+      Result<int> alerted = record_overspend_alerts(
+          tx, clock_.now(), principal.actor(),
+          fmt::format("payment {} posted by {}", posted->payment.reference, principal.username), budget_id);
+      if (!alerted) return fail(alerted.error());
     }
     return posted;
   });
@@ -158,6 +163,12 @@ Result<ImportReport> BudgetService::import_payments(const Principal& principal, 
                              clock_.now());
         !audited) {
       return fail(audited.error());
+    }
+    if (report.posted > 0) {
+      Result<int> alerted = record_overspend_alerts(
+          tx, clock_.now(), principal.actor(), fmt::format("payments import {} by {}", source, principal.username),
+          budget_id);
+      if (!alerted) return fail(alerted.error());
     }
     return report;
   });
@@ -236,6 +247,12 @@ Result<FastAccessRequest> BudgetService::decide_fast_access(const Principal& pri
                              fmt::format("request {} {}", request_id, decision), clock_.now());
         !audited) {
       return fail(audited.error());
+    }
+    if (decision == "approved") {
+      Result<int> alerted = record_overspend_alerts(
+          tx, clock_.now(), principal.actor(),
+          fmt::format("fast-access request {} approved by {}", request_id, principal.username), budget_id);
+      if (!alerted) return fail(alerted.error());
     }
     return decided;
   });

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/charging/contribution.h"
 #include "allot/app/charging/repositories.h"
 #include "allot/app/journey/journey_core.h"
 #include "allot/app/journey/repositories.h"
@@ -202,6 +203,13 @@ Result<PersonCharging> ChargingService::person_charging(const Principal& by, Id 
     auto assessments = tx.get<FinancialAssessmentRepository>().for_person(person_id);
     if (!assessments) return pass(assessments);
     charging.assessments = std::move(*assessments);
+    if (person->state.agreed_budget) {
+      auto contribution = current_contribution(tx, person_id);
+      if (!contribution) return pass(contribution);
+      auto shares = weekly_shares(*person->state.agreed_budget, *contribution ? &**contribution : nullptr);
+      if (!shares) return pass(shares);
+      charging.shares = std::move(*shares);
+    }
     if (auto audited = audit(tx, by, "read", person_subject(person_id), "financial assessments", clock_.now());
         !audited) {
       return pass(audited);

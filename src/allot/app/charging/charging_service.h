@@ -17,6 +17,7 @@
 #include "allot/app/shared/principal.h"
 #include "allot/app/shared/store.h"
 #include "allot/charging/rules.h"
+#include "allot/charging/shares.h"
 
 namespace allot::app {
 
@@ -38,6 +39,11 @@ struct PersonCharging {
   std::optional<Money> agreed_council_annual;
   std::optional<Money> agreed_nhs_annual;
   std::vector<FinancialAssessmentRecord> assessments;  // the current one first
+  // A week of the agreed budget: cost of care, the person's contribution (the
+  // current assessment's), the council's share and the NHS's share (from the
+  // agreed budget's funding split), with the arithmetic. None without an agreed
+  // budget.
+  std::optional<charging::CostShares> shares;
 };
 
 class ChargingService {

@@ -16,6 +16,7 @@ Contribution contribution_of(const FinancialAssessmentRecord& record) {
                                                         : record.status + ": " + record.reason;
   }
   contribution.assessment_id = record.id;
+  contribution.recorded_by = record.recorded_by;
   return contribution;
 }
 
@@ -33,6 +34,34 @@ Result<std::optional<Contribution>> current_contribution(Transaction& tx, Id per
   if (!records) return tl::unexpected<Issues>(records.error());
   if (records->empty()) return std::optional<Contribution>{};
   return std::optional<Contribution>{contribution_of(records->front())};
+}
+
+Result<std::map<Id, std::vector<Contribution>>> contribution_timelines(Transaction& tx) {
+  auto records = tx.get<FinancialAssessmentRepository>().all_without_documents();
+  if (!records) return tl::unexpected<Issues>(records.error());
+  std::map<Id, std::vector<Contribution>> by_person;
+  for (const FinancialAssessmentRecord& record : *records) by_person[record.person_id].push_back(contribution_of(record));
+  return by_person;
+}
+
+const Contribution* contribution_in_force(const std::vector<Contribution>& timeline, Date on) {
+  const Contribution* found = nullptr;
+  for (const Contribution& contribution : timeline) {
+    if (contribution.effective_from <= on) found = &contribution;
+  }
+  return found;
+}
+
+Result<charging::CostShares> weekly_shares(const journey::AgreedBudget& agreed, const Contribution* contribution) {
+  charging::ChargeBasis basis = charging::ChargeBasis::kNotAssessed;
+  Money assessed;
+  if (contribution) {
+    basis = contribution->kind == Contribution::Kind::kFullCost ? charging::ChargeBasis::kFullCost
+                                                                : charging::ChargeBasis::kAssessed;
+    assessed = contribution->weekly;
+  }
+  return charging::share_weekly_cost(agreed.weekly, agreed.annual, agreed.from_source(journey::FundingSource::kNhs),
+                                     basis, assessed);
 }
 
 Result<std::map<Id, Contribution>> contributions_on(Transaction& tx, Date on) {

@@ -10,6 +10,8 @@
 #include "allot/app/shared/store.h"
 #include "allot/base/date.h"
 #include "allot/base/money.h"
+#include "allot/charging/shares.h"
+#include "allot/journey/case_state.h"
 
 namespace allot::app {
 
@@ -26,6 +28,7 @@ struct Contribution {
   Date effective_from;
   std::string reason;  // why full cost ("deferred: ...", "capital above the upper limit"); empty otherwise
   Id assessment_id = 0;
+  std::string recorded_by;  // who recorded the assessment: commitments it changes name them
 
   // What the person pays a week towards a weekly cost of care: the whole cost
   // for kFullCost, else min(weekly, weekly_cost). weekly_cost must be >= 0.
@@ -43,6 +46,19 @@ Result<std::optional<Contribution>> contribution_on(Transaction& tx, Id person_i
 
 // The person's latest assessment, whatever its date.
 Result<std::optional<Contribution>> current_contribution(Transaction& tx, Id person_id);
+
+// Every person's contributions over time, in one query: each list by
+// effective_from then id (a later entry supersedes an earlier one from its date).
+Result<std::map<Id, std::vector<Contribution>>> contribution_timelines(Transaction& tx);
+
+// The contribution in force on `on` in a timeline from contribution_timelines(),
+// or nothing before the first.
+const Contribution* contribution_in_force(const std::vector<Contribution>& timeline, Date on);
+
+// A week of the agreed budget split between the person, the council and the NHS
+// (charging/shares.h): the NHS share from the agreed budget's funding split, the
+// person's contribution charged against the social care part only.
+Result<charging::CostShares> weekly_shares(const journey::AgreedBudget& agreed, const Contribution* contribution);
 
 // Every person's contribution in force on `on`, in one query (for committing many
 // budgets at once); people with no assessment then are absent.

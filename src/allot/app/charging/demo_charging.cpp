@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/app/budgets/commitment_sync.h"
 #include "allot/app/charging/repositories.h"
 #include "allot/app/journey/journey_core.h"
 #include "allot/app/journey/repositories.h"
@@ -121,6 +122,14 @@ Result<int> load_demo_charging(Transaction& tx, const Clock& clock) {
     stored.recorded_at = now;
     if (auto added = tx.get<FinancialAssessmentRepository>().add(stored); !added) return pass(added);
     ++recorded;
+  }
+  // The demo's commitments are net of the contributions just recorded.
+  if (auto synced = sync_commitments(tx, now, Actor{"system", "demo-council"}, "demo financial assessments"); !synced) {
+    return pass(synced);
+  }
+  if (auto alerted = record_overspend_alerts(tx, now, Actor{"system", "demo-council"}, "demo financial assessments", {});
+      !alerted) {
+    return pass(alerted);
   }
   auto audited = tx.get<AuditRepository>().append(
       NewAuditEntry{Actor{"system", "demo-council"}, "load_demo_charging", "database",

@@ -38,6 +38,10 @@ class FinancialAssessmentRepository {
   virtual Result<std::optional<FinancialAssessmentRecord>> in_force(Id person_id, Date on) = 0;
   // Every person's assessment in force on a date, in one query, by person id.
   virtual Result<std::vector<FinancialAssessmentRecord>> all_in_force(Date on) = 0;
+  // Every assessment of every person without its documents (assessment and
+  // calculation empty), by person, then effective_from, then id: each person's
+  // contributions over time, for keeping commitments in step in one query.
+  virtual Result<std::vector<FinancialAssessmentRecord>> all_without_documents() = 0;
 };
 
 }  // namespace allot::app

@@ -15,6 +15,7 @@ Principal Authenticated::principal() const {
   principal.roles = user.roles;
   principal.agency_id = agency.id;
   principal.agency = agency.code;
+  if (!user.locality.empty()) principal.teams.push_back(user.locality);
   return principal;
 }
 
@@ -265,7 +266,7 @@ Result<User> AuthService::create_user(const NewUser& user, const Principal& by) 
     }
     if (!all.empty()) return fail(std::move(all));
     Result<User> created = tx.get<app::UserRepository>().add(
-        NewUserRecord{user.username, user.display_name, user.agency_id, user.roles, password_hash}, now);
+        NewUserRecord{user.username, user.display_name, user.agency_id, user.roles, password_hash, user.locality}, now);
     if (!created) return created;
     std::string roles;
     for (Role role : created->roles) {

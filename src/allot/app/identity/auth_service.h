@@ -75,6 +75,7 @@ struct NewUser {
   Id agency_id = 0;
   std::vector<Role> roles;   // at least one
   std::string password;      // at least AuthOptions::min_password_length characters
+  std::string locality;      // the locality or team the user works in; may be empty
 };
 
 // A new API token: the secret is shown only here.

@@ -77,4 +77,26 @@ Result<Unit> DirectoryService::set_user_active(Id user_id, bool active, const Pr
   });
 }
 
+Result<Unit> DirectoryService::set_user_locality(Id user_id, std::string_view locality, const Principal& by) {
+  if (locality.size() > 200) {
+    return tl::unexpected<Issues>(Issues{{ErrorCode::kInvalidValue, "locality", "must be at most 200 characters"}});
+  }
+  const Timestamp now = clock_.now();
+  return store_.run(Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
+    if (Result<tl::monostate> allowed = AccessPolicy::standard().check(by, "users.manage"); !allowed) {
+      return tl::unexpected<Issues>(std::move(allowed.error()));
+    }
+    Result<User> user = tx.get<app::UserRepository>().get(user_id);
+    if (!user) return tl::unexpected<Issues>(user.error());
+    Result<Unit> changed = tx.get<app::UserRepository>().set_locality(user_id, locality, now);
+    if (!changed) return changed;
+    Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
+        NewAuditEntry{by.actor(), "set_locality", "user:" + user->username,
+                      "from \"" + user->locality + "\" to \"" + std::string(locality) + "\""},
+        now);
+    if (!audited) return tl::unexpected<Issues>(audited.error());
+    return Unit{};
+  });
+}
+
 }  // namespace allot::app

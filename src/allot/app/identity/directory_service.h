@@ -36,6 +36,10 @@ class DirectoryService {
   Result<std::vector<User>> users();
   // Deactivates or reactivates a user (audited); deactivation ends their sessions.
   Result<Unit> set_user_active(Id user_id, bool active, const Principal& by);
+  // Records the locality or team a user works in (audited as "set_locality";
+  // users.manage). kInvalidValue ("locality") if longer than 200 characters;
+  // kNotFound ("user").
+  Result<Unit> set_user_locality(Id user_id, std::string_view locality, const Principal& by);
 
  private:
   Store& store_;

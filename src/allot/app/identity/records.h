@@ -42,6 +42,10 @@ struct User {
   std::vector<Role> roles;  // sorted in all_roles() order, no duplicates
   bool active = true;
   Timestamp created_at;
+  // The locality or team the user works in ("North", "North adults team"); empty
+  // when none is recorded. An assessor sees the remaining budget of this
+  // locality only (docs/api.md, "Integrated budgets").
+  std::string locality;
   bool operator==(const User&) const = default;
   bool has_role(Role role) const;
 };
@@ -59,6 +63,7 @@ struct NewUserRecord {
   Id agency_id = 0;
   std::vector<Role> roles;
   std::string password_hash;
+  std::string locality;
 };
 
 // A browser session. The token itself is never stored: only its hash.

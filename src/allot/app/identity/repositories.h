@@ -42,6 +42,9 @@ class UserRepository {
   // Activates or deactivates a user (deactivated users cannot sign in; their
   // history stays). kNotFound if no such user.
   virtual Result<Unit> set_active(Id user_id, bool active, Timestamp now) = 0;
+  // Records the locality or team the user works in (empty: none). kNotFound if
+  // no such user.
+  virtual Result<Unit> set_locality(Id user_id, std::string_view locality, Timestamp now) = 0;
   virtual Result<std::int64_t> count() = 0;
 };
 

@@ -90,9 +90,14 @@ class SqlCommitments final : public app::CommitmentRepository {
   }
 
   Result<std::string> people_fingerprint() override {
+    // Financial assessments are only ever added, so their count and highest id
+    // tell whether a contribution changed.
     SqlResult result = db_.query(
-        "SELECT count(*), CAST(coalesce(sum(row_version), 0) AS BIGINT), coalesce(max(updated_at), '') FROM people");
-    return fmt::format("{}/{}/{}", result.integer(0, 0), result.integer(0, 1), result.text(0, 2));
+        "SELECT count(*), CAST(coalesce(sum(row_version), 0) AS BIGINT), coalesce(max(updated_at), ''), "
+        "(SELECT count(*) FROM financial_assessments), "
+        "(SELECT CAST(coalesce(max(id), 0) AS BIGINT) FROM financial_assessments) FROM people");
+    return fmt::format("{}/{}/{}/{}/{}", result.integer(0, 0), result.integer(0, 1), result.text(0, 2),
+                       result.integer(0, 3), result.integer(0, 4));
   }
 
   Result<std::optional<std::string>> synced_fingerprint() override {

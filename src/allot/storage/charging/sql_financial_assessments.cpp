@@ -104,6 +104,17 @@ class SqlFinancialAssessments final : public app::FinancialAssessmentRepository 
     return all;
   }
 
+  Result<std::vector<app::FinancialAssessmentRecord>> all_without_documents() override {
+    SqlResult result = db_.query(
+        "SELECT f.id, f.person_id, f.rules_id, f.rules_version, f.status, f.reason, f.effective_from, '', '', "
+        "f.weekly_cost_pence, f.assessed_weekly_pence, f.contribution_pence, f.full_cost, f.recorded_by, f.agency, "
+        "f.recorded_at FROM financial_assessments f ORDER BY f.person_id, f.effective_from, f.id");
+    std::vector<app::FinancialAssessmentRecord> all;
+    all.reserve(result.rows.size());
+    for (std::size_t row = 0; row < result.rows.size(); ++row) all.push_back(read_assessment(result, row));
+    return all;
+  }
+
  private:
   SqlConnection& db_;
 };

@@ -19,7 +19,7 @@ using app::Id;
 using app::Timestamp;
 using app::Unit;
 
-constexpr const char* kUserColumns = "id, username, display_name, agency_id, active, created_at, password_hash";
+constexpr const char* kUserColumns = "id, username, display_name, agency_id, active, created_at, password_hash, locality";
 
 void sort_roles(std::vector<app::Role>& roles) {
   const auto& order = app::all_roles();
@@ -36,6 +36,7 @@ app::User read_user(const SqlResult& result, std::size_t row) {
   user.agency_id = result.integer(row, 3);
   user.active = result.integer(row, 4) != 0;
   user.created_at = read_timestamp(result, row, 5);
+  user.locality = result.text(row, 7);
   return user;
 }
 
@@ -49,10 +50,10 @@ class SqlUsers final : public app::UserRepository {
     try {
       Id id = with_savepoint(db_, [&] {
         SqlResult inserted = db_.query(
-            "INSERT INTO users (username, display_name, agency_id, password_hash, active, created_at, updated_at) "
-            "VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id",
+            "INSERT INTO users (username, display_name, agency_id, password_hash, active, created_at, updated_at, "
+            "locality) VALUES ($1, $2, $3, $4, 1, $5, $5, $6) RETURNING id",
             {sql_text(user.username), sql_text(user.display_name), sql_int(user.agency_id),
-             sql_text(user.password_hash), sql_timestamp(now)});
+             sql_text(user.password_hash), sql_timestamp(now), sql_text(user.locality)});
         const Id new_id = inserted.integer(0, 0);
         for (app::Role role : roles) {
           db_.query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
@@ -116,6 +117,13 @@ class SqlUsers final : public app::UserRepository {
   Result<Unit> set_active(Id user_id, bool active, Timestamp now) override {
     SqlResult result = db_.query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3",
                                  {sql_int(active ? 1 : 0), sql_timestamp(now), sql_int(user_id)});
+    if (result.changed == 0) return not_found("user", fmt::format("no user has id {}", user_id));
+    return Unit{};
+  }
+
+  Result<Unit> set_locality(Id user_id, std::string_view locality, Timestamp now) override {
+    SqlResult result = db_.query("UPDATE users SET locality = $1, updated_at = $2 WHERE id = $3",
+                                 {sql_text(locality), sql_timestamp(now), sql_int(user_id)});
     if (result.changed == 0) return not_found("user", fmt::format("no user has id {}", user_id));
     return Unit{};
   }
