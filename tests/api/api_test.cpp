@@ -329,15 +329,16 @@ TEST_F(Api, CalibrateRefusesBadRequestsListingEveryProblem) {
   EXPECT_EQ(paths, (std::vector<std::string>{"budget_pence", "method", "population", "sample_csv", "top_slice_percent"}));
 }
 
-// A number no double holds (1e400), or one too large for its field, is a 422 naming
-// the field, never a 500.
-TEST_F(Api, NumbersTooLargeAre422NamingTheField) {
+// A number no double holds (1e400) cannot be read: a 400 naming the field (every
+// JSON route: json_numbers_test.cpp). One too large for its field is a 422 naming
+// the field. Never a 500.
+TEST_F(Api, NumbersTooLargeAreRefusedNamingTheField) {
   const SignedInUser analyst = sign_in(server(), "analyst");
   const std::string target = "/api/v1/rulebooks/example-adults/versions/1/calibrate";
   const auto overflow = post_json(target, R"({"sample_csv": "", "budget_pence": 1e400})", analyst.bearer_headers());
-  ASSERT_EQ(overflow.status, 422) << overflow.body;
+  ASSERT_EQ(overflow.status, 400) << overflow.body;
   EXPECT_EQ(overflow.json()["error"]["issues"],
-            (nlohmann::json::parse(R"([{"code": "invalid_value", "path": "budget_pence",
+            (nlohmann::json::parse(R"([{"code": "malformed", "path": "budget_pence",
               "message": "expected a number no larger than 1.7976931348623157e+308; found 1e400"}])")));
   const auto huge = post_json(target,
                               R"({"sample_csv": "x", "budget_pence": 123456789012345678901234567890,
@@ -349,7 +350,7 @@ TEST_F(Api, NumbersTooLargeAre422NamingTheField) {
               "message": "must be at most 9223372036854775807; found 1.2345678901234568e+29"}])")));
   const auto solver = post_json("/api/v1/solver/jobs", R"({"problem": {"visits": [{"duration": -1e999}]}})",
                                 analyst.bearer_headers());
-  ASSERT_EQ(solver.status, 422) << solver.body;
+  ASSERT_EQ(solver.status, 400) << solver.body;
   EXPECT_EQ(issue_paths(solver), (std::vector<std::string>{"problem.visits[0].duration"}));
 }
 

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerJourneyTests } from './journey.mjs';
+import { registerPeopleTests } from './people.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -530,6 +531,7 @@ test('analyst: calibrate the value of a point from a sample file', async ({ page
 // ---------------------------------------------------------------- running
 
 registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, runCli });
+registerPeopleTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
