@@ -48,11 +48,12 @@ std::string unique_nhs_number() {
 }
 
 // Margaret, each time another person (one person, one record): her own family
-// name and NHS number.
+// name, date of birth and NHS number.
 Json new_person() {
   static int made = 0;
   Json person = kPerson;
   person["family_name"] = "Journeytest" + std::string(1, static_cast<char>('a' + made % 26)) + std::to_string(made);
+  person["date_of_birth"] = "19" + std::to_string(20 + made % 70) + "-03-12";
   ++made;
   person["nhs_number"] = unique_nhs_number();
   return person;

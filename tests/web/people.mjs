@@ -78,7 +78,7 @@ export function registerPeopleTests(test, { assert, assertEqual, signIn, checkAc
     const confirmation = timeline.body.events.find((event) => event.kind === 'different_person_confirmed');
     assert(confirmation, `the confirmation is in the history: ${JSON.stringify(timeline.body.events.map((event) => event.kind))}`);
     assertEqual(confirmation.actor, 'assessor', 'the confirmation is attributed');
-    assertEqual(confirmation.payload.different_from, [{ person_id: kept.body.id, name: `Rosa ${family}` }], 'the record confirmed different');
+    assertEqual(confirmation.payload.different_from, [{ name: `Rosa ${family}`, person_id: kept.body.id }], 'the record confirmed different');
 
     // The same date of birth and postcode is a likely duplicate too.
     await page.goto(`${ctx.base}/people/new`);

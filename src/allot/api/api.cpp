@@ -176,7 +176,11 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   // the handler uses after.
   if (route.body == BodyKind::kJson) {
     if (Result<nlohmann::json> body = json_body(request); !body) {
-      return error_response(400, ErrorCode::kMalformed, "the body is not JSON that Allot can read", body.error());
+      // A syntax error's place is "body:line:column"; a number's is its field.
+      const bool syntax = body.error().front().path.rfind("body:", 0) == 0;
+      return error_response(400, ErrorCode::kMalformed,
+                            syntax ? "the body is not valid JSON" : "the body holds a number too large to read",
+                            body.error());
     }
   }
   HttpResponse response = route.handler(context);
