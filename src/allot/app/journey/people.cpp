@@ -28,7 +28,7 @@ Issues check_details(const journey::PersonDetails& details, const Issues& read, 
 }
 
 // At most this many records are looked at as possible duplicates.
-constexpr int kMostDuplicatesLooked = 50;
+constexpr int kMostDuplicatesLooked = 200;
 
 // The records kept that `details` (normalised) may duplicate, other than `self`.
 Result<std::vector<DuplicateCandidate>> find_duplicates(Transaction& tx, const journey::PersonDetails& details,
