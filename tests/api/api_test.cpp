@@ -320,9 +320,10 @@ TEST_F(Api, CalibrateRefusesBadRequestsListingEveryProblem) {
   EXPECT_EQ(paths, (std::vector<std::string>{"budget_pence", "method", "population", "publish", "top_slice_percent"}));
 }
 
-// A number no double holds (1e400), or one too large for its field, is a 422 naming
-// the field, never a 500.
-TEST_F(Api, NumbersTooLargeAre422NamingTheField) {
+// A number no double holds (1e400) cannot be read: a 400 naming the field (every
+// JSON route: json_numbers_test.cpp). One too large for its field is a 422 naming
+// the field. Never a 500.
+TEST_F(Api, NumbersTooLargeAreRefusedNamingTheField) {
   const SignedInUser analyst = sign_in(server(), "analyst");
   const std::string target = "/api/v1/rulebooks/example-adults/versions/1/calibrate?top_slice_percent=15&population=10";
   for (const char* budget : {"1e400", "123456789012345678901234567890"}) {
@@ -332,7 +333,7 @@ TEST_F(Api, NumbersTooLargeAre422NamingTheField) {
   }
   const auto solver = post_json("/api/v1/solver/jobs", R"({"problem": {"visits": [{"duration": -1e999}]}})",
                                 analyst.bearer_headers());
-  ASSERT_EQ(solver.status, 422) << solver.body;
+  ASSERT_EQ(solver.status, 400) << solver.body;
   EXPECT_EQ(issue_paths(solver), (std::vector<std::string>{"problem.visits[0].duration"}));
 }
 

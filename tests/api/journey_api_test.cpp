@@ -33,6 +33,32 @@ const Json kAnswers = {{"personal_care", "some"}, {"eating_drinking", "prompting
                        {"work_learning", "none"}, {"safety", "some"},               {"decisions", "none"},
                        {"night", "none"},         {"family_support", "some"}};
 
+// A valid NHS number (its check digit right) no other test person has.
+std::string unique_nhs_number() {
+  static int made = 0;
+  while (true) {
+    const std::string nine = std::to_string(500000000 + ++made);
+    int sum = 0;
+    for (int digit_idx = 0; digit_idx < 9; ++digit_idx) sum += (nine[static_cast<std::size_t>(digit_idx)] - '0') * (10 - digit_idx);
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    if (check == 10) continue;
+    return nine + static_cast<char>('0' + check);
+  }
+}
+
+// Margaret, each time another person (one person, one record): her own family
+// name, date of birth and NHS number.
+Json new_person() {
+  static int made = 0;
+  Json person = kPerson;
+  person["family_name"] = "Journeytest" + std::string(1, static_cast<char>('a' + made % 26)) + std::to_string(made);
+  person["date_of_birth"] = "19" + std::to_string(20 + made % 70) + "-03-12";
+  ++made;
+  person["nhs_number"] = unique_nhs_number();
+  return person;
+}
+
 class JourneyApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -67,7 +93,7 @@ class JourneyApi : public ::testing::Test {
   }
   // A new person at support planning with an indicative budget of £5,625.00.
   static std::int64_t assessed_person() {
-    const std::int64_t id = ok(call("POST", "/api/v1/people", "assessor", kPerson), 201)["id"];
+    const std::int64_t id = ok(call("POST", "/api/v1/people", "assessor", new_person()), 201)["id"];
     ok(call("POST", person_path(id, "/contacts"), "assessor", {{"route_of_access", "community_other_route"}, {"requested_by", "self"}}), 201);
     ok(call("POST", person_path(id, "/steps/screen"), "assessor", {{"outcome", "assessment"}}));
     ok(call("POST", person_path(id, "/steps/assess"), "assessor",
@@ -112,7 +138,7 @@ TEST_F(JourneyApi, PeoplesRecordsNeedSignInAndAStaffRole) {
   const SignedInUser& assessor = users_.at("assessor");
   EXPECT_EQ(server_->request("POST", "/api/v1/people", kPerson.dump(), json_headers(assessor.cookie_headers(false))).status,
             403);
-  EXPECT_EQ(server_->request("POST", "/api/v1/people", kPerson.dump(), json_headers(assessor.cookie_headers(true))).status,
+  EXPECT_EQ(server_->request("POST", "/api/v1/people", new_person().dump(), json_headers(assessor.cookie_headers(true))).status,
             201);
 }
 
@@ -130,7 +156,7 @@ TEST_F(JourneyApi, BadDetailsAreRefusedWithEveryProblemAndNothingIsWritten) {
 }
 
 TEST_F(JourneyApi, AStepNotAllowedNowIs409NamingTheStageAndTheStepsAllowed) {
-  const std::int64_t id = ok(call("POST", "/api/v1/people", "assessor", kPerson), 201)["id"];
+  const std::int64_t id = ok(call("POST", "/api/v1/people", "assessor", new_person()), 201)["id"];
   ok(call("POST", person_path(id, "/contacts"), "assessor", {{"route_of_access", "prison"}, {"requested_by", "other"}}), 201);
   const ClientResponse refused = call("POST", person_path(id, "/steps/submit_plan"), "assessor", {{"version", 1}});
   EXPECT_EQ(refused.status, 409);
@@ -221,7 +247,7 @@ TEST_F(JourneyApi, ThePanelNeedsAReasonWhenTheAmountDiffersAndThenPutsTheBudgetI
 }
 
 TEST_F(JourneyApi, EveryReadAndWriteOfAPersonIsAudited) {
-  const std::int64_t id = ok(call("POST", "/api/v1/people", "assessor", kPerson), 201)["id"];
+  const std::int64_t id = ok(call("POST", "/api/v1/people", "assessor", new_person()), 201)["id"];
   ok(call("GET", person_path(id), "finance_officer"));
   ok(call("GET", person_path(id, "/timeline"), "team_manager"));
   auto store = storage::open_store(server_->folder() + "/allot.sqlite");

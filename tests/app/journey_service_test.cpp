@@ -114,11 +114,27 @@ std::string read_source(const std::string& path) {
   return text.str();
 }
 
-Json person_body() {
+// A valid NHS number (its check digit right) for each n: 943 476 5919 for 0.
+std::string nhs_number_for(int n) {
+  if (n == 0) return "943 476 5919";
+  for (int salt = 0;; ++salt) {
+    std::string nine = std::to_string(400000000 + n * 10 + salt);
+    int sum = 0;
+    for (int digit_idx = 0; digit_idx < 9; ++digit_idx) sum += (nine[static_cast<std::size_t>(digit_idx)] - '0') * (10 - digit_idx);
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    if (check == 10) continue;
+    return nine + static_cast<char>('0' + check);
+  }
+}
+
+// Margaret Hughes; another `variant` is another person (one person, one record):
+// her own date of birth and NHS number.
+Json person_body(int variant = 0) {
   return {{"given_name", "Margaret"},
           {"family_name", "Hughes"},
-          {"date_of_birth", "1941-03-12"},
-          {"nhs_number", "943 476 5919"},
+          {"date_of_birth", Date::parse("1941-03-12")->plus_days(variant).to_string()},
+          {"nhs_number", nhs_number_for(variant)},
           {"address", "12 Osmaston Road, Derby"},
           {"postcode", "de1 2ab"},
           {"latitude", 52.91},
@@ -194,7 +210,8 @@ class Journey : public ServiceTest {
   }
   JsonJourney& service() { return *service_; }
 
-  Id create() { return ok(service().create_person(kAssessor, person_body()))["id"].get<Id>(); }
+  Id create() { return ok(service().create_person(kAssessor, person_body(made_++)))["id"].get<Id>(); }
+  int made_ = 0;
   Json step(Id id, const char* name, const Json& body, const Principal& actor = kAssessor) {
     return ok(service().take_step(actor, id, name, body));
   }
@@ -440,6 +457,7 @@ TEST_F(Journey, CarersHaveATwoStageAssessmentAndABudget) {
   const Id cared_for = create();
   Json carer_body = person_body();
   carer_body["given_name"] = "Tom";
+  carer_body["date_of_birth"] = "1944-07-01";
   carer_body["client_group"] = "carer";
   carer_body["primary_support_reason"] = "unknown";
   carer_body["cares_for"] = cared_for;

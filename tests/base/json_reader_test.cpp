@@ -173,7 +173,7 @@ TEST(JsonReader, NumbersTooLargeForADoubleNameTheirField) {
   // nlohmann::json refuses 1e400 while parsing; parse_json says where it was.
   const auto parsed = parse_json(R"({"visits": [{"id": "a"}, {"id": "b", "duration": 1e400}]})", "body");
   ASSERT_FALSE(parsed);
-  const Issues expected = {{ErrorCode::kInvalidValue, "visits[1].duration",
+  const Issues expected = {{ErrorCode::kMalformed, "visits[1].duration",
                             "expected a number no larger than 1.7976931348623157e+308; found 1e400"}};
   EXPECT_EQ(parsed.error(), expected);
   const auto top = parse_json("[1, -1E+999]", "body");

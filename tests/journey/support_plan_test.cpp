@@ -110,3 +110,45 @@ TEST(SignOff, ReturnAndDeclineNeedReasonsAndGiveNoAmount) {
 
 }  // namespace
 }  // namespace allot::journey
+
+namespace allot::journey {
+namespace {
+
+// Bounds that follow from the unit are validation (never clamping), and a line or
+// total beyond what Allot holds is named, never wrapped.
+TEST(SupportPlan, UnitsAndAmountsBeyondWhatAWeekOrAllotHoldsAreProblems) {
+  PlanLine quoted = hourly(1'000'000'000, Fraction(1'000'000'000), DeliveryOption::kCouncilArranged);
+  Issues issues = check_support_plan(plan_of({quoted}));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].path, "lines[0].units_per_week");
+  EXPECT_EQ(issues[0].message, "an hourly line has at most 168 hours a week for each carer (1 carer: at most 168); found 1000000000");
+
+  PlanLine double_handed = hourly(2000, Fraction(336), DeliveryOption::kCouncilArranged);
+  double_handed.carers = 2;
+  EXPECT_TRUE(check_support_plan(plan_of({double_handed})).empty());
+  EXPECT_EQ(total_support_plan(plan_of({double_handed})).weekly.pence(), 672000);
+
+  PlanLine nights = hourly(9000, Fraction(8), DeliveryOption::kCouncilArranged);
+  nights.unit = PlanUnit::kNight;
+  issues = check_support_plan(plan_of({nights}));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].message, "a nightly line has at most 7 nights a week for each carer (1 carer: at most 7); found 8");
+
+  PlanLine dear = hourly(kMaxPence, Fraction(168), DeliveryOption::kCouncilArranged);
+  issues = check_support_plan(plan_of({dear}));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].path, "lines[0]");
+
+  PlanLine half = hourly(0, Fraction(0), DeliveryOption::kCouncilArranged);
+  half.unit = PlanUnit::kOneOff;
+  half.one_off_amount = Money::from_pence(kMaxPence / 2 + 1);
+  issues = check_support_plan(plan_of({half, half, half}));
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].path, "lines[1]");
+  EXPECT_EQ(issues[0].message,
+            "with this line the plan costs more than £10,000,000,000,000.00 a year, the most Allot holds; check the "
+            "lines' amounts");
+}
+
+}  // namespace
+}  // namespace allot::journey

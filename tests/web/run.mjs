@@ -19,6 +19,7 @@ import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerRulebookGovernanceTests } from './rulebooks.mjs';
+import { registerPeopleTests } from './people.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -532,6 +533,7 @@ test('analyst: calibrate the value of a point from a sample file', async ({ page
 // ---------------------------------------------------------------- running
 
 registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, runCli });
+registerPeopleTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility });

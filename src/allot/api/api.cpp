@@ -170,6 +170,19 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   if (route.body == BodyKind::kCsv && request.media_type() != "text/csv") {
     return error_response(400, ErrorCode::kMalformed, "expected Content-Type: text/csv");
   }
+  // Every JSON body is read by the one reader once before any handler sees it, so
+  // text that is not JSON, or a number no double holds (1e400, a 400-digit
+  // integer), is the same 400 naming its place on every route, whatever reader
+  // the handler uses after.
+  if (route.body == BodyKind::kJson) {
+    if (Result<nlohmann::json> body = json_body(request); !body) {
+      // A syntax error's place is "body:line:column"; a number's is its field.
+      const bool syntax = body.error().front().path.rfind("body:", 0) == 0;
+      return error_response(400, ErrorCode::kMalformed,
+                            syntax ? "the body is not valid JSON" : "the body holds a number too large to read",
+                            body.error());
+    }
+  }
   HttpResponse response = route.handler(context);
   if (response.header("cache-control").empty()) response.set_header("Cache-Control", "no-store");
   return response;

@@ -206,8 +206,9 @@ Result<json> parse_json(std::string_view text, std::string_view source_name) {
   PathTrackingSax sax(result);
   if (json::sax_parse(text.begin(), text.end(), &sax)) return result;
   // nlohmann refuses numbers beyond a double (out_of_range.406) at parse time.
+  // It cannot be read at all, so it is malformed input, named by its field.
   if (sax.error_id() == 406) {
-    return fail(ErrorCode::kInvalidValue, sax.error_path(),
+    return fail(ErrorCode::kMalformed, sax.error_path(),
                 "expected a number no larger than 1.7976931348623157e+308; found " + sax.error_token());
   }
   // nlohmann reports a byte offset; people want a line and column.

@@ -69,9 +69,7 @@ struct DecimalRule {
   int max_decimal_places = 12;
 };
 
-// Pence, a whole number. kMaxPence (£10 trillion) is far above any amount a council
-// handles and keeps sums of thousands of amounts inside 64 bits.
-inline constexpr std::int64_t kMaxPence = 1'000'000'000'000'000;
+// Pence, a whole number, at most kMaxPence (base/money.h).
 struct MoneyRule {
   std::int64_t min_pence = 0;
   std::int64_t max_pence = kMaxPence;

@@ -4,6 +4,18 @@
 #include <stdexcept>
 
 namespace allot {
+namespace {
+
+// A result that does not fit in 64 bits is a bug upstream (input is bounded where
+// it enters): an exception, never a wrapped number.
+std::int64_t narrow(Int128 value, const char* what) {
+  if (value < std::numeric_limits<std::int64_t>::min() || value > std::numeric_limits<std::int64_t>::max()) {
+    throw std::overflow_error(std::string(what) + ": the result does not fit in 64 bits");
+  }
+  return static_cast<std::int64_t>(value);
+}
+
+}  // namespace
 
 std::int64_t round_half_away(Int128 numerator, Int128 denominator) {
   if (denominator == 0) throw std::logic_error("round_half_away: zero denominator");
@@ -26,7 +38,7 @@ std::int64_t round_half_away(Int128 numerator, Int128 denominator) {
   Int128 quotient = magnitude / denominator;
   const Int128 remainder = magnitude % denominator;
   if (remainder * 2 >= denominator) ++quotient;
-  return static_cast<std::int64_t>(negative ? -quotient : quotient);
+  return narrow(negative ? -quotient : quotient, "round_half_away");
 }
 
 std::int64_t floor_div(Int128 numerator, Int128 denominator) {
@@ -37,7 +49,24 @@ std::int64_t floor_div(Int128 numerator, Int128 denominator) {
   }
   Int128 quotient = numerator / denominator;
   if (numerator % denominator != 0 && numerator < 0) --quotient;
-  return static_cast<std::int64_t>(quotient);
+  return narrow(quotient, "floor_div");
+}
+
+void throw_money_overflow(const char* operation) {
+  throw std::overflow_error(std::string("money: the ") + operation + " of two amounts does not fit in 64 bits");
+}
+
+std::optional<Money> holdable_pence(Int128 pence) {
+  if (pence < -kMaxPence || pence > kMaxPence) return std::nullopt;
+  return Money::from_pence(static_cast<std::int64_t>(pence));
+}
+
+std::optional<Money> checked_sum(Money left, Money right) {
+  return holdable_pence(static_cast<Int128>(left.pence()) + right.pence());
+}
+
+std::optional<Money> checked_product(Money amount, std::int64_t times) {
+  return holdable_pence(static_cast<Int128>(amount.pence()) * times);
 }
 
 std::string format_pounds(Money amount) {

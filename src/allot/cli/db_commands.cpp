@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "allot/app/journey/invariants.h"
 #include "allot/cli/commands.h"
 #include "allot/storage/open_store.h"
 
@@ -110,6 +111,31 @@ void run_migrate(const DbOptions& options, int& exit_code) {
   exit_code = kExitOk;
 }
 
+// The journey's invariants over every record (app/journey/invariants.h), one line
+// per bad row: which record, where in it, and what is wrong.
+bool check_invariants(storage::AdminStore& store) {
+  Result<app::InvariantReport> invariants = app::check_journey_invariants(store);
+  if (!invariants) {
+    std::cout << "  journey invariants: could not be read\n";
+    for (const Issue& issue : invariants.error()) {
+      std::cout << "    " << (issue.path.empty() ? "" : issue.path + ": ") << issue.message << "\n";
+    }
+    return false;
+  }
+  if (invariants->findings.empty()) {
+    std::cout << fmt::format("  journey invariants: ok ({} people, {} support plan versions)\n", invariants->people,
+                             invariants->plan_versions);
+    return true;
+  }
+  std::cout << fmt::format("  journey invariants: {} problems in {} people and {} support plan versions\n",
+                           invariants->findings.size(), invariants->people, invariants->plan_versions);
+  for (const app::InvariantFinding& finding : invariants->findings) {
+    std::cout << "    " << finding.record << ": " << (finding.path.empty() ? "" : finding.path + ": ") << finding.message
+              << "\n";
+  }
+  return false;
+}
+
 void run_check(const DbOptions& options, int& exit_code) {
   // Checking changes nothing: no migrations, so an old or new schema is reported.
   auto store = open_or_report(options, false, Missing::kRefuse, exit_code);
@@ -122,8 +148,16 @@ void run_check(const DbOptions& options, int& exit_code) {
   }
   std::cout << fmt::format("{} ({})\n", printable(options.database), store->backend_name());
   for (const std::string& line : report->lines) std::cout << "  " << line << "\n";
-  std::cout << (report->ok ? "ok\n" : "PROBLEMS FOUND\n");
-  exit_code = report->ok ? kExitOk : kExitInternal;
+  bool ok = report->ok;
+  // The domain's invariants need the tables this program knows; an older or newer
+  // schema was reported above.
+  if (store->schema_version() == storage::program_schema_version()) {
+    ok = check_invariants(*store) && ok;
+  } else {
+    std::cout << "  journey invariants: not checked (the schema is not this program's)\n";
+  }
+  std::cout << (ok ? "ok\n" : "PROBLEMS FOUND\n");
+  exit_code = ok ? kExitOk : kExitInternal;
 }
 
 }  // namespace
@@ -157,7 +191,9 @@ void add_db_commands(CLI::App& app, int& exit_code) {
   migrate->callback([options, &exit_code] { run_migrate(*options, exit_code); });
 
   CLI::App* check = db->add_subcommand(
-      "check", "Check integrity (SQLite integrity and foreign keys), the schema version and that every table exists");
+      "check", "Check integrity (SQLite integrity and foreign keys), the schema version, that every table exists, "
+               "and the journey's invariants (no negative or overflowing amounts, splits that sum to their totals, "
+               "every agreed budget backed by a plan version)");
   add_database_option(check);
   check->callback([options, &exit_code] { run_check(*options, exit_code); });
 }

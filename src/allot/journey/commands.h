@@ -41,6 +41,14 @@ struct Parsed {
   Issues issues;
 };
 
+// Adding a person's record: the details, and the records shown as likely
+// duplicates that the one adding it confirmed are a different person
+// (journey/duplicates.h).
+struct NewPerson {
+  PersonDetails details;
+  std::vector<std::int64_t> different_from;
+};
+
 // Changing a person's details: the details and the row_version read.
 struct UpdatePerson {
   PersonDetails details;  // cares_for is ignored: whom a carer cares for is part of the record

@@ -30,6 +30,7 @@ const char* event_kind(const EventPayload& payload) {
     const char* operator()(const Closed&) const { return "close"; }
     const char* operator()(const CarerFirstStageCompleted&) const { return "carer_first_stage"; }
     const char* operator()(const CarerFullAssessmentCompleted&) const { return "carer_full_assessment"; }
+    const char* operator()(const DifferentPersonConfirmed&) const { return "different_person_confirmed"; }
   };
   return std::visit(Visitor{}, payload);
 }

@@ -29,6 +29,12 @@ struct DetailsChanged {
   PersonDetails before;
   PersonDetails after;
 };
+// A likely duplicate of a record already kept (journey/duplicates.h), confirmed
+// to be a different person by the one who added this record.
+struct DifferentPersonConfirmed {
+  std::vector<std::int64_t> other_ids;
+  std::vector<std::string> other_names;  // "Ann Smith", as each record read then
+};
 struct ContactRecorded {
   Date date;
   std::string route_of_access;
@@ -99,13 +105,13 @@ struct CarerFullAssessmentCompleted {
 using EventPayload =
     std::variant<PersonCreated, DetailsChanged, ContactRecorded, Screened, EnablementEnded, AssessmentCompleted,
                  EquipmentBudgetAgreed, PlanSaved, PlanSubmitted, SignOffDecided, PanelDecided, ProtectionRecorded,
-                 Reviewed, Closed, CarerFirstStageCompleted, CarerFullAssessmentCompleted>;
+                 Reviewed, Closed, CarerFirstStageCompleted, CarerFullAssessmentCompleted, DifferentPersonConfirmed>;
 
 // The event's kind as the timeline names it: "person_created", "details_changed",
 // "contact", "screen", "end_enablement", "assessment_completed",
 // "equipment_budget_agreed", "plan_saved", "plan_submitted", "sign_off_decision",
 // "panel_decision", "protection_recorded", "review", "close",
-// "carer_first_stage", "carer_full_assessment".
+// "carer_first_stage", "carer_full_assessment", "different_person_confirmed".
 const char* event_kind(const EventPayload& payload);
 
 struct Event {

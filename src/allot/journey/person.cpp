@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "allot/base/free_text.h"
 #include "allot/journey/nhs_number.h"
 
 namespace allot::journey {
@@ -72,8 +73,9 @@ std::optional<std::string> normalise_postcode(std::string_view text) {
 
 Issues check_person(const PersonDetails& person, const CodeLists& codes, Date today) {
   Issues issues;
-  if (person.given_name.empty()) issues.push_back({ErrorCode::kMissingField, "given_name", "is required"});
-  if (person.family_name.empty()) issues.push_back({ErrorCode::kMissingField, "family_name", "is required"});
+  // A name of only spaces is no name.
+  if (is_blank(person.given_name)) issues.push_back({ErrorCode::kMissingField, "given_name", "is required"});
+  if (is_blank(person.family_name)) issues.push_back({ErrorCode::kMissingField, "family_name", "is required"});
   if (!person.date_of_birth) {
     issues.push_back({ErrorCode::kMissingField, "date_of_birth", "is required"});
   } else if (*person.date_of_birth > today) {

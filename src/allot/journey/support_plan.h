@@ -37,14 +37,25 @@ struct PlanLine {
   Money one_off_amount;           // one-off lines (equipment, adaptations)
   DeliveryOption delivery = DeliveryOption::kCouncilArranged;
   std::int64_t nhs_percent = 0;   // share funded by the NHS; the council funds the rest
+  // Carers at once (2 for double-handed care). Units count each carer's: two
+  // carers for an hour are two hours.
+  std::int64_t carers = 1;
 };
+
+inline constexpr std::int64_t kMaxCarersAtOnce = 4;
+// The most units a week one carer can give: 168 hours, 7 days or nights, one week.
+std::int64_t max_units_per_week_per_carer(PlanUnit unit);
 
 struct SupportPlan {
   std::vector<std::string> outcomes;  // in the person's own words
   std::vector<PlanLine> lines;
 };
 
-// Every problem with a plan, with paths like "lines[2].unit_cost".
+// Every problem with a plan, with paths like "lines[2].unit_cost_pence": negative
+// amounts, units beyond what the unit allows in a week (an hourly line at most
+// 168 hours a week for each carer, a daily or nightly line 7), and any line or
+// total beyond kMaxPence (a 422 naming the line, never a wrapped amount). A plan
+// with none of these problems totals without overflow.
 Issues check_support_plan(const SupportPlan& plan);
 
 struct PlanTotals {
@@ -59,6 +70,7 @@ struct PlanTotals {
 };
 
 // A line's weekly cost is unit cost x units a week, rounded once to the penny.
+// Both need a plan that passed check_support_plan (they throw on overflow).
 Money weekly_cost(const PlanLine& line);
 PlanTotals total_support_plan(const SupportPlan& plan);
 

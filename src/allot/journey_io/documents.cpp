@@ -220,6 +220,8 @@ journey::PlanLine read_line(const Json& json, const std::string& path, Issues& i
     line.delivery = *delivery;
   }
   line.nhs_percent = stored.whole("nhs_percent");
+  // Written only for double-handed care and more; older plans have one carer.
+  line.carers = stored.optional_whole("carers").value_or(1);
   return line;
 }
 
@@ -412,7 +414,7 @@ Json person_to_json(const journey::Person& person) {
 // ------------------------------------------------------------ plan versions
 
 Json plan_line_to_json(const journey::PlanLine& line) {
-  return Json{{"description", line.description},
+  Json json{{"description", line.description},
               {"service_component", line.service_component},
               {"provider", optional_text(line.provider)},
               {"unit", journey::plan_unit_id(line.unit)},
@@ -421,6 +423,9 @@ Json plan_line_to_json(const journey::PlanLine& line) {
               {"one_off_pence", line.one_off_amount.pence()},
               {"delivery", journey::delivery_option_id(line.delivery)},
               {"nhs_percent", line.nhs_percent}};
+  // One carer is the usual case and how plans were written before "carers" existed.
+  if (line.carers != 1) json["carers"] = line.carers;
+  return json;
 }
 
 Json plan_totals_to_json(const journey::PlanTotals& totals) {
@@ -628,6 +633,14 @@ Json event_payload_to_json(const journey::EventPayload& payload) {
       json["answers"] = event.answers;
       json["score_id"] = event.score_id;
       return json;
+    }
+    Json operator()(const journey::DifferentPersonConfirmed& event) const {
+      Json others = Json::array();
+      for (std::size_t other_idx = 0; other_idx < event.other_ids.size(); ++other_idx) {
+        others.push_back({{"person_id", event.other_ids[other_idx]},
+                          {"name", other_idx < event.other_names.size() ? event.other_names[other_idx] : ""}});
+      }
+      return Json{{"different_from", others}};
     }
   };
   return std::visit(Visitor{}, payload);

@@ -2,8 +2,14 @@
 
 #include <charconv>
 #include <cstdio>
+#include <limits>
 
 namespace allot::journey_io::detail {
+namespace {
+
+constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
+
+}  // namespace
 
 Reader::Reader(const Json& object, std::string prefix, Issues& issues)
     : object_(object), prefix_(std::move(prefix)), issues_(issues) {
@@ -40,6 +46,28 @@ std::string Reader::text(const char* key, bool required) {
   return text;
 }
 
+std::string Reader::text(const char* key, bool required, const FreeTextRule& rule) {
+  std::string value = text(key, required);
+  if (auto found = free_text_problem(value, rule)) {
+    problem(required && is_blank(value) ? ErrorCode::kMissingField : ErrorCode::kInvalidValue, key, std::move(*found));
+  }
+  return value;
+}
+
+std::vector<std::string> Reader::texts(const char* key, bool required, const FreeTextRule& rule) {
+  std::vector<std::string> list = texts(key, required);
+  const Json* value = find(key, false);
+  if (value == nullptr || !value->is_array()) return list;
+  for (std::size_t item_idx = 0; item_idx < value->size(); ++item_idx) {
+    const Json& item = (*value)[item_idx];
+    if (!item.is_string()) continue;
+    if (auto found = free_text_problem(item.get_ref<const std::string&>(), rule)) {
+      problem(ErrorCode::kInvalidValue, fmt::format("{}[{}]", key, item_idx), std::move(*found));
+    }
+  }
+  return list;
+}
+
 std::optional<std::int64_t> Reader::integer(const char* key, bool required, std::int64_t min, std::int64_t max) {
   const Json* value = find(key, required);
   if (value == nullptr) return std::nullopt;
@@ -47,7 +75,14 @@ std::optional<std::int64_t> Reader::integer(const char* key, bool required, std:
     problem(ErrorCode::kWrongType, key, fmt::format("expected a whole number; found {}", value->dump()));
     return std::nullopt;
   }
-  const std::int64_t number = value->get<std::int64_t>();
+  // Above 2^63 - 1 an unsigned number would wrap to a negative one when read.
+  const bool beyond_64_bits =
+      value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxInt64);
+  const std::int64_t number = beyond_64_bits ? kMaxInt64 : value->get<std::int64_t>();
+  if (beyond_64_bits) {
+    problem(ErrorCode::kInvalidValue, key, fmt::format("must be from {} to {}; found {}", min, max, value->dump()));
+    return std::nullopt;
+  }
   if (number < min || number > max) {
     problem(ErrorCode::kInvalidValue, key,
             number < 0 && min == 0 ? fmt::format("must not be negative; found {}", number)
@@ -58,7 +93,7 @@ std::optional<std::int64_t> Reader::integer(const char* key, bool required, std:
 }
 
 std::optional<Money> Reader::pence(const char* key, bool required) {
-  auto value = integer(key, required, 0, std::int64_t{1} << 50);
+  auto value = integer(key, required, 0, kMaxPence);
   if (!value) return std::nullopt;
   return Money::from_pence(*value);
 }

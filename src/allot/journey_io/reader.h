@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/base/date.h"
+#include "allot/base/free_text.h"
 #include "allot/base/issue.h"
 #include "allot/base/money.h"
 #include "allot/journey/case_state.h"
@@ -33,8 +34,12 @@ class Reader {
   const Json* find(const char* key, bool required);
   // Text; a required text must not be empty.
   std::string text(const char* key, bool required);
+  // Text typed by a person (request bodies): also never blank, too long or with
+  // control characters (base/free_text.h). On a problem the text is given back as
+  // found, so the field is not reported again as missing.
+  std::string text(const char* key, bool required, const FreeTextRule& rule);
   std::optional<std::int64_t> integer(const char* key, bool required, std::int64_t min, std::int64_t max);
-  // Whole pence from 0 to 2^50.
+  // Whole pence from 0 to kMaxPence (£10 trillion).
   std::optional<Money> pence(const char* key, bool required);
   bool boolean(const char* key, bool fallback);
   // true, false, or nothing when absent (a field left out stays left out).
@@ -54,6 +59,7 @@ class Reader {
     return parsed;
   }
   std::vector<std::string> texts(const char* key, bool required);
+  std::vector<std::string> texts(const char* key, bool required, const FreeTextRule& rule);
   const Json* array(const char* key, bool required);
   const Json* object(const char* key, bool required);
 

@@ -19,7 +19,10 @@ namespace {
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 // Amounts a plan line may give before check_support_plan reports a negative one.
 constexpr std::int64_t kLowest = std::numeric_limits<std::int64_t>::min() / 4;
-constexpr std::int64_t kHighestPence = std::int64_t{1} << 50;
+constexpr std::int64_t kHighestPence = kMaxPence;
+// Units a week that can be read at all (so comparing them stays exact);
+// check_support_plan bounds them by the unit.
+constexpr std::int64_t kMostUnitsRead = 1'000'000'000'000;
 constexpr const char* kDecisionOutcomes = "approve, approve_changed_amount, return, decline";
 constexpr const char* kDeliveryOptions = "direct_payment, individual_service_fund, council_arranged";
 
@@ -39,21 +42,21 @@ std::optional<int> small(const std::optional<std::int64_t>& value) {
 
 journey::PersonDetails read_details(Reader& reader) {
   journey::PersonDetails person;
-  person.given_name = reader.text("given_name", false);
-  person.family_name = reader.text("family_name", false);
+  person.given_name = reader.text("given_name", false, kNameText);
+  person.family_name = reader.text("family_name", false, kNameText);
   person.date_of_birth = reader.date("date_of_birth", false);
-  person.nhs_number = reader.text("nhs_number", false);
-  person.address = reader.text("address", false);
-  person.postcode = reader.text("postcode", false);
+  person.nhs_number = reader.text("nhs_number", false, kCodeText);
+  person.address = reader.text("address", false, kAddressText);
+  person.postcode = reader.text("postcode", false, kCodeText);
   person.latitude = reader.number("latitude");
   person.longitude = reader.number("longitude");
-  person.primary_support_reason = reader.text("primary_support_reason", false);
-  person.client_group = reader.text("client_group", false);
+  person.primary_support_reason = reader.text("primary_support_reason", false, kCodeText);
+  person.client_group = reader.text("client_group", false, kCodeText);
   person.has_unpaid_carer = reader.boolean("has_unpaid_carer", false);
-  person.accommodation_status = reader.text("accommodation_status", false);
-  person.employment_status = reader.text("employment_status", false);
-  person.locality = reader.text("locality", true);
-  person.team = reader.text("team", true);
+  person.accommodation_status = reader.text("accommodation_status", false, kCodeText);
+  person.employment_status = reader.text("employment_status", false, kCodeText);
+  person.locality = reader.text("locality", true, kLineText);
+  person.team = reader.text("team", true, kLineText);
   person.cares_for = reader.integer("cares_for", false, 1, kMaxId);
   return person;
 }
@@ -108,7 +111,7 @@ std::vector<journey::OutcomeFinding> read_outcomes(const Json& outcomes, Issues&
 journey::Eligibility read_eligibility(const Json& json, Issues& issues) {
   Reader reader(json, "eligibility", issues);
   journey::Eligibility eligibility;
-  const std::string framework = reader.text("framework", true);
+  const std::string framework = reader.text("framework", true, kCodeText);
   if (framework == "care_act") {
     eligibility.framework = journey::EligibilityFramework::kCareAct;
     eligibility.needs_from_impairment_or_illness = reader.optional_boolean("needs_from_impairment_or_illness");
@@ -126,16 +129,16 @@ journey::Eligibility read_eligibility(const Json& json, Issues& issues) {
 
 journey::SupportPlan read_plan(Reader& reader, const journey::CodeLists& codes, Issues& issues) {
   journey::SupportPlan plan;
-  plan.outcomes = reader.texts("outcomes", true);
+  plan.outcomes = reader.texts("outcomes", true, kParagraphText);
   const Json* lines = reader.array("lines", true);
   if (lines == nullptr) return plan;
   for (std::size_t line_idx = 0; line_idx < lines->size(); ++line_idx) {
     Reader line_reader((*lines)[line_idx], reader.path(fmt::format("lines[{}]", line_idx)), issues);
     journey::PlanLine line;
-    line.description = line_reader.text("description", false);
-    line.service_component = line_reader.text("service_component", true);
+    line.description = line_reader.text("description", false, kLineText);
+    line.service_component = line_reader.text("service_component", true, kCodeText);
     check_code(line_reader, "service_component", line.service_component, codes, "service_component");
-    line.provider = line_reader.text("provider", false);
+    line.provider = line_reader.text("provider", false, kLineText);
     if (auto unit = line_reader.choice("unit", true, journey::parse_plan_unit, "hour, day, night, week, one_off")) {
       line.unit = *unit;
     }
@@ -154,6 +157,9 @@ journey::SupportPlan read_plan(Reader& reader, const journey::CodeLists& codes, 
       if (!parsed) {
         line_reader.problem(ErrorCode::kInvalidValue, "units_per_week",
                             fmt::format("found {}; expected a number such as 3.5", units->dump()));
+      } else if (*parsed > Fraction(kMostUnitsRead) || *parsed < Fraction(-kMostUnitsRead)) {
+        line_reader.problem(ErrorCode::kInvalidValue, "units_per_week",
+                            fmt::format("must be from 0 to {}; found {}", kMostUnitsRead, parsed->to_string()));
       } else {
         line.units_per_week = *parsed;
       }
@@ -163,6 +169,9 @@ journey::SupportPlan read_plan(Reader& reader, const journey::CodeLists& codes, 
     }
     if (auto nhs = line_reader.integer("nhs_percent", false, kLowest, std::numeric_limits<std::int64_t>::max() / 4)) {
       line.nhs_percent = *nhs;
+    }
+    if (auto carers = line_reader.integer("carers", false, kLowest, std::numeric_limits<std::int64_t>::max() / 4)) {
+      line.carers = *carers;
     }
     plan.lines.push_back(std::move(line));
   }
@@ -177,7 +186,7 @@ journey::StepCommand read_step_body(journey::Step step, Reader& reader, const jo
       command.outcome = reader.choice("outcome", true, journey::parse_screening_outcome,
                                       "information_and_advice, signposting, enablement, assessment");
       command.joint = reader.boolean("joint", false);
-      command.reason = reader.text("reason", false);
+      command.reason = reader.text("reason", false, kParagraphText);
       command.planned_end = reader.date("planned_end", false);
       return command;
     }
@@ -185,21 +194,21 @@ journey::StepCommand read_step_body(journey::Step step, Reader& reader, const jo
       journey::EndEnablementCommand command;
       command.outcome = reader.choice("outcome", true, journey::parse_enablement_outcome,
                                       "independent, reduced_need, ongoing_support");
-      command.reason = reader.text("reason", false);
+      command.reason = reader.text("reason", false, kParagraphText);
       return command;
     }
     case journey::Step::kAssess: {
       journey::AssessCommand command;
-      command.rulebook_id = reader.text("rulebook_id", true);
+      command.rulebook_id = reader.text("rulebook_id", true, kCodeText);
       command.rulebook_version = small(reader.integer("rulebook_version", true, 1, 1000000));
       if (const Json* answers = reader.object("answers", true)) command.answers = read_answers(*answers);
       command.joint = reader.boolean("joint", false);
-      command.professions = reader.texts("professions", false);
+      command.professions = reader.texts("professions", false, kLineText);
       if (auto problem = journey::check_joint_professions(command.joint, command.professions)) {
         issues.push_back(*problem);
       }
       command.previous_package_annual = reader.pence("previous_package_annual_pence", false);
-      command.reason = reader.text("reason", false);
+      command.reason = reader.text("reason", false, kParagraphText);
       if (const Json* eligibility = reader.object("eligibility", true)) {
         command.eligibility = read_eligibility(*eligibility, issues);
       }
@@ -207,18 +216,22 @@ journey::StepCommand read_step_body(journey::Step step, Reader& reader, const jo
     }
     case journey::Step::kAgreeEquipmentBudget: {
       journey::EquipmentBudgetCommand command;
-      command.description = reader.text("description", true);
+      command.description = reader.text("description", true, kLineText);
       command.amount = reader.pence("amount_pence", true);
       command.start = reader.date("start", false);
-      command.reason = reader.text("reason", false);
+      command.reason = reader.text("reason", false, kParagraphText);
       return command;
     }
     case journey::Step::kSavePlan: {
       journey::SavePlanCommand command;
       command.expected_version = small(reader.integer("expected_version", true, 0, 1000000));
       command.plan = read_plan(reader, codes, issues);
-      Issues plan_issues = journey::check_support_plan(command.plan);
-      issues.insert(issues.end(), plan_issues.begin(), plan_issues.end());
+      // A field that did not read is not reported again by the plan's own checks.
+      for (Issue& issue : journey::check_support_plan(command.plan)) {
+        const bool reported = std::any_of(issues.begin(), issues.end(),
+                                          [&](const Issue& read) { return read.path == issue.path; });
+        if (!reported) issues.push_back(std::move(issue));
+      }
       return command;
     }
     case journey::Step::kSubmitPlan: {
@@ -230,7 +243,7 @@ journey::StepCommand read_step_body(journey::Step step, Reader& reader, const jo
       journey::DecideCommand command;
       command.outcome = reader.choice("outcome", true, journey::parse_decision_outcome, kDecisionOutcomes);
       command.agreed_annual = reader.pence("agreed_annual_pence", false);
-      command.reason = reader.text("reason", false);
+      command.reason = reader.text("reason", false, kParagraphText);
       command.start = reader.date("start", false);
       return command;
     }
@@ -239,12 +252,12 @@ journey::StepCommand read_step_body(journey::Step step, Reader& reader, const jo
       command.date = reader.date("date", false);
       command.joint = reader.boolean("joint", false);
       command.outcome = reader.choice("outcome", true, journey::parse_review_outcome, "no_change, new_plan, end");
-      command.reason = reader.text("reason", false);
+      command.reason = reader.text("reason", false, kParagraphText);
       return command;
     }
     case journey::Step::kClose: {
       journey::CloseCommand command;
-      command.reason = reader.text("reason", true);
+      command.reason = reader.text("reason", true, kParagraphText);
       return command;
     }
   }
@@ -258,6 +271,26 @@ Parsed<journey::PersonDetails> read_person_details(const Json& body) {
   Reader reader(body, "", issues);
   journey::PersonDetails details = read_details(reader);
   return {std::move(details), std::move(issues)};
+}
+
+Parsed<journey::NewPerson> read_new_person(const Json& body) {
+  Issues issues;
+  Reader reader(body, "", issues);
+  journey::NewPerson command;
+  command.details = read_details(reader);
+  if (const Json* list = reader.array("different_from", false)) {
+    for (std::size_t other_idx = 0; other_idx < list->size(); ++other_idx) {
+      const Json& other = (*list)[other_idx];
+      if (!other.is_number_integer() || other.get<std::int64_t>() < 1 ||
+          (other.is_number_unsigned() && other.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxId))) {
+        reader.problem(ErrorCode::kInvalidValue, fmt::format("different_from[{}]", other_idx),
+                       fmt::format("expected a person's id; found {}", other.dump()));
+        continue;
+      }
+      command.different_from.push_back(other.get<std::int64_t>());
+    }
+  }
+  return {std::move(command), std::move(issues)};
 }
 
 Parsed<journey::UpdatePerson> read_update_person(const Json& body) {
@@ -274,9 +307,9 @@ Parsed<journey::ContactCommand> read_contact(const Json& body, const journey::Co
   Reader reader(body, "", issues);
   journey::ContactCommand command;
   command.date = reader.date("date", false);
-  command.route_of_access = reader.text("route_of_access", true);
+  command.route_of_access = reader.text("route_of_access", true, kCodeText);
   check_code(reader, "route_of_access", command.route_of_access, codes, "route_of_access");
-  command.requested_by = reader.text("requested_by", true);
+  command.requested_by = reader.text("requested_by", true, kCodeText);
   static constexpr std::array<std::string_view, 5> kRequesters = {"self", "family", "gp", "hospital", "other"};
   if (!command.requested_by.empty() &&
       std::find(kRequesters.begin(), kRequesters.end(), command.requested_by) == kRequesters.end()) {
@@ -285,7 +318,7 @@ Parsed<journey::ContactCommand> read_contact(const Json& body, const journey::Co
                                command.requested_by));
   }
   command.joint_screening = reader.boolean("joint_screening", false);
-  command.reason = reader.text("reason", false);
+  command.reason = reader.text("reason", false, kParagraphText);
   return {std::move(command), std::move(issues)};
 }
 
@@ -308,7 +341,7 @@ Parsed<journey::CarerFirstStageCommand> read_carer_first_stage(const Json& body)
   Issues issues;
   Reader reader(body, "", issues);
   journey::CarerFirstStageCommand command;
-  const std::string completed_by = reader.text("completed_by", true);
+  const std::string completed_by = reader.text("completed_by", true, kCodeText);
   if (!completed_by.empty()) {
     command.completed_by = journey::parse_completed_by(completed_by);
     if (!command.completed_by) {
@@ -335,11 +368,11 @@ Parsed<journey::CarerFullAssessmentCommand> read_carer_full_assessment(const Jso
   Issues issues;
   Reader reader(body, "", issues);
   journey::CarerFullAssessmentCommand command;
-  command.rulebook_id = reader.text("rulebook_id", true);
+  command.rulebook_id = reader.text("rulebook_id", true, kCodeText);
   command.rulebook_version = small(reader.integer("rulebook_version", true, 1, 1000000));
   if (const Json* answers = reader.object("answers", true)) command.answers = read_answers(*answers);
   command.agreed_annual = reader.pence("agreed_annual_pence", false);
-  command.reason = reader.text("reason", false);
+  command.reason = reader.text("reason", false, kParagraphText);
   return {std::move(command), std::move(issues)};
 }
 
@@ -353,9 +386,9 @@ Parsed<journey::PanelMeetingCommand> read_panel_meeting(const Json& body) {
     for (std::size_t member_idx = 0; member_idx < list->size(); ++member_idx) {
       Reader member((*list)[member_idx], fmt::format("members[{}]", member_idx), issues);
       journey::PanelMember present;
-      present.name = member.text("name", true);
-      present.role = member.text("role", true);
-      present.agency = member.text("agency", true);
+      present.name = member.text("name", true, kNameText);
+      present.role = member.text("role", true, kLineText);
+      present.agency = member.text("agency", true, kLineText);
       command.members.push_back(std::move(present));
     }
   }
@@ -368,7 +401,7 @@ Parsed<journey::PanelMeetingCommand> read_panel_meeting(const Json& body) {
       decision.plan_version = static_cast<int>(item.integer("plan_version", true, 1, 1000000).value_or(0));
       decision.outcome = item.choice("outcome", true, journey::parse_decision_outcome, kDecisionOutcomes);
       decision.agreed_annual = item.pence("agreed_annual_pence", false);
-      decision.reason = item.text("reason", false);
+      decision.reason = item.text("reason", false, kParagraphText);
       decision.start = item.date("start", false);
       command.decisions.push_back(std::move(decision));
     }

@@ -23,6 +23,9 @@ using Json = nlohmann::json;
 // POST /people: the details (cares_for makes the record a carer's). The details
 // are not yet checked against the code lists: journey::check_person does that.
 journey::Parsed<journey::PersonDetails> read_person_details(const Json& body);
+// POST /people as the pages send it: the details and "different_from", the ids
+// of the likely duplicates confirmed to be a different person.
+journey::Parsed<journey::NewPerson> read_new_person(const Json& body);
 // PUT /people/{id}: the details and "row_version".
 journey::Parsed<journey::UpdatePerson> read_update_person(const Json& body);
 

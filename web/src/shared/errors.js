@@ -57,7 +57,10 @@ export function errorFromBody(status, body) {
   const error = body && typeof body === 'object' ? body.error : null;
   if (error && typeof error === 'object') {
     const message = error.message ? String(error.message) : STATUS_TEXT[status] || `Request failed (${status}).`;
-    return new ApiError(status, error.code || 'error', message, issuesOf(error), error.incident_id || null);
+    const apiError = new ApiError(status, error.code || 'error', message, issuesOf(error), error.incident_id || null);
+    // A refused duplicate person names the records kept it may duplicate.
+    if (Array.isArray(error.candidates)) apiError.candidates = error.candidates;
+    return apiError;
   }
   return new ApiError(status, 'http_' + status, STATUS_TEXT[status] || `Request failed (HTTP ${status}).`);
 }

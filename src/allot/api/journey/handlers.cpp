@@ -102,6 +102,43 @@ Result<Json> body_object(const RequestContext& context) {
   return body;
 }
 
+// A refusal for a duplicate person (409) with the records kept that it may
+// duplicate, so the page can show them: "duplicate_nhs_number" when the NHS
+// number is on another record, else "possible_duplicate". Nothing for any other
+// refusal.
+std::optional<HttpResponse> duplicate_refusal(RequestContext& context, const Issues& issues,
+                                              const journey::PersonDetails& details, std::optional<app::Id> self) {
+  const auto at = [&](const char* path) {
+    return std::any_of(issues.begin(), issues.end(),
+                       [&](const Issue& issue) { return issue.code == ErrorCode::kConflict && issue.path == path; });
+  };
+  const bool nhs_number = at("nhs_number");
+  if (!nhs_number && !at("different_from")) return std::nullopt;
+  Result<std::vector<app::DuplicateCandidate>> candidates = service(context).people().duplicates(principal(context), details, self);
+  if (!candidates) return refusal(candidates.error(), "");
+  Json list = Json::array();
+  for (const app::DuplicateCandidate& candidate : *candidates) {
+    const journey::PersonDetails& kept = candidate.person.details;
+    Json matched = Json::array();
+    for (const journey::DuplicateMatch match : candidate.matched_on) matched.push_back(journey::duplicate_match_id(match));
+    list.push_back({{"id", candidate.person.id},
+                    {"given_name", kept.given_name},
+                    {"family_name", kept.family_name},
+                    {"date_of_birth", kept.date_of_birth ? Json(kept.date_of_birth->to_string()) : Json(nullptr)},
+                    {"postcode", kept.postcode.empty() ? Json(nullptr) : Json(kept.postcode)},
+                    {"nhs_number", kept.nhs_number.empty() ? Json(nullptr) : Json(kept.nhs_number)},
+                    {"stage", journey_io::person_to_json(candidate.person)["stage"]},
+                    {"matched_on", std::move(matched)},
+                    {"href", fmt::format("/people/{}", candidate.person.id)}});
+  }
+  Json error = {{"code", nhs_number ? "duplicate_nhs_number" : "possible_duplicate"},
+                {"message", nhs_number ? "this NHS number is already on another record"
+                                       : "this may be a person who already has a record"},
+                {"issues", issues_json(issues)},
+                {"candidates", std::move(list)}};
+  return json_response(409, {{"error", std::move(error)}});
+}
+
 }  // namespace
 
 HttpResponse list_people(RequestContext& context) {
@@ -137,8 +174,11 @@ HttpResponse list_people(RequestContext& context) {
 HttpResponse create_person(RequestContext& context) {
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(service(context).people().create(principal(context), journey_io::read_person_details(*body)),
-                journey_io::person_to_json, 201, "the person's details have problems");
+  const journey::Parsed<journey::NewPerson> command = journey_io::read_new_person(*body);
+  Result<journey::Person> created = service(context).people().create(principal(context), command);
+  if (created) return json_response(201, journey_io::person_to_json(*created));
+  return duplicate_refusal(context, created.error(), command.command.details, std::nullopt)
+      .value_or(refusal(created.error(), "the person's details have problems"));
 }
 
 HttpResponse get_person(RequestContext& context) {
@@ -152,8 +192,11 @@ HttpResponse update_person(RequestContext& context) {
   if (!id) return refusal(id.error(), "");
   Result<Json> body = body_object(context);
   if (!body) return failure(body.error(), "the body is not a JSON object");
-  return answer(service(context).people().update(principal(context), *id, journey_io::read_update_person(*body)),
-                journey_io::person_to_json, 200, "the person's details have problems");
+  const journey::Parsed<journey::UpdatePerson> command = journey_io::read_update_person(*body);
+  Result<journey::Person> updated = service(context).people().update(principal(context), *id, command);
+  if (updated) return json_response(200, journey_io::person_to_json(*updated));
+  return duplicate_refusal(context, updated.error(), command.command.details, *id)
+      .value_or(refusal(updated.error(), "the person's details have problems"));
 }
 
 HttpResponse person_timeline(RequestContext& context) {

@@ -12,25 +12,78 @@ namespace allot::app {
 namespace {
 
 // The problems with a person's details: those found reading them, then
-// journey::check_person's. A date of birth that did not read was reported while
-// reading, so it is not reported again as missing; a row_version that did not
-// read is reported last.
+// journey::check_person's. A field that did not read (a date of birth that is not
+// a date, a name of only spaces) was reported while reading, so it is not
+// reported again; a row_version that did not read is reported last.
 Issues check_details(const journey::PersonDetails& details, const Issues& read, Date today) {
   const auto is_version = [](const Issue& issue) { return issue.path == "row_version"; };
   Issues issues;
   std::copy_if(read.begin(), read.end(), std::back_inserter(issues), [&](const Issue& issue) { return !is_version(issue); });
-  const bool bad_date_of_birth = std::any_of(read.begin(), read.end(), [](const Issue& issue) {
-    return issue.path == "date_of_birth" && issue.code == ErrorCode::kInvalidValue;
-  });
   for (Issue& issue : journey::check_person(details, builtin_code_lists(), today)) {
-    if (bad_date_of_birth && issue.path == "date_of_birth" && issue.code == ErrorCode::kMissingField) continue;
-    issues.push_back(std::move(issue));
+    const bool reported = std::any_of(read.begin(), read.end(), [&](const Issue& found) { return found.path == issue.path; });
+    if (!reported) issues.push_back(std::move(issue));
   }
   std::copy_if(read.begin(), read.end(), std::back_inserter(issues), is_version);
   return issues;
 }
 
+// At most this many records are looked at as possible duplicates.
+constexpr int kMostDuplicatesLooked = 200;
+
+// The records kept that `details` (normalised) may duplicate, other than `self`.
+Result<std::vector<DuplicateCandidate>> find_duplicates(Transaction& tx, const journey::PersonDetails& details,
+                                                        std::optional<Id> self) {
+  Result<std::vector<PersonRecord>> records =
+      tx.get<PersonRepository>().possible_duplicates(details.nhs_number, details.date_of_birth, kMostDuplicatesLooked);
+  if (!records) return fail(records.error());
+  std::vector<DuplicateCandidate> found;
+  for (const PersonRecord& record : *records) {
+    if (self && record.id == *self) continue;
+    Result<journey::Person> person = JourneyCore::person_of(record);
+    if (!person) return fail(person.error());
+    std::vector<journey::DuplicateMatch> matched = journey::duplicate_matches(details, person->details);
+    if (!matched.empty()) found.push_back({std::move(*person), std::move(matched)});
+  }
+  return found;
+}
+
+bool matches_nhs_number(const DuplicateCandidate& candidate) {
+  return std::find(candidate.matched_on.begin(), candidate.matched_on.end(), journey::DuplicateMatch::kNhsNumber) !=
+         candidate.matched_on.end();
+}
+
+std::string full_name(const journey::PersonDetails& details) { return details.given_name + " " + details.family_name; }
+
+Issue nhs_number_taken(const DuplicateCandidate& other) {
+  return {ErrorCode::kConflict, "nhs_number",
+          fmt::format("NHS number {} is already on the record of {} (person {}); an NHS number belongs to one record, "
+                      "so open that record instead",
+                      other.person.details.nhs_number, full_name(other.person.details), other.person.id)};
+}
+
 }  // namespace
+
+Result<std::vector<DuplicateCandidate>> People::duplicates(const Principal& principal,
+                                                            const journey::PersonDetails& details,
+                                                            std::optional<Id> self) {
+  Result<std::vector<DuplicateCandidate>> found = core_.read([&](Transaction& tx) -> Result<std::vector<DuplicateCandidate>> {
+    if (auto allowed = JourneyCore::check(principal, "people.read"); !allowed) return fail(allowed.error());
+    return find_duplicates(tx, journey::normalise_person(details), self);
+  });
+  if (!found) return found;
+  for (const DuplicateCandidate& candidate : *found) {
+    if (auto audited = core_.audit_read(principal, person_subject(candidate.person.id), "possible duplicate");
+        !audited) {
+      return fail(audited.error());
+    }
+  }
+  return found;
+}
+
+Result<journey::Person> People::create(const Principal& principal,
+                                       const journey::Parsed<journey::PersonDetails>& details) {
+  return create(principal, journey::Parsed<journey::NewPerson>{journey::NewPerson{details.command, {}}, details.issues});
+}
 
 Result<journey::PersonList> People::list(const Principal& principal, const PersonQuery& query) {
   Result<journey::PersonList> list = core_.read([&](Transaction& tx) -> Result<journey::PersonList> {
@@ -64,12 +117,49 @@ Result<journey::Person> People::get(const Principal& principal, Id person_id) {
 }
 
 Result<journey::Person> People::create(const Principal& principal,
-                                       const journey::Parsed<journey::PersonDetails>& details) {
+                                       const journey::Parsed<journey::NewPerson>& command) {
   return core_.write([&](Transaction& tx) -> Result<journey::Person> {
     if (auto allowed = JourneyCore::check(principal, "people.write"); !allowed) return fail(allowed.error());
-    Issues issues = check_details(details.command, details.issues, core_.today());
+    Issues issues = check_details(command.command.details, command.issues, core_.today());
     if (!issues.empty()) return fail(std::move(issues));
-    const journey::PersonDetails person = journey::normalise_person(details.command);
+    const journey::PersonDetails person = journey::normalise_person(command.command.details);
+    // One person, one record (journey/duplicates.h), checked in the transaction
+    // that adds the record.
+    Result<std::vector<DuplicateCandidate>> candidates = find_duplicates(tx, person, std::nullopt);
+    if (!candidates) return fail(candidates.error());
+    const std::vector<std::int64_t>& confirmed = command.command.different_from;
+    for (const DuplicateCandidate& candidate : *candidates) {
+      if (matches_nhs_number(candidate)) issues.push_back(nhs_number_taken(candidate));
+    }
+    for (const DuplicateCandidate& candidate : *candidates) {
+      if (matches_nhs_number(candidate)) continue;
+      if (std::find(confirmed.begin(), confirmed.end(), candidate.person.id) != confirmed.end()) continue;
+      std::string how;
+      for (const journey::DuplicateMatch match : candidate.matched_on) {
+        how += (how.empty() ? "" : " and ") + std::string(journey::duplicate_match_words(match));
+      }
+      issues.push_back({ErrorCode::kConflict, "different_from",
+                        fmt::format("{}, born {} (person {}), has {}: this may be the same person; open that record, "
+                                    "or confirm this is a different person by giving {} in different_from",
+                                    full_name(candidate.person.details),
+                                    candidate.person.details.date_of_birth ? candidate.person.details.date_of_birth->to_string() : "",
+                                    candidate.person.id, how, candidate.person.id)});
+    }
+    journey::DifferentPersonConfirmed confirmation;
+    for (std::size_t other_idx = 0; other_idx < confirmed.size(); ++other_idx) {
+      const auto candidate = std::find_if(candidates->begin(), candidates->end(), [&](const DuplicateCandidate& found) {
+        return found.person.id == confirmed[other_idx] && !matches_nhs_number(found);
+      });
+      if (candidate == candidates->end()) {
+        issues.push_back({ErrorCode::kInvalidValue, fmt::format("different_from[{}]", other_idx),
+                          fmt::format("person {} is not a likely duplicate of these details; leave it out",
+                                      confirmed[other_idx])});
+        continue;
+      }
+      confirmation.other_ids.push_back(candidate->person.id);
+      confirmation.other_names.push_back(full_name(candidate->person.details));
+    }
+    if (!issues.empty()) return fail(std::move(issues));
     if (person.cares_for) {
       Result<PersonRecord> cared_for = tx.get<PersonRepository>().get(*person.cares_for);
       if (!cared_for) {
@@ -84,7 +174,11 @@ Result<journey::Person> People::create(const Principal& principal,
         JourneyCore::index_of(person, state), journey_io::details_to_json(person).dump(),
         journey_io::case_state_to_json(state).dump(), core_.now());
     if (!record) return fail(record.error());
-    if (auto recorded = core_.record_events(tx, principal, record->id, {journey::person_created(person)}); !recorded) {
+    std::vector<journey::Event> events{journey::person_created(person)};
+    if (!confirmation.other_ids.empty()) {
+      events.push_back(journey::Event{journey::EventType::kRequest, "", confirmation, ""});
+    }
+    if (auto recorded = core_.record_events(tx, principal, record->id, events); !recorded) {
       return fail(recorded.error());
     }
     if (auto audited = core_.audit_change(tx, principal, "create", person_subject(record->id), "person"); !audited) {
@@ -109,6 +203,14 @@ Result<journey::Person> People::update(const Principal& principal, Id person_id,
     journey::PersonDetails details = journey::normalise_person(command.command.details);
     // Whom a carer cares for is part of the carer's record, not of these details.
     details.cares_for = loaded->person.details.cares_for;
+    // An NHS number belongs to one record.
+    if (!details.nhs_number.empty() && details.nhs_number != loaded->person.details.nhs_number) {
+      Result<std::vector<DuplicateCandidate>> candidates = find_duplicates(tx, details, person_id);
+      if (!candidates) return fail(candidates.error());
+      for (const DuplicateCandidate& candidate : *candidates) {
+        if (matches_nhs_number(candidate)) return fail({nhs_number_taken(candidate)});
+      }
+    }
     const journey::Event changed = journey::details_changed(loaded->person.details, details);
     return core_.save(tx, principal, *loaded, details, loaded->person.state, {changed}, "details");
   });

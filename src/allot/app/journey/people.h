@@ -9,9 +9,16 @@
 // does not exist is kNotFound; a change from a stale row_version is kConflict.
 
 #include "allot/app/journey/journey_core.h"
+#include "allot/journey/duplicates.h"
 #include "allot/journey/reads.h"
 
 namespace allot::app {
+
+// A record kept that may be the same person as one being added (journey/duplicates.h).
+struct DuplicateCandidate {
+  journey::Person person;
+  std::vector<journey::DuplicateMatch> matched_on;
+};
 
 class People {
  public:
@@ -23,8 +30,19 @@ class People {
   // person cared for: kUnknownReference if there is no such person, kInvalidValue
   // if it names another carer).
   Result<journey::Person> create(const Principal& principal, const journey::Parsed<journey::PersonDetails>& details);
+  // The same, refusing a duplicate: kConflict at "nhs_number" when the NHS number
+  // is on another record; kConflict at "different_from" for each likely duplicate
+  // not named in different_from (the person is then not added; duplicates()
+  // lists them); kInvalidValue for an id in different_from that is not a likely
+  // duplicate. The confirmation is kept in the new record's history
+  // ("different_person_confirmed").
+  Result<journey::Person> create(const Principal& principal, const journey::Parsed<journey::NewPerson>& command);
+  // The records kept, other than `self`, that may be the same person as these
+  // details (people.read), oldest first: a read of each, so it is audited.
+  Result<std::vector<DuplicateCandidate>> duplicates(const Principal& principal, const journey::PersonDetails& details,
+                                                     std::optional<Id> self = std::nullopt);
   // New details; the old ones stay in the timeline. Whom a carer cares for does
-  // not change.
+  // not change. An NHS number on another record is kConflict at "nhs_number".
   Result<journey::Person> update(const Principal& principal, Id person_id,
                                  const journey::Parsed<journey::UpdatePerson>& command);
 

@@ -27,6 +27,12 @@ class PersonRepository {
   // stale version (app::stale_version_issue), kNotFound if there is no such person.
   virtual Result<PersonRecord> update(Id id, std::int64_t expected_row_version, const PersonIndex& index,
                                       std::string_view details, std::string_view state, Timestamp now) = 0;
+  // Records that may be the same person as a record being added or changed: those
+  // with this NHS number (when not empty) or with this date of birth (when given),
+  // oldest first, at most `limit`. The caller decides which truly match
+  // (journey/duplicates.h).
+  virtual Result<std::vector<PersonRecord>> possible_duplicates(std::string_view nhs_number,
+                                                                std::optional<Date> date_of_birth, int limit) = 0;
   // Records matching the query, ordered by family name, given name, id.
   // kInvalidValue unless 1 <= limit <= 10000 and offset >= 0.
   virtual Result<PersonPage> list(const PersonQuery& query) = 0;

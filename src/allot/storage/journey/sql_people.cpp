@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "allot/app/journey/repositories.h"
 #include "allot/app/shared/concurrency.h"
@@ -112,6 +113,31 @@ class SqlPeople final : public app::PersonRepository {
     SqlResult current = db_.query("SELECT row_version FROM people WHERE id = $1", {sql_int(id)});
     if (current.empty()) return fail({app::missing_record_issue(record)});
     return fail({app::stale_version_issue(record, expected_row_version, current.integer(0, 0))});
+  }
+
+  Result<std::vector<app::PersonRecord>> possible_duplicates(std::string_view nhs_number,
+                                                             std::optional<Date> date_of_birth, int limit) override {
+    std::vector<std::string> conditions;
+    std::vector<SqlValue> params;
+    if (!nhs_number.empty()) {
+      params.push_back(sql_text(nhs_number));
+      conditions.push_back(fmt::format("nhs_number = ${}", params.size()));
+    }
+    if (date_of_birth) {
+      // The details column is the JSON details_to_json writes (keys sorted, no
+      // spaces), so a date of birth is found as its text; the caller compares the
+      // parsed details. _ is escaped for LIKE.
+      params.push_back(sql_text(fmt::format("%\"date\\_of\\_birth\":\"{}\"%", date_of_birth->to_string())));
+      conditions.push_back(fmt::format("details LIKE ${} ESCAPE '\\'", params.size()));
+    }
+    std::vector<app::PersonRecord> found;
+    if (conditions.empty()) return found;
+    params.push_back(sql_int(limit));
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM people WHERE {} ORDER BY id LIMIT ${}", kPersonColumns,
+                                             fmt::join(conditions, " OR "), params.size()),
+                                 params);
+    for (std::size_t row = 0; row < result.rows.size(); ++row) found.push_back(read_person(result, row));
+    return found;
   }
 
   Result<app::PersonPage> list(const app::PersonQuery& query) override {

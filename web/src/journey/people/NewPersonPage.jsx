@@ -1,11 +1,12 @@
 // Add a person (or a carer, with ?cares_for=ID): every field of the person's
 // details, with each problem the API finds shown next to its field.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, enc } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle } from '../../shared/components.jsx';
 import { useLoad } from '../../shared/data.js';
 import { issuesByPath, issuesFor } from '../../shared/errors.js';
 import { Field } from '../../shared/forms.jsx';
+import { formatDate } from '../../shared/format.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { navigate, useLocation } from '../../shared/router.js';
 import { CodeSelect, fullName, getPerson, personPath } from '../records.jsx';
@@ -68,6 +69,69 @@ function EditPerson({ id }) {
   return <NewPerson existing={person.data} />;
 }
 
+const MATCH_WORDS = {
+  nhs_number: 'the same NHS number',
+  name_and_date_of_birth: 'the same name and date of birth',
+  date_of_birth_and_postcode: 'the same date of birth and postcode',
+};
+
+const isDuplicateRefusal = (error) => error && error.status === 409 && Array.isArray(error.candidates) && (error.code === 'possible_duplicate' || error.code === 'duplicate_nhs_number');
+
+// The records Allot already keeps that the details typed may belong to: each can be
+// opened; a likely duplicate can be confirmed a different person (kept in the new
+// record's history), but an NHS number belongs to one record only.
+function DuplicateCandidates({ error, confirmed, onConfirm, busy, adding }) {
+  const box = useRef(null);
+  useEffect(() => {
+    if (box.current) box.current.focus();
+  }, [error]);
+  const nhs = error.code === 'duplicate_nhs_number';
+  const unconfirmed = error.candidates.filter((candidate) => !candidate.matched_on.includes('nhs_number') && !confirmed.includes(candidate.id));
+  return (
+    <section class="error-summary duplicate-candidates" role="alert" tabIndex={-1} ref={box} aria-labelledby="duplicates-title" data-testid="duplicate-candidates">
+      <h2 class="error-summary__title" id="duplicates-title">
+        {nhs ? 'This NHS number is already on a record' : 'This may be someone Allot already has a record for'}
+      </h2>
+      <p>
+        {nhs
+          ? 'An NHS number belongs to one person’s record. Open the record below, or check the NHS number you typed.'
+          : 'Open the record if it is the same person. If it is not, confirm that it is a different person and add the record again.'}
+      </p>
+      <ul class="duplicate-candidates__list">
+        {error.candidates.map((candidate) => {
+          const name = `${candidate.given_name} ${candidate.family_name}`;
+          const sameNhs = candidate.matched_on.includes('nhs_number');
+          return (
+            <li key={candidate.id} data-testid={`candidate-${candidate.id}`}>
+              <a href={candidate.href}>{name}</a>
+              {candidate.date_of_birth && <>, born {formatDate(candidate.date_of_birth)}</>}
+              {candidate.postcode && <>, {candidate.postcode}</>}
+              {candidate.nhs_number && <>, NHS number {candidate.nhs_number.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}</>}
+              <span class="hint"> ({candidate.matched_on.map((match) => MATCH_WORDS[match] || match).join(' and ')})</span>
+              {!sameNhs && adding && (
+                <div class="checkbox">
+                  <input
+                    type="checkbox"
+                    id={`different-${candidate.id}`}
+                    checked={confirmed.includes(candidate.id)}
+                    onChange={(event) => onConfirm(candidate.id, event.currentTarget.checked)}
+                  />
+                  <label for={`different-${candidate.id}`}>{`${name} is a different person`}</label>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {!nhs && adding && (
+        <button type="submit" form="person-form" class="button" disabled={busy || unconfirmed.length > 0} data-testid="add-different-person">
+          {busy ? 'Saving…' : 'This is a different person: add the record'}
+        </button>
+      )}
+    </section>
+  );
+}
+
 function NewPerson({ existing = null }) {
   const { query } = useLocation();
   const caresFor = existing ? (existing.cares_for ? String(existing.cares_for) : null) : query.get('cares_for');
@@ -76,6 +140,9 @@ function NewPerson({ existing = null }) {
   const [rowVersion, setRowVersion] = useState(existing ? existing.row_version : null);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
+  // The likely duplicates the user confirmed are a different person.
+  const [confirmed, setConfirmed] = useState([]);
+  const duplicate = isDuplicateRefusal(error) ? error : null;
   const issues = issuesByPath(error);
   const set = (name) => (value) => setValues((previous) => ({ ...previous, [name]: value }));
   const text = (name) => (props) => <input {...props} name={name} value={values[name] || ''} onInput={(event) => set(name)(event.currentTarget.value)} />;
@@ -93,6 +160,7 @@ function NewPerson({ existing = null }) {
     for (const key of ['latitude', 'longitude']) if (body[key] !== undefined) body[key] = Number(body[key]);
     if (body.nhs_number) body.nhs_number = body.nhs_number.replace(/\s+/g, '');
     if (caresFor) body.cares_for = Number(caresFor);
+    if (!existing && confirmed.length > 0) body.different_from = confirmed;
     try {
       const person = existing ? await api.put(`/people/${enc(existing.id)}`, { ...body, row_version: rowVersion }) : await api.post('/people', body);
       navigate(personPath(person.id));
@@ -106,7 +174,7 @@ function NewPerson({ existing = null }) {
   return (
     <>
       <PageTitle>{existing ? `Change details: ${fullName(existing)}` : caresFor ? 'Add a carer' : 'Add a person'}</PageTitle>
-      {error && error.status === 409 && existing && (
+      {error && error.status === 409 && existing && !duplicate && (
         <div class="notice" role="alert" data-testid="details-conflict">
           <p>Someone else changed these details after you opened them. What you typed is still here.</p>
           <button
@@ -132,8 +200,18 @@ function NewPerson({ existing = null }) {
           A carer for <a href={personPath(caresFor)}>{fullName(caredFor.data)}</a>.
         </p>
       )}
-      <ErrorMessage error={error} labels={LABELS} title={existing ? "The details were not saved" : "The person could not be added"} />
-      <form onSubmit={submit} noValidate class="person-form">
+      {duplicate ? (
+        <DuplicateCandidates
+          error={duplicate}
+          confirmed={confirmed}
+          busy={busy}
+          adding={!existing}
+          onConfirm={(id, yes) => setConfirmed((previous) => (yes ? [...previous.filter((other) => other !== id), id] : previous.filter((other) => other !== id)))}
+        />
+      ) : (
+        <ErrorMessage error={error} labels={LABELS} title={existing ? 'The details were not saved' : 'The person could not be added'} />
+      )}
+      <form id="person-form" onSubmit={submit} noValidate class="person-form">
         <fieldset>
           <legend>Name and date of birth</legend>
           {TEXT.map(([name, label]) => (
