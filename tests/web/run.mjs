@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerChargingTests } from './charging.mjs';
+import { registerDecidersTests } from './deciders.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
 
@@ -533,6 +534,7 @@ registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibi
 registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
+registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

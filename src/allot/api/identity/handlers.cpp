@@ -9,6 +9,7 @@
 
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
+#include "allot/app/identity/directory_service.h"
 #include "allot/app/shared/access_policy.h"
 
 namespace allot::api::identity_api {
@@ -104,6 +105,17 @@ HttpResponse sign_out(RequestContext& context) {
   HttpResponse response = no_content();
   response.add_header("Set-Cookie", session_cookie(context.state.options, "", 0));
   return response;
+}
+
+HttpResponse list_agencies(RequestContext& context) {
+  app::DirectoryService directory(context.state.services.store, context.state.services.clock);
+  Result<std::vector<app::Agency>> agencies = directory.agencies();
+  if (!agencies) return failure(agencies.error(), "");
+  nlohmann::json list = nlohmann::json::array();
+  for (const app::Agency& agency : *agencies) {
+    list.push_back({{"id", agency.code}, {"name", agency.name}, {"kind", app::agency_kind_name(agency.kind)}});
+  }
+  return json_response(200, {{"agencies", std::move(list)}});
 }
 
 }  // namespace allot::api::identity_api

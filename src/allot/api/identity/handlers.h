@@ -12,5 +12,7 @@ HttpResponse openapi(RequestContext& context);
 HttpResponse sign_in(RequestContext& context);
 HttpResponse current_session(RequestContext& context);
 HttpResponse sign_out(RequestContext& context);
+// Every agency by its code, name and kind, so pages show agencies by name.
+HttpResponse list_agencies(RequestContext& context);
 
 }  // namespace allot::api::identity_api

@@ -31,6 +31,11 @@ const std::vector<Route>& identity_routes() {
        .access = Access::kSignedIn,
        .handler = &identity_api::sign_out,
        .summary = "sign out"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/agencies",
+       .access = Access::kSignedIn,
+       .handler = &identity_api::list_agencies,
+       .summary = "every agency by code, name and kind"},
   };
   return kRoutes;
 }
