@@ -71,7 +71,7 @@ export function registerDecidersTests(test, { assert, assertEqual, pounds, signI
     assertEqual(rows.length, 2, 'every line is shown');
     assertEqual(rows[0].slice(2), [`£20.00 an hour × ${hours}`, pounds(2000 * hours), pounds(104000 * hours), 'Direct payment', 'Council'], 'the first line’s cost, delivery and funding');
     assert(rows[0][0].includes('Demo Care at Home Ltd'), 'the provider is shown');
-    assertEqual(rows[1].slice(1), ['Day support', '£15.00 a week × 1', '£15.00', '£780.00', 'Individual service fund', 'Council'], 'the second line');
+    assertEqual(rows[1].slice(1), ['Day Support', '£15.00 a week × 1', '£15.00', '£780.00', 'Individual service fund', 'Council'], 'the second line');
     // The totals, the indicative budget and range, and the difference.
     assertEqual(await page.textContent(`${card} [data-testid=summary-annual]`), pounds(annual), 'the plan a year');
     assertEqual(await page.textContent(`${card} [data-testid=summary-indicative]`), `${pounds(indicative.annual_pence)} a year`, 'indicative budget');

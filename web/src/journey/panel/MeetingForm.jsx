@@ -12,8 +12,9 @@ import { Field } from '../../shared/forms.jsx';
 import { fieldMessage, plainText } from '../../shared/messages.js';
 import { setQuery } from '../../shared/router.js';
 import { useSession } from '../../shared/session.js';
-import { AgendaItem, DecisionFields, decisionBase, planName } from './PanelDecision.jsx';
+import { AgendaItem, DecisionFields, OUTCOMES, decisionBase, planName } from './PanelDecision.jsx';
 
+const OUTCOME_WORDS = Object.fromEntries(OUTCOMES.filter(([code]) => code).map(([code, label]) => [code, label.toLowerCase()]));
 const blankMember = () => ({ name: '', role: '', agency: '' });
 const keyOf = (plan) => `${plan.person_id}@${plan.plan_version}`;
 const MEMBER_FIELDS = [
@@ -212,8 +213,8 @@ export function MeetingForm({ plans, details, lastMeeting, canRecord, view, curr
                 <button type="button" class="link-button" aria-current={here ? 'step' : undefined} onClick={() => (view === 'list' ? document.getElementById(`agenda-${plan.person_id}`)?.scrollIntoView() : show(plan))}>
                   {planName(plan)}
                 </button>{' '}
-                <span class="small">
-                  {formatPence(plan.annual_pence)} a year; {outcome ? `decision: ${outcome.replace(/_/g, ' ')}` : 'not decided yet'}
+                <span class="small muted">
+                  {formatPence(plan.annual_pence)} a year; {outcome ? `decision: ${OUTCOME_WORDS[outcome] || outcome}` : 'not decided yet'}
                   {hasProblem(plan) ? ' – needs changing' : ''}
                 </span>
               </li>

@@ -63,8 +63,15 @@ export function AgendaItem({ plan, detail, position, count, children }) {
         {planName(plan)}
       </h3>
       <p class="small">
-        Version {plan.plan_version}: {formatPence(plan.annual_pence)} a year, {differenceWords(plan.difference_pence)}. {(plan.reasons || []).join(' ')}
+        Version {plan.plan_version}: {formatPence(plan.annual_pence)} a year, {differenceWords(plan.difference_pence)}.
       </p>
+      {(plan.reasons || []).length > 0 && (
+        <ul class="small" aria-label="Why it comes to the panel">
+          {plan.reasons.map((reason) => (
+            <li key={reason}>{reason.charAt(0).toUpperCase() + reason.slice(1)}</li>
+          ))}
+        </ul>
+      )}
       <div class="decide-layout">
         <section class="decide-layout__plan" aria-label={`The plan for ${planName(plan)}`}>
           {detail && detail.person && detail.plan ? (

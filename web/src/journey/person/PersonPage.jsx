@@ -12,6 +12,7 @@ import { PersonLinks } from '../../shared/PersonLinks.jsx';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
+import { deliveryLabel } from '../plan/PlanSummary.jsx';
 import { Timeline } from '../timeline/Timeline.jsx';
 import { BudgetsSideBySide, StepsPanel } from './StepForms.jsx';
 
@@ -98,7 +99,7 @@ export function Splits({ person }) {
   const agreed = person.agreed_budget;
   if (!agreed || (!agreed.by_delivery && !agreed.by_funding)) return null;
   const rows = [
-    ...Object.entries(agreed.by_delivery || {}).map(([key, value]) => ['How it is delivered', words(key), value]),
+    ...Object.entries(agreed.by_delivery || {}).map(([key, value]) => ['How it is delivered', deliveryLabel(key), value]),
     ...Object.entries(agreed.by_funding || {}).map(([key, value]) => ['Who funds it', key === 'nhs' ? 'NHS' : words(key), value]),
   ];
   return (

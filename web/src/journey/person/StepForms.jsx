@@ -286,6 +286,8 @@ export function StepsPanel({ person, onChanged }) {
   );
 }
 
+const DECIDED_BY = { team_manager: 'a team manager', resource_allocation_group: 'the Resource Allocation Group', equipment: 'the equipment route' };
+
 export function BudgetsSideBySide({ person }) {
   const indicative = person.indicative_budget;
   const agreed = person.agreed_budget;
@@ -319,8 +321,14 @@ export function BudgetsSideBySide({ person }) {
               a year ({formatPence(agreed.weekly_pence)} a week){agreed.one_off_pence ? `, and ${formatPence(agreed.one_off_pence)} one-off` : ''}; from {formatDate(agreed.start)}, review due {formatDate(agreed.review_due)}.
             </p>
             <p class="small" data-testid="agreed-difference">
-              {agreed.difference_pence === 0 ? 'The same as the indicative budget.' : `${formatPence(Math.abs(agreed.difference_pence))} ${agreed.difference_pence > 0 ? 'above' : 'below'} the indicative budget.`}
-              {agreed.reason ? ` Reason: ${agreed.reason}` : ''} Agreed by {String(agreed.decided_by || '').replace(/_/g, ' ')}.
+              {agreed.difference_pence === null || agreed.difference_pence === undefined ? 'There is no indicative budget to compare with.' : agreed.difference_pence === 0 ? 'The same as the indicative budget.' : `${formatPence(Math.abs(agreed.difference_pence))} ${agreed.difference_pence > 0 ? 'above' : 'below'} the indicative budget.`}
+              {' '}Agreed by {DECIDED_BY[agreed.decided_by] || String(agreed.decided_by || '').replace(/_/g, ' ')}.
+              {agreed.reason ? (
+                <>
+                  <br />
+                  Reason: {agreed.reason}
+                </>
+              ) : null}
             </p>
           </>
         ) : (
