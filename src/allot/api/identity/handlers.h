@@ -14,5 +14,8 @@ HttpResponse current_session(RequestContext& context);
 HttpResponse sign_out(RequestContext& context);
 // Every agency by its code, name and kind, so pages show agencies by name.
 HttpResponse list_agencies(RequestContext& context);
+// Every active user by username, display name and agency code, so pages show
+// who did something by name (roles and passwords are never listed).
+HttpResponse list_users(RequestContext& context);
 
 }  // namespace allot::api::identity_api

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, enc } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle } from '../../shared/components.jsx';
 import { useLoad } from '../../shared/data.js';
+import { useDirectory } from '../../shared/directory.js';
 import { formatDate } from '../../shared/format.js';
 import { can } from '../../shared/permissions.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
@@ -43,6 +44,7 @@ function usePlanDetails(plans) {
 
 function Panel() {
   const { user } = useSession();
+  const { userName } = useDirectory();
   const { query } = useLocation();
   const queue = useLoad(() => api.get('/panel/queue'), 'queue');
   const meetings = useLoad(() => (can(user, 'panel.read') ? api.get('/panel/meetings') : Promise.resolve({ meetings: [] })), 'meetings');
@@ -105,7 +107,7 @@ function Panel() {
             <li key={meeting.id}>
               {formatDate(meeting.held_on)}: {(meeting.decisions || []).length} {(meeting.decisions || []).length === 1 ? 'decision' : 'decisions'}; present:{' '}
               {(meeting.members || []).map((member) => `${member.name} (${member.role}, ${member.agency})`).join('; ')}
-              {meeting.recorded_by ? `; recorded by ${meeting.recorded_by}` : ''}
+              {meeting.recorded_by ? `; recorded by ${userName(meeting.recorded_by)}` : ''}
             </li>
           ))}
         </ul>

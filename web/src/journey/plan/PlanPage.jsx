@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, enc } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/components.jsx';
 import { useLoad } from '../../shared/data.js';
+import { useDirectory } from '../../shared/directory.js';
 import { issuesByPath, issuesFor } from '../../shared/errors.js';
 import { formatDate, formatPence } from '../../shared/format.js';
 import { Field } from '../../shared/forms.jsx';
@@ -323,6 +324,7 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
 
 // Every saved version is kept; a new version can start from any of them.
 function PlanVersions({ plans, indicative, onStartFrom }) {
+  const { userName } = useDirectory();
   const startable = typeof onStartFrom === 'function';
   if (!plans.length) return null;
   return (
@@ -348,7 +350,7 @@ function PlanVersions({ plans, indicative, onStartFrom }) {
               <tr key={plan.version}>
                 <td>{plan.version}</td>
                 <td>
-                  {formatDate(plan.created_at)} by {plan.created_by}
+                  {formatDate(plan.created_at)} by {userName(plan.created_by)}
                 </td>
                 <td class="num">{formatPence(plan.totals && plan.totals.annual_pence)}</td>
                 <td class="num">{indicative && plan.difference_from_indicative_pence !== null && plan.difference_from_indicative_pence !== undefined ? formatPence(plan.difference_from_indicative_pence) : ''}</td>

@@ -6,6 +6,7 @@
 // (totals.js); the totals shown are the saved version's own.
 import { Fragment } from 'preact';
 import { TableWrap } from '../../shared/components.jsx';
+import { useDirectory } from '../../shared/directory.js';
 import { formatDate, formatPence } from '../../shared/format.js';
 import { codeLabel, fullName, personPath } from '../records.jsx';
 import { RangeBar } from './RangeBar.jsx';
@@ -59,6 +60,7 @@ export function PersonFacts({ person }) {
 
 // `person` is the record (for the indicative budget and the sign-off), `plan` the saved version.
 export function PlanSummary({ person, plan, headingLevel = 3, idPrefix = 'plan' }) {
+  const { userName } = useDirectory();
   const Heading = `h${headingLevel}`;
   const indicative = person.indicative_budget;
   const totals = plan.totals || {};
@@ -80,7 +82,7 @@ export function PlanSummary({ person, plan, headingLevel = 3, idPrefix = 'plan' 
       )}
       <Heading id={`${idPrefix}-lines`}>
         Support and its cost (version {plan.version}
-        {plan.created_at ? `, saved ${formatDate(plan.created_at)}${plan.created_by ? ` by ${plan.created_by}` : ''}` : ''})
+        {plan.created_at ? `, saved ${formatDate(plan.created_at)}${plan.created_by ? ` by ${userName(plan.created_by)}` : ''}` : ''})
       </Heading>
       <TableWrap label={`Lines of plan version ${plan.version}`}>
         <table class="data plan-summary__lines" data-testid="plan-lines">

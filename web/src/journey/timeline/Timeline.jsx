@@ -4,7 +4,7 @@
 // agency (by name), and why. Every event the API keeps is shown; nothing is
 // dropped, and long text wraps.
 import { api, enc } from '../../shared/api.js';
-import { useAgencyNames } from '../../shared/agencies.js';
+import { useDirectory } from '../../shared/directory.js';
 import { ErrorMessage, Loading } from '../../shared/components.jsx';
 import { useLoad, useRulebooks } from '../../shared/data.js';
 import { formatDate, formatPence } from '../../shared/format.js';
@@ -115,7 +115,7 @@ export function describeEvent(event, rulebookTitle = (id) => id) {
 export function Timeline({ id, tick }) {
   const timeline = useLoad(() => api.get(`/people/${enc(id)}/timeline`), `${id}-${tick}`);
   const rulebooks = useRulebooks();
-  const agencyName = useAgencyNames();
+  const { agencyName, userName } = useDirectory();
   const titles = new Map((rulebooks.data || []).map((rulebook) => [rulebook.id, rulebook.title]));
   const rulebookTitle = (rulebookId) => titles.get(rulebookId) || rulebookId;
   const events = timeline.data && Array.isArray(timeline.data.events) ? [...timeline.data.events].reverse() : [];
@@ -131,7 +131,7 @@ export function Timeline({ id, tick }) {
             return (
               <li key={event.id} data-kind={event.kind}>
                 <p class="timeline-list__when">
-                  <time dateTime={event.at}>{formatDate(event.at)}</time> · {event.actor}
+                  <time dateTime={event.at}>{formatDate(event.at)}</time> · {userName(event.actor)}
                   {event.agency ? `, ${agencyName(event.agency)}` : ''}
                 </p>
                 <p class="timeline-list__what">

@@ -1,8 +1,8 @@
-// Budgets' drift through the real `allot serve --demo` binary: under every
-// filter the totals are computed from exactly the rows returned, so the rows add
-// up to them; the comparison's difference is its agreed minus its indicative;
-// budgets agreed with no indicative budget (equipment only) are rows too and are
-// counted apart.
+// What deciders and analysts read, through the real `allot serve --demo` binary:
+// budgets' drift, whose totals under every filter are computed from exactly the
+// rows returned (the comparison's difference is its agreed minus its indicative;
+// budgets agreed with no indicative budget, equipment only, are rows too and are
+// counted apart); and agencies and users by name, for pages that show who did what.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -15,7 +15,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-class DriftApi : public ::testing::Test {
+class DecidersApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server_ = ServerProcess::start().release();
@@ -40,8 +40,8 @@ class DriftApi : public ::testing::Test {
   static std::map<std::string, SignedInUser> users_;
 };
 
-ServerProcess* DriftApi::server_ = nullptr;
-std::map<std::string, SignedInUser> DriftApi::users_;
+ServerProcess* DecidersApi::server_ = nullptr;
+std::map<std::string, SignedInUser> DecidersApi::users_;
 
 // The rows of one drift answer summed as a page would, checked against its totals.
 void expect_rows_add_up(const Json& drift, const std::string& filter) {
@@ -74,7 +74,7 @@ void expect_rows_add_up(const Json& drift, const std::string& filter) {
   EXPECT_EQ(totals["without_indicative"], Json({{"people", without}, {"agreed_annual_pence", without_agreed}}));
 }
 
-TEST_F(DriftApi, TotalsReconcileWithTheRowsUnderEveryFilterAndEquipmentBudgetsAreRows) {
+TEST_F(DecidersApi, TotalsReconcileWithTheRowsUnderEveryFilterAndEquipmentBudgetsAreRows) {
   // An equipment-only budget for a person never assessed: no indicative budget.
   const Json person = {{"given_name", "Edith"},          {"family_name", "Drifttest"},
                        {"date_of_birth", "1938-05-02"},  {"primary_support_reason", "physical_support_access_mobility_only"},
@@ -113,6 +113,22 @@ TEST_F(DriftApi, TotalsReconcileWithTheRowsUnderEveryFilterAndEquipmentBudgetsAr
   const Json none = ok(call("GET", "/api/v1/budgets/drift?client_group=older_people&locality=Nowhere", "finance_officer"));
   EXPECT_EQ(none["budgets"].size(), 0u);
   expect_rows_add_up(none, "no match");
+}
+
+TEST_F(DecidersApi, AgenciesAndUsersAreListedByNameForSignedInStaffOnly) {
+  EXPECT_EQ(server_->request("GET", "/api/v1/agencies").status, 401);
+  EXPECT_EQ(server_->request("GET", "/api/v1/users").status, 401);
+  const Json agencies = ok(call("GET", "/api/v1/agencies", "assessor"));
+  ASSERT_GE(agencies["agencies"].size(), 4u);
+  EXPECT_EQ(agencies["agencies"][1], Json({{"id", "demo-nhs"}, {"kind", "nhs_trust"}, {"name", "Demo NHS Foundation Trust"}}));
+  const Json users = ok(call("GET", "/api/v1/users", "finance_officer"));
+  Json team_manager;
+  for (const Json& user : users["users"]) {
+    EXPECT_FALSE(user.contains("roles")) << user.dump();
+    EXPECT_FALSE(user.contains("password_hash")) << user.dump();
+    if (user["username"] == "team_manager") team_manager = user;
+  }
+  EXPECT_EQ(team_manager, Json({{"agency", "demo-council"}, {"display_name", "Demo Team manager"}, {"username", "team_manager"}}));
 }
 
 }  // namespace
