@@ -553,7 +553,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     assert(csv.startsWith('Person id,Given name,Family name,Client group'), `the CSV has a header in words: ${csv.slice(0, 120)}`);
     const csvRows = csv.trim().split('\r\n').slice(1).map((row) => row.split(','));
     assert(csvRows.length >= 1, 'the CSV has rows');
-    assert(csvRows.every((row) => row[3] === 'Older people'), 'the CSV has the chosen client group only, by its label');
+    assert(csvRows.every((row) => row[3] === 'Older people'), `the CSV has the chosen client group only, by its label: ${csvRows.filter((row) => row[3] !== 'Older people').slice(0, 3).join(' | ')}`);
     const differences = csvRows.filter((row) => row[9] !== '').map((row) => Math.abs(Number(row[9])));
     assert(differences.every((value, index) => index === 0 || value <= differences[index - 1]), 'largest difference first');
   });

@@ -254,7 +254,7 @@ test('API issues read as plain words with the field’s label, from one mapping'
   assert.equal(plainText('the plan is with the resource_allocation_group'), 'The plan is with the resource allocation group');
 });
 
-test('a table exports as CSV with pounds (never pence), codes by label and a header row', () => {
+test('a table exports as CSV with pounds (never pence), codes by label, a header row and no totals row', () => {
   const table = {
     name: 't',
     title: 'T',
@@ -273,6 +273,6 @@ test('a table exports as CSV with pounds (never pence), codes by label and a hea
   };
   assert.equal(
     tableCsv(table),
-    'Name,Group,Start,Agreed (£)\r\nAnn,Older people,2026-11-29,1234.56\r\n"Bob, Jr",Mental health,2026-04-01,-0.05\r\nCy,Older people,,\r\nTotal,,,1234.51\r\n',
+    'Name,Group,Start,Agreed (£)\r\nAnn,Older people,2026-11-29,1234.56\r\n"Bob, Jr",Mental health,2026-04-01,-0.05\r\nCy,Older people,,\r\n',
   );
 });

@@ -3,7 +3,7 @@
 // where each column is { title, kind, value(row) } and kind is
 //   text | code (value is already its label) | money (whole pence) | date
 //   (YYYY-MM-DD) | number.
-// CSV: a header row, then the rows; money in pounds ("1234.56", never pence),
+// CSV: a header row, then the rows (no title or totals, so any program reads it); money in pounds ("1234.56", never pence),
 // dates as YYYY-MM-DD (what every spreadsheet and program reads as a date),
 // codes by their labels. XLSX (ExcelJS, already used for reading files, loaded
 // only when asked for): a title, the notes, a bold frozen header row with a
@@ -32,8 +32,8 @@ function csvCell(column, row) {
 
 export function tableCsv(table) {
   const header = table.columns.map((column) => (column.kind === 'money' ? `${column.title} (£)` : column.title));
+  // Rows only: a totals row would be read as one more record by a program.
   const rows = table.rows.map((row) => table.columns.map((column) => csvCell(column, row)));
-  if (table.totals) rows.push(table.columns.map((column, column_idx) => (column_idx in table.totals ? (column.kind === 'money' ? poundsText(table.totals[column_idx]) : table.totals[column_idx]) : '')));
   return toCsv([header, ...rows]);
 }
 

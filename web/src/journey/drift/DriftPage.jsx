@@ -64,22 +64,17 @@ function Drift() {
   const group = query.get('client_group') || '';
   const locality = query.get('locality') || '';
   const order = query.get('order') === 'difference' ? 'difference' : 'name';
-  const [all, setAll] = useState(false);
   // Every budget once, for the filters' choices; the rows and totals come from the server filtered.
   const everyone = useLoad(() => api.get('/budgets/drift'), 'drift-all');
-  const drift = useLoad(() => (group || locality ? api.get(filterPath(group, locality)) : everyone.data ? Promise.resolve(everyone.data) : api.get('/budgets/drift')), `${group}|${locality}`);
-  if (drift.loading) return <Loading what="Loading agreed budgets" />;
-  if (drift.error) return <ErrorMessage error={drift.error} title="Budgets could not be loaded" />;
-  const choices = everyone.data && Array.isArray(everyone.data.budgets) ? everyone.data.budgets : drift.data.budgets || [];
-  const groups = [...new Set(choices.map((row) => row.client_group))].sort();
-  const localities = [...new Set(choices.map((row) => row.locality))].sort();
-  const rows = Array.isArray(drift.data.budgets) ? [...drift.data.budgets] : [];
-  if (order === 'difference') rows.sort((a, b) => Math.abs(b.difference_pence ?? 0) - Math.abs(a.difference_pence ?? 0));
-  const totals = drift.data.totals;
-  const compared = totals.compared;
-  const without = totals.without_indicative;
-  const notes = [group ? `Client group: ${codeLabel('client_group', group)}` : 'Every client group', locality ? `Locality: ${locality}` : 'Every locality'];
-  const shown = all ? rows : rows.slice(0, SHOW);
+  // Each answer carries the filters it was asked with, so rows from an earlier
+  // filter are never shown (or exported) under a new one.
+  const key = `${group}|${locality}`;
+  const drift = useLoad(async () => ({ key, body: await api.get(filterPath(group, locality)) }), key);
+  const ready = !drift.loading && drift.data && drift.data.key === key;
+  const choices = everyone.data && Array.isArray(everyone.data.budgets) ? everyone.data.budgets : ready ? drift.data.body.budgets || [] : [];
+  // The filters stay on the page while new rows load, so the keyboard keeps its place.
+  const groups = [...new Set([...choices.map((row) => row.client_group), ...(group ? [group] : [])])].sort();
+  const localities = [...new Set([...choices.map((row) => row.locality), ...(locality ? [locality] : [])])].sort();
   return (
     <>
       <PageTitle>Budgets’ drift</PageTitle>
@@ -115,6 +110,28 @@ function Drift() {
           </select>
         </div>
       </div>
+      {drift.error ? (
+        <ErrorMessage error={drift.error} title="Budgets could not be loaded" />
+      ) : ready ? (
+        <DriftResults key={key} answer={drift.data.body} order={order} group={group} locality={locality} />
+      ) : (
+        <Loading what="Loading agreed budgets" />
+      )}
+    </>
+  );
+}
+
+function DriftResults({ answer, order, group, locality }) {
+  const [all, setAll] = useState(false);
+  const rows = Array.isArray(answer.budgets) ? [...answer.budgets] : [];
+  if (order === 'difference') rows.sort((a, b) => Math.abs(b.difference_pence ?? 0) - Math.abs(a.difference_pence ?? 0));
+  const totals = answer.totals;
+  const compared = totals.compared;
+  const without = totals.without_indicative;
+  const notes = [group ? `Client group: ${codeLabel('client_group', group)}` : 'Every client group', locality ? `Locality: ${locality}` : 'Every locality'];
+  const shown = all ? rows : rows.slice(0, SHOW);
+  return (
+    <>
       <dl class="headline" data-testid="drift-totals">
         <div>
           <dt>People</dt>
