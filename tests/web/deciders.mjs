@@ -185,7 +185,8 @@ export function registerDecidersTests(test, { assert, assertEqual, pounds, signI
   test('deciders: the calculator’s one question at a time goes back on Back and keeps its answers over a reload', async ({ page, ctx }) => {
     const rulebook = ctx.pointsRulebook;
     const questions = rulebook.doc.questions;
-    await page.goto(`${ctx.base}/calculator?rulebook=${encodeURIComponent(rulebook.doc.id)}`);
+    // The version in the file, which the CLI scores with (another test may publish a newer one).
+    await page.goto(`${ctx.base}/calculator?rulebook=${encodeURIComponent(rulebook.doc.id)}&version=${rulebook.doc.version}`);
     await page.waitForSelector('fieldset.question');
     await page.check('#mode-steps');
     await page.waitForURL(/mode=steps/);

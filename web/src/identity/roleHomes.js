@@ -31,8 +31,8 @@ export const ROLES = {
   },
   commissioner: {
     title: 'Commissioner',
-    summary: 'Commissions care at home and tries how carers’ visits could be planned.',
-    can: ['Try a day’s visits on the visit scheduling engine'],
+    summary: 'Runs the care-at-home provider framework and watches hours and cost.',
+    can: ['Keep the provider framework: providers, their inspections, grades and rates', 'Watch the hours and cost of care at home', 'Try a day’s visits on the visit scheduling engine'],
   },
   provider_user: {
     title: 'Provider',
