@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <variant>
@@ -370,11 +371,31 @@ TEST(JourneyReads, RowsComeFromTheTypedRecord) {
   equipment.id = 4;
   equipment.state.agreed_budget->indicative_annual.reset();
   equipment.state.agreed_budget->difference.reset();
-  const BudgetDrift drift = budget_drift({person, equipment});
-  EXPECT_EQ(drift.people, 2);
-  EXPECT_EQ(drift.agreed_annual.pence(), 1800000);
-  EXPECT_EQ(drift.indicative_annual.pence(), 562500);  // only the budgets with one
-  EXPECT_EQ(drift.difference.pence(), 1800000 - 562500);
+  const Result<BudgetDrift> drift = budget_drift({person, equipment});
+  ASSERT_TRUE(drift);
+  EXPECT_EQ(drift->people, 2);
+  EXPECT_EQ(drift->agreed_annual.pence(), 1800000);
+  // The comparison covers exactly the rows with an indicative budget, so its
+  // difference is its agreed minus its indicative and the sum of those rows'.
+  EXPECT_EQ(drift->compared, (DriftComparedTotals{1, Money::from_pence(562500), Money::from_pence(900000),
+                                                  Money::from_pence(900000 - 562500)}));
+  EXPECT_EQ(drift->without_indicative, (DriftUncomparedTotals{1, Money::from_pence(900000)}));
+  EXPECT_EQ(drift->budgets[1].decided_by, DecidedBy::kResourceAllocationGroup);
+  EXPECT_FALSE(drift->budgets[1].difference.has_value());
+}
+
+TEST(JourneyReads, DriftTotalsThatWouldOverflowAreRefusedNamingTheRow) {
+  Person person;
+  person.id = 3;
+  person.state.agreed_budget = agree_budget(panel_plan(), 1, Money::from_pence(900000), kToday, indicative(562500), "r",
+                                            DecidedBy::kResourceAllocationGroup, kRules.reviews);
+  Person huge = person;
+  huge.id = 4;
+  huge.state.agreed_budget->annual = Money::from_pence(std::numeric_limits<std::int64_t>::max());
+  const Result<BudgetDrift> drift = budget_drift({person, huge});
+  ASSERT_FALSE(drift);
+  ASSERT_EQ(drift.error().size(), 1u);
+  EXPECT_EQ(drift.error()[0].path, "budgets[1]");
 }
 
 }  // namespace

@@ -173,14 +173,17 @@ TEST(JourneyDocuments, AnswersHaveTheShapesDocsApiMdGives) {
   journey::BudgetDrift drift;
   drift.budgets.push_back(journey::DriftRow{1, "Joan", "Clarke", "older_people", "East", std::nullopt,
                                             Money::from_pence(45000), std::nullopt, "equipment", day("2026-04-01")});
+  drift.budgets.back().decided_by = journey::DecidedBy::kEquipment;
   drift.people = 1;
   drift.agreed_annual = Money::from_pence(45000);
-  drift.difference = Money::from_pence(45000);
+  drift.without_indicative = journey::DriftUncomparedTotals{1, Money::from_pence(45000)};
   EXPECT_EQ(budget_drift_to_json(drift).dump(),
-            R"({"budgets":[{"agreed_annual_pence":45000,"client_group":"older_people","difference_pence":null,)"
-            R"("family_name":"Clarke","given_name":"Joan","indicative_annual_pence":null,"locality":"East",)"
-            R"("person_id":1,"reason":"equipment","start":"2026-04-01"}],"totals":{"agreed_annual_pence":45000,)"
-            R"("difference_pence":45000,"indicative_annual_pence":0,"people":1}})");
+            R"({"budgets":[{"agreed_annual_pence":45000,"client_group":"older_people","decided_by":"equipment",)"
+            R"("difference_pence":null,"family_name":"Clarke","given_name":"Joan","indicative_annual_pence":null,)"
+            R"("locality":"East","person_id":1,"reason":"equipment","start":"2026-04-01"}],"totals":{)"
+            R"("agreed_annual_pence":45000,"compared":{"agreed_annual_pence":0,"difference_pence":0,)"
+            R"("indicative_annual_pence":0,"people":0},"people":1,)"
+            R"("without_indicative":{"agreed_annual_pence":45000,"people":1}}})");
   journey::PersonList list;
   list.total = 9;
   list.people.push_back(journey::PersonSummary{3, "Tom", "Hughes", std::nullopt, "carer", "South", "Carers team",

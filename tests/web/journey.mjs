@@ -7,7 +7,7 @@ import path from 'node:path';
 
 // A request from inside the page with the signed-in session and its CSRF token,
 // for setting up records the test is not about.
-async function apiCall(page, method, apiPath, body) {
+export async function apiCall(page, method, apiPath, body) {
   return page.evaluate(
     async ({ method, apiPath, body }) => {
       const session = await (await fetch('/api/v1/session')).json();
@@ -23,7 +23,7 @@ async function apiCall(page, method, apiPath, body) {
   );
 }
 
-async function apiOk(page, method, apiPath, body) {
+export async function apiOk(page, method, apiPath, body) {
   const reply = await apiCall(page, method, apiPath, body);
   if (reply.status >= 300) throw new Error(`${method} ${apiPath} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
   return reply.body;
@@ -37,7 +37,7 @@ async function needJourneyApi(ctx, ...paths) {
   }
 }
 
-const unique = () => crypto.randomBytes(3).toString('hex');
+export const unique = () => crypto.randomBytes(3).toString('hex');
 const ELIGIBLE = {
   framework: 'care_act',
   needs_from_impairment_or_illness: true,
@@ -46,7 +46,7 @@ const ELIGIBLE = {
 };
 
 // A person created through the API and taken to `stage` (assessment or support_planning).
-async function personAt(page, stage, adults) {
+export async function personAt(page, stage, adults) {
   const person = await apiOk(page, 'POST', '/people', {
     given_name: 'Test',
     family_name: `Person${unique()}`,
@@ -72,12 +72,12 @@ async function personAt(page, stage, adults) {
   return record;
 }
 
-async function signOut(page) {
+export async function signOut(page) {
   await page.click('text=Sign out');
   await page.waitForURL(/\/sign-in\?signed_out=1$/);
 }
 
-async function stageIs(page, label) {
+export async function stageIs(page, label) {
   await page.waitForFunction((text) => (document.querySelector('[data-testid=stage]') || {}).textContent === text, label);
 }
 
@@ -102,7 +102,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.waitForSelector('.error-summary');
     assert((await page.$$('.field-error')).length >= 3, 'problems are shown next to their fields');
     const summary = await page.textContent('.error-summary');
-    assert(summary.includes('Given name:') && !summary.includes('given_name'), `the summary names the fields in words: ${summary}`);
+    assert(summary.includes('Given name') && !summary.includes('given_name'), `the summary names the fields in words: ${summary}`);
     await checkAccessibility(page, ctx, 'add a person with problems');
     const family = `Walker${unique()}`;
     await page.fill('#person-given_name', 'Edith');
@@ -133,7 +133,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.fill('#person-team', 'North Adults');
     await page.click('text=Save the details');
     await page.waitForURL(new RegExp(`/people/${personId}$`));
-    await page.waitForSelector('[data-testid=timeline] tr[data-kind=details_changed]');
+    await page.waitForSelector('[data-testid=timeline] li[data-kind=details_changed]');
     assert((await page.textContent('.facts')).includes('North Adults'), 'the new team is shown');
 
     // Contact, then screen to assessment.
@@ -221,6 +221,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     // The panel approves it with a reason (required: it differs from the indicative budget).
     await signIn(page, ctx, 'panel_member');
     await page.click('[data-role=panel_member] a[href="/panel"]');
+    await page.waitForSelector('[data-testid=agenda]');
+    await page.goto(`${ctx.base}/panel?plan=${personId}`);
     await page.waitForSelector(`[data-testid=decision][data-person="${personId}"]`);
     const decision = `[data-testid=decision][data-person="${personId}"]`;
     await page.selectOption(`${decision} select`, 'approve');
@@ -232,7 +234,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.fill('#member-1-agency', 'Demo ICB');
     await page.click('button:has-text("Record the meeting")');
     await page.waitForSelector(`${decision} .field-error`);
-    assert((await page.textContent(`${decision} .field-error`)).includes('reason'), 'the form asks for the reason next to the decision');
+    assert((await page.textContent(`${decision} .field-error`)).toLowerCase().includes('reason'), 'the form asks for the reason next to the decision');
     await checkAccessibility(page, ctx, 'panel with a missing reason');
     await page.fill(`${decision} textarea`, 'Two carers needed for safe moving and handling in the mornings');
     await page.click('button:has-text("Record the meeting")');
@@ -252,8 +254,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.check('#step-review-outcome--no_change');
     await page.fill('#step-review-reason', 'Support is working; mornings are calmer');
     await page.click('form[data-step=review] button[type=submit]');
-    await page.waitForSelector('[data-testid=timeline] tr[data-kind=review]');
-    assert(await page.isVisible('[data-testid=timeline] tr[data-kind=panel_decision]'), 'the panel decision is in the timeline');
+    await page.waitForSelector('[data-testid=timeline] li[data-kind=review]');
+    assert(await page.isVisible('[data-testid=timeline] li[data-kind=panel_decision]'), 'the panel decision is in the timeline');
     ctx.activePersonId = personId;
     ctx.activeAnnual = annual;
     ctx.activeIndicative = cli;
@@ -433,7 +435,7 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
   test('journey: the panel shows each problem the API finds next to its decision', async ({ page, ctx }) => {
     await needJourneyApi(ctx, '/panel/queue', '/reviews/due', '/budgets/drift', '/carers');
     await signIn(page, ctx, 'panel_member');
-    await page.goto(`${ctx.base}/panel`);
+    await page.goto(`${ctx.base}/panel?view=list`);
     const decisions = await page.waitForSelector('[data-testid=decision]').then(() => page.$$('[data-testid=decision]'));
     assert(decisions.length >= 2, 'the demo queue has plans waiting');
     // Decide the second plan only: the API's decisions[0] is that plan.
@@ -461,7 +463,8 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click('button:has-text("Record the meeting")');
     await page.waitForSelector(`${decision} .field-error`);
     assert((await page.textContent(`${decision} .field-error`)).includes('must not be more than the plan asks for'), 'the issue is next to its decision');
-    assert((await page.textContent('.error-summary')).includes('decisions[0].agreed_annual_pence'), 'and listed in the summary');
+    const listed = await page.textContent('.error-summary');
+    assert(listed.includes('Agreed amount a year must not be more than the plan asks for') && !listed.includes('decisions[0]'), `and listed in the summary in words, by the person’s name: ${listed}`);
     const first = await decisions[0].getAttribute('data-person');
     assert(!(await page.$(`[data-testid=decision][data-person="${first}"] .field-error`)), 'no problem is shown against another plan');
   });
@@ -527,10 +530,9 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.click('[data-role=team_manager] a[href="/sign-offs"]');
     await page.waitForSelector(`[data-testid=sign-offs] >> text=${person.family_name}`);
     await checkAccessibility(page, ctx, 'sign-offs');
-    await page.click(`button:has-text("Decide on Test ${person.family_name}")`);
-    await page.check('#step-decide-outcome--approve');
-    await page.fill('#step-decide-reason', 'Within the range; agreed');
-    await page.click('form[data-step=decide] button[type=submit]');
+    await page.check(`#decide-${person.id}-outcome--approve`);
+    await page.fill(`#decide-${person.id}-reason`, 'Within the range; agreed');
+    await page.click(`[data-testid=sign-off][data-person="${person.id}"] form[data-step=decide] button[type=submit]`);
     await page.waitForSelector('.success');
     await page.goto(`${ctx.base}/people/${person.id}`);
     await stageIs(page, 'Active (budget agreed)');
@@ -542,14 +544,17 @@ export function registerJourneyTests(test, { assert, assertEqual, pounds, signIn
     await page.waitForSelector('[data-testid=drift-chart]');
     await checkAccessibility(page, ctx, 'budgets’ drift');
     await page.selectOption('#drift-group', 'older_people');
+    await page.waitForURL(/client_group=older_people/);
     await page.selectOption('#drift-order', 'difference');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export these as CSV')]);
+    await page.waitForURL(/order=difference/);
+    await page.waitForSelector('[data-testid=drift]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download these budgets as CSV')]);
     const csv = fs.readFileSync(await download.path(), 'utf8');
-    assert(csv.startsWith('person_id,given_name,family_name'), 'the CSV has a header');
-    const csvRows = csv.trim().split('\r\n').slice(1);
+    assert(csv.startsWith('Person id,Given name,Family name,Client group'), `the CSV has a header in words: ${csv.slice(0, 120)}`);
+    const csvRows = csv.trim().split('\r\n').slice(1).map((row) => row.split(','));
     assert(csvRows.length >= 1, 'the CSV has rows');
-    assert(csvRows.every((row) => row.split(',')[3] === 'older_people'), 'the CSV has the chosen client group only');
-    const differences = csvRows.map((row) => Math.abs(Number(row.split(',')[8])));
+    assert(csvRows.every((row) => row[3] === 'Older people'), `the CSV has the chosen client group only, by its label: ${csvRows.filter((row) => row[3] !== 'Older people').slice(0, 3).join(' | ')}`);
+    const differences = csvRows.filter((row) => row[9] !== '').map((row) => Math.abs(Number(row[9])));
     assert(differences.every((value, index) => index === 0 || value <= differences[index - 1]), 'largest difference first');
   });
 }

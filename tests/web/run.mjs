@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerChargingTests } from './charging.mjs';
+import { registerDecidersTests } from './deciders.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerRulebookGovernanceTests } from './rulebooks.mjs';
 import { registerPeopleTests } from './people.mjs';
@@ -539,6 +540,7 @@ registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
 registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccessibility, startServer, populationCsv, clockStart: TEST_CLOCK_START });
+registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { ApiError, errorFromBody } from '../../web/src/shared/api.js';
 import { issuesByPath, issuesFor, jobError, pageError } from '../../web/src/shared/errors.js';
 import { can } from '../../web/src/shared/permissions.js';
+import { plainIssue, plainText } from '../../web/src/shared/messages.js';
+import { tableCsv } from '../../web/src/shared/exports.js';
 import { actionText, homeLinks, navLinks, registerCapabilities } from '../../web/src/shared/registry.js';
 import { pickVersion, versionInForce } from '../../web/src/shared/data.js';
 import { csvField, formatDate, formatPence, parsePounds, poundsText, toCsv, toPence } from '../../web/src/shared/format.js';
@@ -57,11 +59,12 @@ test('an error body becomes its message and one line per issue', () => {
   assert.ok(error instanceof ApiError);
   assert.equal(error.status, 422);
   assert.equal(error.code, 'invalid_value');
-  assert.deepEqual(error.lines(), [
-    'the answers do not fit this rulebook',
-    'answers.mobility: unknown answer "sum"; expected one of none, some, lots',
-    'answers.night: no answer given',
-  ]);
+  // Plain words with the field's label; the error keeps the API's paths.
+  assert.deepEqual(error.lines(), ['The answers do not fit this rulebook', 'Choose mobility from the list', 'Night: no answer given']);
+  assert.deepEqual(
+    error.issues.map((issue) => issue.path),
+    ['answers.mobility', 'answers.night'],
+  );
 });
 
 test('a 500 shows its incident id; a body that is not the error shape still reads well', () => {
@@ -200,7 +203,7 @@ test('dates are shown the UK way and pounds typed become pence', () => {
 
 test('a failed job and a problem found on the page read like an API error', () => {
   const failed = jobError({ status: 'failed', error: { code: 'invalid_value', message: 'bad file', issues: [{ path: 'line 3', message: 'no client group', code: 'required' }] } }, 'The job failed.');
-  assert.deepEqual(failed.lines(), ['bad file', 'line 3: no client group']);
+  assert.deepEqual(failed.lines(), ['Bad file', 'line 3: no client group']);
   assert.deepEqual(jobError({ status: 'failed' }, 'The simulation failed.').lines(), ['The simulation failed.']);
   assert.deepEqual(pageError('Check the form.', ['Enter a budget']).lines(), ['Check the form.', 'Enter a budget']);
 });
@@ -210,10 +213,10 @@ test('issues are found by field path, and can be labelled in plain words', () =>
     error: { code: 'invalid_value', message: 'the meeting has problems', issues: [{ path: 'decisions[0].reason', message: 'give a reason', code: 'required' }, { path: 'held_on', message: 'not a date' }] },
   });
   const map = issuesByPath(error);
-  assert.deepEqual(issuesFor(map, 'decisions[0]'), ['give a reason']);
+  assert.deepEqual(issuesFor(map, 'decisions[0]'), ['Reason: give a reason']);
   assert.deepEqual(issuesFor(map, 'decisions[1]'), []);
-  assert.deepEqual(error.lines({ held_on: 'Date of the meeting' }), ['the meeting has problems', 'decisions[0].reason: give a reason', 'Date of the meeting: not a date']);
-  assert.deepEqual(error.lines((where) => (where.endsWith('.reason') ? 'Reason' : null)), ['the meeting has problems', 'Reason: give a reason', 'held_on: not a date']);
+  assert.deepEqual(error.lines({ held_on: 'Meeting date' }), ['The meeting has problems', 'Decision 1: Reason: give a reason', 'Meeting date must be a date, like 29 Nov 2026']);
+  assert.deepEqual(error.lines((where) => (where.endsWith('.reason') ? 'Why' : null)), ['The meeting has problems', 'Why: give a reason', 'Date of the meeting must be a date, like 29 Nov 2026']);
 });
 
 test('what a user may do is the session’s allowed list, never the roles', () => {
@@ -262,4 +265,44 @@ test('each capability folder imports only from shared/ and itself', () => {
     }
   }
   assert.deepEqual(problems, []);
+});
+
+test('API issues read as plain words with the field’s label, from one mapping', () => {
+  const cases = [
+    [{ path: 'previous_package_annual_pence', code: 'wrong_type', message: 'expected a whole number; found 12.5' }, 'Previous package cost must be a whole number of pounds and pence, like 18.50'],
+    [{ path: 'lines[2].unit_cost_pence', code: 'invalid_value', message: 'must not be negative; found -3' }, 'Line 3: Cost per unit cannot be negative'],
+    [{ path: 'lines[0].units_per_week', code: 'invalid_value', message: 'must be from 0 to 168; found 200' }, 'Line 1: Units a week must be from 0 to 168'],
+    [{ path: 'decisions[0].reason', code: 'missing_field', message: 'is required' }, 'Decision 1: Reason is needed'],
+    [{ path: 'given_name', code: 'invalid_value', message: 'must be at most 100 characters; found 150' }, 'Given name must be 100 characters or fewer'],
+    [{ path: 'client_group', code: 'invalid_value', message: 'expected one of older_people, mental_health; found "x"' }, 'Choose client group from the list'],
+    [{ path: 'start', code: 'invalid_value', message: 'found "tomorrow"; expected a date YYYY-MM-DD' }, 'Start must be a date, like 29 Nov 2026'],
+    [{ path: 'step', code: 'conflict', message: 'cannot decide: the stage is awaiting_sign_off' }, 'Cannot decide: the stage is awaiting sign off'],
+    [{ path: 'visits.csv:42', code: 'invalid_value', message: 'no such carer' }, 'visits.csv:42: no such carer'],
+  ];
+  for (const [issue, plain] of cases) assert.equal(plainIssue(issue), plain, issue.path);
+  assert.equal(plainIssue({ path: 'agreed_annual_pence', code: 'invalid_value', message: 'is required' }, { agreed_annual_pence: 'Amount agreed' }), 'Amount agreed is needed');
+  assert.equal(plainText('the plan is with the resource_allocation_group'), 'The plan is with the resource allocation group');
+});
+
+test('a table exports as CSV with pounds (never pence), codes by label, a header row and no totals row', () => {
+  const table = {
+    name: 't',
+    title: 'T',
+    columns: [
+      { title: 'Name', kind: 'text', value: (row) => row.name },
+      { title: 'Group', kind: 'code', value: (row) => row.group },
+      { title: 'Start', kind: 'date', value: (row) => row.start },
+      { title: 'Agreed', kind: 'money', value: (row) => row.pence },
+    ],
+    rows: [
+      { name: 'Ann', group: 'Older people', start: '2026-11-29', pence: 123456 },
+      { name: 'Bob, Jr', group: 'Mental health', start: '2026-04-01', pence: -5 },
+      { name: 'Cy', group: 'Older people', start: '', pence: null },
+    ],
+    totals: { 0: 'Total', 3: 123451 },
+  };
+  assert.equal(
+    tableCsv(table),
+    'Name,Group,Start,Agreed (£)\r\nAnn,Older people,2026-11-29,1234.56\r\n"Bob, Jr",Mental health,2026-04-01,-0.05\r\nCy,Older people,,\r\n',
+  );
 });

@@ -1,6 +1,7 @@
 #include "allot/journey/reads.h"
 
 #include <algorithm>
+#include <string>
 
 namespace allot::journey {
 
@@ -80,7 +81,19 @@ void sort_reviews(std::vector<ReviewDue>& reviews) {
                    [](const ReviewDue& left, const ReviewDue& right) { return left.review_due < right.review_due; });
 }
 
-BudgetDrift budget_drift(const std::vector<Person>& people) {
+namespace {
+
+// a + b into `total`, or false when the sum does not fit in 64-bit pence.
+bool add_to(Money& total, Money amount) {
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(total.pence(), amount.pence(), &sum)) return false;
+  total = Money::from_pence(sum);
+  return true;
+}
+
+}  // namespace
+
+Result<BudgetDrift> budget_drift(const std::vector<Person>& people) {
   BudgetDrift drift;
   for (const Person& person : people) {
     if (!person.state.agreed_budget) continue;
@@ -93,15 +106,31 @@ BudgetDrift budget_drift(const std::vector<Person>& people) {
     row.locality = person.details.locality;
     row.indicative_annual = agreed.indicative_annual;
     row.agreed_annual = agreed.annual;
-    row.difference = agreed.difference;
     row.reason = agreed.reason;
     row.start = agreed.start;
-    drift.agreed_annual += agreed.annual;
-    if (agreed.indicative_annual) drift.indicative_annual += *agreed.indicative_annual;
+    row.decided_by = agreed.decided_by;
+    const std::string where = "budgets[" + std::to_string(drift.budgets.size()) + "]";
+    bool fits = add_to(drift.agreed_annual, agreed.annual);
+    if (agreed.indicative_annual) {
+      // The row's difference is recomputed from the two amounts it shows, so
+      // a row always reads agreed minus indicative.
+      std::int64_t difference = 0;
+      fits = fits && !__builtin_sub_overflow(agreed.annual.pence(), agreed.indicative_annual->pence(), &difference);
+      row.difference = Money::from_pence(difference);
+      fits = fits && add_to(drift.compared.indicative_annual, *agreed.indicative_annual) &&
+             add_to(drift.compared.agreed_annual, agreed.annual) && add_to(drift.compared.difference, *row.difference);
+      ++drift.compared.people;
+    } else {
+      fits = fits && add_to(drift.without_indicative.agreed_annual, agreed.annual);
+      ++drift.without_indicative.people;
+    }
+    if (!fits) {
+      return fail(ErrorCode::kInvalidValue, where,
+                  "the agreed budget of person " + std::to_string(person.id) + " does not fit in the totals (sum too large)");
+    }
     drift.budgets.push_back(std::move(row));
   }
   drift.people = static_cast<std::int64_t>(drift.budgets.size());
-  drift.difference = drift.agreed_annual - drift.indicative_annual;
   return drift;
 }
 

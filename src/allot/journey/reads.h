@@ -129,17 +129,37 @@ struct DriftRow {
   std::optional<Money> difference;
   std::string reason;
   Date start;
+  DecidedBy decided_by = DecidedBy::kTeamManager;
   bool operator==(const DriftRow&) const = default;
+};
+
+// Totals that reconcile with the rows: `compared` sums exactly the rows that
+// have an indicative budget, so its difference is its agreed minus its
+// indicative and equals the sum of those rows' differences; budgets agreed with
+// no indicative budget (equipment only, no assessment) are counted apart, and
+// `agreed_annual` is the two together.
+struct DriftComparedTotals {
+  std::int64_t people = 0;
+  Money indicative_annual;
+  Money agreed_annual;
+  Money difference;
+  bool operator==(const DriftComparedTotals&) const = default;
+};
+struct DriftUncomparedTotals {
+  std::int64_t people = 0;
+  Money agreed_annual;
+  bool operator==(const DriftUncomparedTotals&) const = default;
 };
 
 struct BudgetDrift {
   std::vector<DriftRow> budgets;
   std::int64_t people = 0;
-  Money indicative_annual;  // of the budgets that had one
-  Money agreed_annual;
-  Money difference;         // agreed - indicative
+  Money agreed_annual;  // every row
+  DriftComparedTotals compared;
+  DriftUncomparedTotals without_indicative;
 };
-// Every person given must have an agreed budget.
-BudgetDrift budget_drift(const std::vector<Person>& people);
+// Every person given must have an agreed budget. A sum that would overflow is
+// refused (kInvalidValue naming the row), never wrapped.
+Result<BudgetDrift> budget_drift(const std::vector<Person>& people);
 
 }  // namespace allot::journey

@@ -129,14 +129,21 @@ Json budget_drift_to_json(const journey::BudgetDrift& drift) {
                         {"agreed_annual_pence", row.agreed_annual.pence()},
                         {"difference_pence", money_json(row.difference)},
                         {"reason", row.reason},
-                        {"start", row.start.to_string()}});
+                        {"start", row.start.to_string()},
+                        {"decided_by", journey::decided_by_id(row.decided_by)}});
   }
   return Json{{"budgets", std::move(list)},
               {"totals",
                {{"people", drift.people},
-                {"indicative_annual_pence", drift.indicative_annual.pence()},
                 {"agreed_annual_pence", drift.agreed_annual.pence()},
-                {"difference_pence", drift.difference.pence()}}}};
+                {"compared",
+                 {{"people", drift.compared.people},
+                  {"indicative_annual_pence", drift.compared.indicative_annual.pence()},
+                  {"agreed_annual_pence", drift.compared.agreed_annual.pence()},
+                  {"difference_pence", drift.compared.difference.pence()}}},
+                {"without_indicative",
+                 {{"people", drift.without_indicative.people},
+                  {"agreed_annual_pence", drift.without_indicative.agreed_annual.pence()}}}}}};
 }
 
 }  // namespace allot::journey_io

@@ -192,7 +192,7 @@ TEST_F(JourneyUseCases, TheAgreedBudgetReadsAsATypedValue) {
   EXPECT_EQ(history.back().actor, "panel_member");
   const journey::BudgetDrift drift = ok(journey().reads().budget_drift(kFinance));
   EXPECT_EQ(drift.people, 1);
-  EXPECT_EQ(drift.difference.pence(), 900000 - 562500);
+  EXPECT_EQ(drift.compared.difference.pence(), 900000 - 562500);
 }
 
 TEST_F(JourneyUseCases, InstantsAreWrittenAsTheAppWritesTimestamps) {

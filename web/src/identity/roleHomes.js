@@ -6,38 +6,38 @@
 export const ROLES = {
   administrator: {
     title: 'Administrator',
-    summary: 'Looks after users, agencies and the published rulebooks.',
-    can: ['Publish and check rulebooks', 'Manage users, their roles and agencies', 'Look at the audit of who read or changed personal data'],
+    summary: 'Looks after the published rulebooks and reads across the council’s records.',
+    can: ['Publish and check rulebooks', 'Read people’s records, reviews due and the Resource Allocation Group’s queue', 'Compare agreed budgets with indicative budgets'],
   },
   assessor: {
     title: 'Assessor',
     summary: 'Records contacts, screening and needs assessments, and applies the RAS with the person.',
-    can: ['Work out an indicative budget from a person’s assessment', 'Explain the derivation to the person and their carer', 'Build a support plan and book reviews'],
+    can: ['Record contacts, screening and needs assessments with an indicative budget', 'Explain the derivation to the person and their carer', 'Build a support plan, submit it for sign-off and record reviews'],
   },
   team_manager: {
     title: 'Team manager',
     summary: 'Oversees assessors’ work and signs off support plans within their authority.',
-    can: ['See the team’s assessments and indicative budgets', 'Sign off support plans or send them to the Resource Allocation Group'],
+    can: ['Read people’s records, assessments and indicative budgets', 'Sign off support plans within the indicative range, with the plan on screen', 'See the Resource Allocation Group’s queue and reviews due'],
   },
   panel_member: {
     title: 'Resource Allocation Group member',
     summary: 'Sits on the panel (council, NHS, housing) that approves, changes or returns support plans.',
-    can: ['Review plans flagged for the panel', 'Record each decision with its reasons'],
+    can: ['Go through the plans waiting for the panel, one at a time or as a list', 'Record a meeting once with its members, and each decision with its reasons'],
   },
   finance_officer: {
     title: 'Finance officer',
     summary: 'Sets and monitors pooled and aligned budgets, commitments, forecasts and the protection fund.',
-    can: ['Watch commitments against budgets', 'Check the protection fund held back by the top-slice'],
+    can: ['Watch commitments against pooled and aligned budgets', 'Check the protection fund held back by the top-slice', 'Compare agreed budgets with indicative budgets, and download them'],
   },
   commissioner: {
     title: 'Commissioner',
     summary: 'Runs the care-at-home provider framework and watches hours and cost.',
-    can: ['Manage providers, grades and rates', 'Allocate packages to providers so work forms clusters', 'Try a day’s visits on the visit scheduling engine'],
+    can: ['Keep the provider framework: providers, their inspections, grades and rates', 'Watch the hours and cost of care at home', 'Try a day’s visits on the visit scheduling engine'],
   },
   provider_user: {
     title: 'Provider',
-    summary: 'Receives package offers and plans carers’ visits; sees only its own people.',
-    can: ['Accept or decline package offers', 'Plan carers’ visits'],
+    summary: 'Plans its carers’ visits.',
+    can: ['Plan carers’ visits with the visit scheduling engine'],
   },
   analyst: {
     title: 'Analyst',

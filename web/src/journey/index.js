@@ -13,6 +13,7 @@ import { PrintPage } from './print/PrintPage.jsx';
 import { ReviewsPage } from './reviews/ReviewsPage.jsx';
 import { SignOffsPage } from './signoffs/SignOffsPage.jsx';
 import './journey.css';
+import './deciders.css';
 
 const PEOPLE = { href: '/people', text: 'Find a person', action: 'people.read' };
 const REVIEWS = { href: '/reviews', text: 'Reviews due', action: 'reviews.read' };
@@ -36,7 +37,14 @@ export default {
     { path: '/reviews', component: ReviewsPage },
     { path: '/budgets/drift', component: DriftPage },
   ],
-  nav: [{ href: '/people', text: 'People', order: 40, action: 'people.read' }],
+  // The top bar has each role's pages, shown only to those the server allows.
+  nav: [
+    { href: '/people', text: 'People', order: 40, action: 'people.read' },
+    { href: '/sign-offs', text: 'Sign-offs', order: 41, action: 'people.decide' },
+    { href: '/panel', text: 'Panel', order: 42, action: 'panel.read_queue' },
+    { href: '/reviews', text: 'Reviews', order: 43, action: 'reviews.read' },
+    { href: '/budgets/drift', text: 'Drift', order: 46, action: 'budgets.read_drift' },
+  ],
   homeLinks: {
     administrator: [PEOPLE, DRIFT],
     assessor: [PEOPLE, REVIEWS],

@@ -8,6 +8,7 @@ export default {
   name: 'scheduling',
   order: 40,
   routes: [{ path: '/scheduling', component: SchedulingPage }],
+  nav: [{ href: '/scheduling', text: 'Scheduling', order: 60, action: 'scheduling.solve' }],
   homeLinks: {
     administrator: [SCHEDULING],
     commissioner: [SCHEDULING],

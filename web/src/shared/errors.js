@@ -3,6 +3,7 @@
 // a failed job: an ApiError whose `lines()` is the message, one line per issue and
 // the incident reference, ready to show (ErrorMessage in components.jsx shows it).
 // The issues are also kept by path, so forms can show each next to its field.
+import { fieldMessage, plainIssue, plainText } from './messages.js';
 
 const STATUS_TEXT = {
   400: 'The request was not understood.',
@@ -15,12 +16,11 @@ const STATUS_TEXT = {
   500: 'Something went wrong on the server.',
 };
 
-// An issue's line: "path: message", or "Label: message" when the page gives the
-// field's label in plain words for that path (`labels` is a map or a function).
+// An issue's line in plain words with the field's label (messages.js): the
+// page's own `labels` (a map or a function from a path) first, then the labels
+// every form shares. The API's path and code stay on the issue.
 export function issueLine(issue, labels) {
-  const label = issue.path && labels ? (typeof labels === 'function' ? labels(issue.path) : labels[issue.path]) : null;
-  const where = label || issue.path;
-  return where ? `${where}: ${issue.message}` : String(issue.message);
+  return plainIssue(issue, labels);
 }
 
 export class ApiError extends Error {
@@ -32,9 +32,9 @@ export class ApiError extends Error {
     this.incidentId = incidentId;
   }
 
-  // The message, then one line per issue ("path: message"), then the incident id.
+  // The message, then one line per issue in plain words, then the incident id.
   lines(labels) {
-    const out = [this.message];
+    const out = [this.message ? plainText(this.message) : this.message];
     for (const issue of this.issues) out.push(issueLine(issue, labels));
     if (this.incidentId) out.push(`Incident reference: ${this.incidentId}`);
     return out;
@@ -75,13 +75,14 @@ export function jobError(job, fallback) {
 // A problem found on the page (a form checked before sending), shown like an API error.
 export const pageError = (message, lines = []) => new ApiError(0, 'page', message, lines.map((line) => ({ path: '', message: String(line), code: '' })));
 
-// An ApiError's issues by path ("reason", "decisions[0].reason", "lines[2].unit_cost_pence").
-export function issuesByPath(error) {
+// An ApiError's issues by path ("reason", "decisions[0].reason", "lines[2].unit_cost_pence"),
+// each message in plain words with the field's label (shown next to the field).
+export function issuesByPath(error, labels) {
   const map = {};
   if (error && Array.isArray(error.issues)) {
     for (const issue of error.issues) {
       const key = issue.path || '';
-      (map[key] = map[key] || []).push(issue.message);
+      (map[key] = map[key] || []).push(key ? fieldMessage(issue, labels) : issue.message);
     }
   }
   return map;

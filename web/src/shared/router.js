@@ -57,3 +57,17 @@ export function matchPath(pattern, path) {
   }
   return params;
 }
+
+// Changes the query of the current address without a new history entry, so a
+// page's filters and choices live in the address: a reload or a shared link
+// keeps them. `patch` maps names to values; '' or null removes a name.
+export function setQuery(patch) {
+  const query = new URLSearchParams(location.search);
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === '' || value === null || value === undefined) query.delete(name);
+    else query.set(name, String(value));
+  }
+  const search = query.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  notify();
+}

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
+#include "allot/app/identity/directory_service.h"
 #include "allot/app/shared/access_policy.h"
 
 namespace allot::api::identity_api {
@@ -105,6 +107,36 @@ HttpResponse sign_out(RequestContext& context) {
   HttpResponse response = no_content();
   response.add_header("Set-Cookie", session_cookie(context.state.options, "", 0));
   return response;
+}
+
+HttpResponse list_agencies(RequestContext& context) {
+  app::DirectoryService directory(context.state.services.store, context.state.services.clock);
+  Result<std::vector<app::Agency>> agencies = directory.agencies();
+  if (!agencies) return failure(agencies.error(), "");
+  nlohmann::json list = nlohmann::json::array();
+  for (const app::Agency& agency : *agencies) {
+    list.push_back({{"id", agency.code}, {"name", agency.name}, {"kind", app::agency_kind_name(agency.kind)}});
+  }
+  return json_response(200, {{"agencies", std::move(list)}});
+}
+
+HttpResponse list_users(RequestContext& context) {
+  app::DirectoryService directory(context.state.services.store, context.state.services.clock);
+  Result<std::vector<app::Agency>> agencies = directory.agencies();
+  if (!agencies) return failure(agencies.error(), "");
+  Result<std::vector<app::User>> users = directory.users();
+  if (!users) return failure(users.error(), "");
+  std::map<app::Id, std::string> agency_codes;
+  for (const app::Agency& agency : *agencies) agency_codes[agency.id] = agency.code;
+  nlohmann::json list = nlohmann::json::array();
+  for (const app::User& user : *users) {
+    if (!user.active) continue;
+    const auto code = agency_codes.find(user.agency_id);
+    list.push_back({{"username", user.username},
+                    {"display_name", user.display_name},
+                    {"agency", code == agency_codes.end() ? nlohmann::json(nullptr) : nlohmann::json(code->second)}});
+  }
+  return json_response(200, {{"users", std::move(list)}});
 }
 
 }  // namespace allot::api::identity_api

@@ -31,6 +31,16 @@ const std::vector<Route>& identity_routes() {
        .access = Access::kSignedIn,
        .handler = &identity_api::sign_out,
        .summary = "sign out"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/agencies",
+       .access = Access::kSignedIn,
+       .handler = &identity_api::list_agencies,
+       .summary = "every agency by code, name and kind"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/users",
+       .access = Access::kSignedIn,
+       .handler = &identity_api::list_users,
+       .summary = "every active user by username, display name and agency"},
   };
   return kRoutes;
 }

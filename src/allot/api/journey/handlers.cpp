@@ -318,7 +318,14 @@ HttpResponse reviews_due(RequestContext& context) {
 }
 
 HttpResponse budget_drift(RequestContext& context) {
-  return answer(service(context).reads().budget_drift(principal(context)), journey_io::budget_drift_to_json, 200, "");
+  app::DriftQuery filter;
+  for (const auto& [key, value] : query_params(context.request.query)) {
+    if (value.empty()) continue;  // an empty filter field matches everyone, as the page's "every" choice
+    if (key == "client_group") filter.client_group = value;
+    else if (key == "locality") filter.locality = value;
+    else if (key == "team") filter.team = value;
+  }
+  return answer(service(context).reads().budget_drift(principal(context), filter), journey_io::budget_drift_to_json, 200, "");
 }
 
 }  // namespace allot::api::journey_api

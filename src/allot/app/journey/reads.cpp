@@ -1,5 +1,7 @@
 #include "allot/app/journey/reads.h"
 
+#include <iterator>
+
 namespace allot::app {
 namespace {
 
@@ -55,13 +57,26 @@ Result<journey::ReviewsDue> JourneyReads::reviews_due(const Principal& principal
   return due;
 }
 
-Result<journey::BudgetDrift> JourneyReads::budget_drift(const Principal& principal) {
+Result<journey::BudgetDrift> JourneyReads::budget_drift(const Principal& principal, const DriftQuery& filter) {
   Result<std::vector<journey::Person>> people = core_.read([&](Transaction& tx) -> Result<std::vector<journey::Person>> {
     if (auto allowed = JourneyCore::check(principal, "budgets.read_drift"); !allowed) return fail(allowed.error());
     PersonQuery query;
     query.agreed_budget_only = true;
+    query.client_group = filter.client_group;
+    query.locality = filter.locality;
+    query.team = filter.team;
     query.limit = 10000;
-    return people_matching(tx, query);
+    // Every page, so the totals never stop at a page's end.
+    std::vector<journey::Person> all;
+    for (;;) {
+      Result<std::vector<journey::Person>> page = people_matching(tx, query);
+      if (!page) return fail(page.error());
+      const std::size_t count = page->size();
+      all.insert(all.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
+      if (count < static_cast<std::size_t>(query.limit)) break;
+      query.offset += query.limit;
+    }
+    return all;
   });
   if (!people) return fail(people.error());
   if (auto audited = core_.audit_read(principal, "people", "budget drift"); !audited) return fail(audited.error());

@@ -5,12 +5,20 @@
 // is audited.
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "allot/app/journey/journey_core.h"
 #include "allot/journey/reads.h"
 
 namespace allot::app {
+
+// Which agreed budgets the drift covers; an absent field matches everyone.
+struct DriftQuery {
+  std::optional<std::string> client_group;
+  std::optional<std::string> locality;
+  std::optional<std::string> team;
+};
 
 class JourneyReads {
  public:
@@ -21,8 +29,9 @@ class JourneyReads {
   // Active budgets with a review due on or before `by` (nothing: today plus the
   // rules' reviews_due_days), soonest first.
   Result<journey::ReviewsDue> reviews_due(const Principal& principal, std::optional<Date> by);
-  // Every agreed budget next to its indicative budget.
-  Result<journey::BudgetDrift> budget_drift(const Principal& principal);
+  // Every agreed budget matching the filter next to its indicative budget, with
+  // totals computed from exactly the rows returned (no limit: every match).
+  Result<journey::BudgetDrift> budget_drift(const Principal& principal, const DriftQuery& filter = {});
 
  private:
   JourneyCore& core_;

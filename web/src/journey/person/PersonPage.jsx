@@ -12,6 +12,8 @@ import { PersonLinks } from '../../shared/PersonLinks.jsx';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
+import { deliveryLabel } from '../plan/PlanSummary.jsx';
+import { Timeline } from '../timeline/Timeline.jsx';
 import { BudgetsSideBySide, StepsPanel } from './StepForms.jsx';
 
 export function PersonPage({ id }) {
@@ -97,7 +99,7 @@ export function Splits({ person }) {
   const agreed = person.agreed_budget;
   if (!agreed || (!agreed.by_delivery && !agreed.by_funding)) return null;
   const rows = [
-    ...Object.entries(agreed.by_delivery || {}).map(([key, value]) => ['How it is delivered', words(key), value]),
+    ...Object.entries(agreed.by_delivery || {}).map(([key, value]) => ['How it is delivered', deliveryLabel(key), value]),
     ...Object.entries(agreed.by_funding || {}).map(([key, value]) => ['Who funds it', key === 'nhs' ? 'NHS' : words(key), value]),
   ];
   return (
@@ -213,61 +215,6 @@ function Carers({ person }) {
             Add a carer
           </a>
         </p>
-      )}
-    </section>
-  );
-}
-
-// A few plain facts from an event's payload ("version 2, annual £12,000.00"), for the timeline.
-function payloadText(payload) {
-  if (!payload || typeof payload !== 'object') return '';
-  const parts = [];
-  for (const [key, value] of Object.entries(payload)) {
-    if (value === null || value === undefined || typeof value === 'object' || key === 'reason') continue;
-    parts.push(`${words(key.replace(/_pence$/, ''))} ${/_pence$/.test(key) ? formatPence(value) : typeof value === 'boolean' ? (value ? 'yes' : 'no') : words(value)}`);
-    if (parts.length === 4) break;
-  }
-  return parts.join(', ');
-}
-
-function Timeline({ id, tick }) {
-  const timeline = useLoad(() => api.get(`/people/${enc(id)}/timeline`), `${id}-${tick}`);
-  const events = timeline.data && Array.isArray(timeline.data.events) ? [...timeline.data.events].reverse() : [];
-  return (
-    <section aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline</h2>
-      {timeline.loading && <Loading what="Loading the timeline" />}
-      <ErrorMessage error={timeline.error} title="The timeline could not be loaded" />
-      {timeline.data && (
-        <TableWrap label="Timeline">
-          <table class="data" data-testid="timeline">
-            <caption class="visually-hidden">Everything recorded, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">Agency</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id} data-kind={event.kind}>
-                  <td>{formatDate(event.at)}</td>
-                  <td>
-                    {words(event.kind)}
-                    {event.outcome ? <span class="small"> ({codeLabel('event_outcome', event.outcome)})</span> : null}
-                    {payloadText(event.payload) && <span class="small muted event-payload">{payloadText(event.payload)}</span>}
-                  </td>
-                  <td>{event.actor}</td>
-                  <td>{event.agency}</td>
-                  <td>{event.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
       )}
     </section>
   );

@@ -62,6 +62,14 @@ export const STEP_FIELDS = {
   close: [{ name: 'reason', label: 'Reason for closing', kind: 'textarea' }],
 };
 
+// A step's fields by the API's path, named by their labels here ("Agreed amount a year").
+const labelsOf = (step) => Object.fromEntries((STEP_FIELDS[step] || []).map((field) => [field.api || field.name, field.label.replace(/ \(£\)$/, '')]));
+
+// The action the access policy asks for each step: the team manager's sign-off
+// needs people.decide, every other step people.write.
+export const STEP_ACTIONS = { decide: 'people.decide' };
+export const mayTake = (user, step) => can(user, STEP_ACTIONS[step] || 'people.write');
+
 function initialValues(step) {
   const values = {};
   for (const field of STEP_FIELDS[step] || []) {
@@ -86,16 +94,20 @@ function bodyOf(step, values) {
   return body;
 }
 
-export function StepForm({ personId, step, onDone, onCancel }) {
+// `idPrefix` keeps ids unique when several forms share a page; `autoFocus`
+// false when the form is on the page from the start rather than opened.
+export function StepForm({ personId, step, onDone, onCancel, idPrefix, autoFocus = true, title }) {
+  const prefix = idPrefix || `step-${step}`;
   const [values, setValues] = useState(() => initialValues(step));
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const issues = issuesByPath(error);
+  const issues = issuesByPath(error, labelsOf(step));
   const fields = STEP_FIELDS[step] || [];
   const set = (name, value) => setValues((previous) => ({ ...previous, [name]: value }));
   // Opening a step's form puts the keyboard in its first field.
   const form = useRef(null);
   useEffect(() => {
+    if (!autoFocus) return;
     const first = form.current && form.current.querySelector('input, select, textarea');
     if (first) first.focus();
   }, []);
@@ -116,12 +128,12 @@ export function StepForm({ personId, step, onDone, onCancel }) {
   };
 
   return (
-    <form class="step-form" onSubmit={submit} noValidate data-step={step} ref={form} aria-labelledby={`step-${step}-title`}>
-      <h3 id={`step-${step}-title`}>{STEP_LABELS[step] || step}</h3>
-      <ErrorMessage error={error} title="This step was not recorded" />
+    <form class="step-form" onSubmit={submit} noValidate data-step={step} ref={form} aria-labelledby={`${prefix}-title`}>
+      <h3 id={`${prefix}-title`}>{title || STEP_LABELS[step] || step}</h3>
+      <ErrorMessage error={error} title="This step was not recorded" labels={labelsOf(step)} />
       {fields.map((field) => {
         if (field.showIf && !field.showIf(values)) return null;
-        const id = `step-${step}-${field.name}`;
+        const id = `${prefix}-${field.name}`;
         const errors = issuesFor(issues, field.api || field.name);
         if (field.kind === 'checkbox') {
           return (
@@ -176,9 +188,11 @@ export function StepForm({ personId, step, onDone, onCancel }) {
         <button type="submit" class="button" disabled={busy}>
           {busy ? 'Recording…' : STEP_LABELS[step] || 'Record'}
         </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
+        {onCancel && (
+          <button type="button" class="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );
@@ -199,11 +213,16 @@ export function StepsPanel({ person, onChanged }) {
     carer_first_stage: `${base}/carer`,
     carer_full_assessment: `${base}/carer#full`,
   };
-  const visible = steps.filter((step) => (step === 'decide' ? can(user, 'people.decide') && (!person.sign_off || person.sign_off.route === 'team_manager') : true));
-  if (!writer) {
+  // Only the steps this user may take now: the case's state allows them and the
+  // session's `allowed` actions include what each step needs. A plan routed to
+  // the Resource Allocation Group is decided at a panel meeting, not here.
+  const visible = steps.filter((step) => mayTake(user, step) && (step !== 'decide' || !person.sign_off || person.sign_off.route === 'team_manager'));
+  if (!writer && visible.length === 0) {
     return (
       <p class="small" data-testid="allowed-steps">
-        Steps allowed now: {steps.map((step) => STEP_LABELS[step] || step).join(', ') || 'none'}.
+        {person.sign_off
+          ? `The plan is waiting for ${person.sign_off.route === 'team_manager' ? 'a team manager' : 'the Resource Allocation Group'} to decide. There is no step for you to take on this record now.`
+          : 'There is no step for you to take on this record now.'}
       </p>
     );
   }
@@ -240,8 +259,15 @@ export function StepsPanel({ person, onChanged }) {
           ),
         )}
       </ul>
-      {person.sign_off && person.sign_off.route === 'resource_allocation_group' && (
-        <p class="small">This plan waits for the Resource Allocation Group; it is decided in a panel meeting.</p>
+      {visible.length === 0 && <p class="small">There is no step for you to take on this record now.</p>}
+      {person.sign_off && (
+        <p class="small" data-testid="waiting-for">
+          {person.sign_off.route === 'resource_allocation_group'
+            ? 'This plan waits for the Resource Allocation Group; it is decided in a panel meeting.'
+            : can(user, 'people.decide')
+              ? 'This plan waits for a team manager’s sign-off.'
+              : 'This plan waits for a team manager’s sign-off; a team manager decides it.'}
+        </p>
       )}
       {open && STEP_FIELDS[open] && (
         <StepForm
@@ -259,6 +285,8 @@ export function StepsPanel({ person, onChanged }) {
     </section>
   );
 }
+
+const DECIDED_BY = { team_manager: 'a team manager', resource_allocation_group: 'the Resource Allocation Group', equipment: 'the equipment route' };
 
 export function BudgetsSideBySide({ person }) {
   const indicative = person.indicative_budget;
@@ -293,8 +321,14 @@ export function BudgetsSideBySide({ person }) {
               a year ({formatPence(agreed.weekly_pence)} a week){agreed.one_off_pence ? `, and ${formatPence(agreed.one_off_pence)} one-off` : ''}; from {formatDate(agreed.start)}, review due {formatDate(agreed.review_due)}.
             </p>
             <p class="small" data-testid="agreed-difference">
-              {agreed.difference_pence === 0 ? 'The same as the indicative budget.' : `${formatPence(Math.abs(agreed.difference_pence))} ${agreed.difference_pence > 0 ? 'above' : 'below'} the indicative budget.`}
-              {agreed.reason ? ` Reason: ${agreed.reason}` : ''} Agreed by {String(agreed.decided_by || '').replace(/_/g, ' ')}.
+              {agreed.difference_pence === null || agreed.difference_pence === undefined ? 'There is no indicative budget to compare with.' : agreed.difference_pence === 0 ? 'The same as the indicative budget.' : `${formatPence(Math.abs(agreed.difference_pence))} ${agreed.difference_pence > 0 ? 'above' : 'below'} the indicative budget.`}
+              {' '}Agreed by {DECIDED_BY[agreed.decided_by] || String(agreed.decided_by || '').replace(/_/g, ' ')}.
+              {agreed.reason ? (
+                <>
+                  <br />
+                  Reason: {agreed.reason}
+                </>
+              ) : null}
             </p>
           </>
         ) : (

@@ -6,17 +6,22 @@ import { useState } from 'preact/hooks';
 import { api, enc } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/components.jsx';
 import { useLoad } from '../../shared/data.js';
+import { useDirectory } from '../../shared/directory.js';
 import { issuesByPath, issuesFor } from '../../shared/errors.js';
 import { formatDate, formatPence } from '../../shared/format.js';
 import { Field } from '../../shared/forms.jsx';
+import { can } from '../../shared/permissions.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
+import { useSession } from '../../shared/session.js';
 import { DraftStatus, useDraft } from '../drafts.jsx';
 import { CodeSelect, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
+import { PlanSummary, planVersionOf } from './PlanSummary.jsx';
+import { RangeBar } from './RangeBar.jsx';
 import { DELIVERY, UNITS, blankLine, lineForApi, lineFromApi, planTotals, weeklyPence } from './totals.js';
 
 export function PlanPage({ id }) {
   return (
-    <RequireAllowed action="people.write" title="Support plan">
+    <RequireAllowed action="people.read" title="Support plan">
       <Plan id={id} />
     </RequireAllowed>
   );
@@ -35,33 +40,58 @@ function Plan({ id }) {
   return <PlanBuilder initialPerson={loaded.data.person} initialPlans={loaded.data.plans} draft={draft} />;
 }
 
+// Who decides a submitted plan, in words.
+export const deciderWords = (route) => (route === 'team_manager' ? 'a team manager' : 'the Resource Allocation Group');
+
+// Once a plan is submitted (or the person is past support planning, or the user
+// may not change plans) the page is read-only: where the plan is, who decides,
+// and the plan as the decider sees it.
+function PlanReadOnly({ person, plans, canWrite }) {
+  const signOff = person.sign_off;
+  const agreed = person.agreed_budget;
+  const shown = planVersionOf(plans, signOff ? signOff.plan_version : agreed && agreed.plan_version ? agreed.plan_version : undefined);
+  return (
+    <>
+      <p class="breadcrumbs">
+        <a href={personPath(person.id)}>{fullName(person)}</a>
+      </p>
+      <PageTitle title={`Support plan: ${fullName(person)}`}>Support plan: {fullName(person)}</PageTitle>
+      <div class="notice plan-status" data-testid="sign-off-route" role="status">
+        {signOff ? (
+          <>
+            <p>
+              <strong>Version {signOff.plan_version} was submitted{signOff.submitted_at ? ` on ${formatDate(signOff.submitted_at)}` : ''} and is waiting for a decision by {deciderWords(signOff.route)}</strong>
+              {signOff.route === 'team_manager' ? (person.team ? ` (${person.team})` : '') : ' at its next meeting'}.
+            </p>
+            <p class="small">The plan cannot be changed while it waits. If it is returned, a new version can be built from it.</p>
+          </>
+        ) : agreed ? (
+          <p>
+            <strong>The budget was agreed</strong>
+            {agreed.plan_version ? ` from version ${agreed.plan_version}` : ''}: {formatPence(agreed.annual_pence)} a year from {formatDate(agreed.start)}, decided by{' '}
+            {agreed.decided_by === 'equipment' ? 'the equipment route' : deciderWords(agreed.decided_by)}.
+          </p>
+        ) : (
+          <p>
+            <strong>Stage: {stageLabel(person.stage)}.</strong> {canWrite ? 'Plans are built at the support planning stage.' : 'You can read this plan; changing it needs an assessor or team manager.'}
+          </p>
+        )}
+      </div>
+      {shown ? <PlanSummary person={person} plan={shown} headingLevel={2} /> : <p class="muted">No plan version has been saved.</p>}
+      <PlanVersions plans={plans} indicative={person.indicative_budget} />
+    </>
+  );
+}
+
 function startingDocument(draft, latest) {
   if (draft.initial && draft.initial.document) return draft.initial.document;
   if (latest) return { outcomes: [...latest.outcomes], lines: latest.lines.map(lineFromApi) };
   return { outcomes: [''], lines: [blankLine()] };
 }
 
-export function RangeBar({ total, lower, upper, indicative }) {
-  if (lower === undefined || upper === undefined || lower === null || upper === null) return null;
-  const max = Math.max(upper, total, indicative || 0, 1) * 1.15;
-  const pct = (value) => `${Math.max(0, Math.min(100, (value / max) * 100)).toFixed(2)}%`;
-  const where = total > upper ? 'above' : total < lower ? 'below' : 'within';
-  return (
-    <figure class="range-bar" data-where={where}>
-      <div class="range-bar__track" aria-hidden="true">
-        <div class="range-bar__range" style={{ left: pct(lower), width: `calc(${pct(upper)} - ${pct(lower)})` }} />
-        <div class={`range-bar__total range-bar__total--${where}`} style={{ width: pct(total) }} />
-        {indicative ? <div class="range-bar__marker" style={{ left: pct(indicative) }} /> : null}
-      </div>
-      <figcaption class="small">
-        The plan’s {formatPence(total)} a year is <strong data-testid="range-position">{where} the indicative range</strong> ({formatPence(lower)} to {formatPence(upper)}). Shaded: the range; line:
-        the indicative budget.
-      </figcaption>
-    </figure>
-  );
-}
-
 function PlanBuilder({ initialPerson, initialPlans, draft }) {
+  const { user } = useSession();
+  const canWrite = can(user, 'people.write');
   const [person, setPerson] = useState(initialPerson);
   const [plans, setPlans] = useState(initialPlans);
   const [expected, setExpected] = useState(latestOf(initialPlans) ? latestOf(initialPlans).version : 0);
@@ -150,6 +180,7 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
   };
 
   const canSave = Array.isArray(person.allowed_steps) && person.allowed_steps.includes('save_plan');
+  if (!canWrite || (person.stage !== 'support_planning' && latest)) return <PlanReadOnly person={person} plans={plans} canWrite={canWrite} />;
   const canSubmit = Array.isArray(person.allowed_steps) && person.allowed_steps.includes('submit_plan') && latest && !dirty;
 
   return (
@@ -293,6 +324,8 @@ function PlanBuilder({ initialPerson, initialPlans, draft }) {
 
 // Every saved version is kept; a new version can start from any of them.
 function PlanVersions({ plans, indicative, onStartFrom }) {
+  const { userName } = useDirectory();
+  const startable = typeof onStartFrom === 'function';
   if (!plans.length) return null;
   return (
     <section class="plan-versions" aria-labelledby="versions-heading">
@@ -305,9 +338,11 @@ function PlanVersions({ plans, indicative, onStartFrom }) {
               <th scope="col">Saved</th>
               <th scope="col" class="num">A year</th>
               <th scope="col" class="num">Against indicative</th>
-              <th scope="col">
-                <span class="visually-hidden">Start from</span>
-              </th>
+              {startable && (
+                <th scope="col">
+                  <span class="visually-hidden">Start from</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -315,15 +350,17 @@ function PlanVersions({ plans, indicative, onStartFrom }) {
               <tr key={plan.version}>
                 <td>{plan.version}</td>
                 <td>
-                  {formatDate(plan.created_at)} by {plan.created_by}
+                  {formatDate(plan.created_at)} by {userName(plan.created_by)}
                 </td>
                 <td class="num">{formatPence(plan.totals && plan.totals.annual_pence)}</td>
                 <td class="num">{indicative && plan.difference_from_indicative_pence !== null && plan.difference_from_indicative_pence !== undefined ? formatPence(plan.difference_from_indicative_pence) : ''}</td>
-                <td>
-                  <button type="button" class="link-button" onClick={() => onStartFrom(plan)}>
-                    Start from version {plan.version}
-                  </button>
-                </td>
+                {startable && (
+                  <td>
+                    <button type="button" class="link-button" onClick={() => onStartFrom(plan)}>
+                      Start from version {plan.version}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

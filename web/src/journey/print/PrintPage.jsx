@@ -3,11 +3,16 @@
 // outcomes, lines and totals. The print stylesheet drops the page furniture.
 import { api, enc } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/components.jsx';
-import { useLoad } from '../../shared/data.js';
+import { useLoad, useRulebooks } from '../../shared/data.js';
 import { formatDate, formatPence, words } from '../../shared/format.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { Splits } from '../person/PersonPage.jsx';
+import { deliveryLabel } from '../plan/PlanSummary.jsx';
+import { UNITS } from '../plan/totals.js';
 import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
+
+const DECIDERS = { team_manager: 'a team manager', resource_allocation_group: 'the Resource Allocation Group', equipment: 'the equipment route' };
+const unitWords = (unit) => (UNITS.find(([code]) => code === unit) || [unit, unit])[1];
 
 export function PrintPage({ id }) {
   return (
@@ -30,6 +35,8 @@ function Printable({ id }) {
     const [person, plans] = await Promise.all([getPerson(id), api.get(`/people/${enc(id)}/plans`)]);
     return { person, plans: Array.isArray(plans.plans) ? plans.plans : [] };
   }, id);
+  const rulebooks = useRulebooks();
+  const rulebookTitle = (rulebookId) => ((rulebooks.data || []).find((rulebook) => rulebook.id === rulebookId) || {}).title || rulebookId;
   if (loaded.loading) return <Loading what="Loading" />;
   if (loaded.error) return <ErrorMessage error={loaded.error} title="The record could not be loaded" />;
   const { person, plans } = loaded.data;
@@ -71,7 +78,7 @@ function Printable({ id }) {
           <>
             <p>
               <strong data-testid="print-indicative">{formatPence(indicative.annual_pence)}</strong> a year ({formatPence(indicative.weekly_pence)} a week); range {formatPence(indicative.lower_annual_pence)} to{' '}
-              {formatPence(indicative.upper_annual_pence)}. Worked out with {indicative.rulebook_id} version {indicative.rulebook_version} on {formatDate(indicative.assessed_at)}. It is a starting point for
+              {formatPence(indicative.upper_annual_pence)}. Worked out with {rulebookTitle(indicative.rulebook_id)} version {indicative.rulebook_version} on {formatDate(indicative.assessed_at)}. It is a starting point for
               planning, not a cap.
             </p>
             <h3>How it was worked out</h3>
@@ -92,7 +99,7 @@ function Printable({ id }) {
           <>
             <p>
               <strong data-testid="print-agreed">{formatPence(agreed.annual_pence)}</strong> a year ({formatPence(agreed.weekly_pence)} a week)
-              {agreed.one_off_pence ? ` and ${formatPence(agreed.one_off_pence)} one-off` : ''}, from {formatDate(agreed.start)}; agreed by {words(agreed.decided_by)}; first review due{' '}
+              {agreed.one_off_pence ? ` and ${formatPence(agreed.one_off_pence)} one-off` : ''}, from {formatDate(agreed.start)}; agreed by {DECIDERS[agreed.decided_by] || words(agreed.decided_by)}; first review due{' '}
               {formatDate(agreed.review_due)}. {agreed.difference_pence ? `${formatPence(Math.abs(agreed.difference_pence))} ${agreed.difference_pence > 0 ? 'above' : 'below'} the indicative budget because: ${agreed.reason}` : ''}
             </p>
             <Splits person={person} />
@@ -132,8 +139,8 @@ function Printable({ id }) {
                         {line.description} <span class="small">({codeLabel('service_component', line.service_component)})</span>
                       </td>
                       <td>{line.provider || ''}</td>
-                      <td>{words(line.delivery)}</td>
-                      <td class="num">{line.unit === 'one_off' ? '' : `${formatPence(line.unit_cost_pence)} / ${line.unit}`}</td>
+                      <td>{deliveryLabel(line.delivery)}</td>
+                      <td class="num">{line.unit === 'one_off' ? '' : `${formatPence(line.unit_cost_pence)} ${unitWords(line.unit)}`}</td>
                       <td class="num">{line.unit === 'one_off' ? `${formatPence(line.one_off_pence)} one-off` : unitsText(line)}</td>
                       <td class="num">{line.nhs_percent ? `${line.nhs_percent}%` : ''}</td>
                     </tr>

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/components.jsx';
 import { useLoad } from '../../shared/data.js';
+import { ExportButtons } from '../../shared/ExportButtons.jsx';
 import { formatDate, formatPence, todayIso } from '../../shared/format.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { navigate, useLocation } from '../../shared/router.js';
@@ -16,6 +17,23 @@ export function ReviewsPage() {
     </RequireAllowed>
   );
 }
+
+export const reviewsTable = (reviews, by) => ({
+  name: 'reviews-due',
+  title: 'Reviews due',
+  notes: [`Due on or before ${formatDate(by)}`],
+  columns: [
+    { title: 'Due', kind: 'date', value: (row) => row.review_due },
+    { title: 'Person id', kind: 'number', value: (row) => row.person_id },
+    { title: 'Given name', kind: 'text', value: (row) => row.given_name },
+    { title: 'Family name', kind: 'text', value: (row) => row.family_name },
+    { title: 'Locality', kind: 'text', value: (row) => row.locality },
+    { title: 'Team', kind: 'text', value: (row) => row.team },
+    { title: 'Review', kind: 'code', value: (row) => (row.first_review ? 'First review (6 to 8 weeks)' : 'Yearly review') },
+    { title: 'Agreed a year', kind: 'money', value: (row) => row.agreed_annual_pence },
+  ],
+  rows: reviews,
+});
 
 function Reviews() {
   const { query } = useLocation();
@@ -49,6 +67,7 @@ function Reviews() {
           <p role="status">
             {reviews.length} {reviews.length === 1 ? 'review is' : 'reviews are'} due by {formatDate(due.data.by)}.
           </p>
+          {reviews.length > 0 && <ExportButtons table={reviewsTable(reviews, due.data.by)} what="these reviews" />}
           {reviews.length > 0 && (
             <TableWrap label="Reviews due">
               <table class="data" data-testid="reviews-due">

@@ -1,5 +1,7 @@
-// Team manager sign-off: plans awaiting sign-off routed to a team manager, each
-// with its amount against the indicative budget and the decision form.
+// Team manager sign-off: each plan awaiting a team manager shown as the decider
+// reads it (the person, the outcomes, every line with its cost, delivery option
+// and funding, the totals, the indicative budget and range, the difference) with
+// the decision form beside it.
 import { useState } from 'preact/hooks';
 import { api, enc } from '../../shared/api.js';
 import { ErrorMessage, Loading, PageTitle } from '../../shared/components.jsx';
@@ -7,7 +9,8 @@ import { useLoad } from '../../shared/data.js';
 import { formatDate, formatPence } from '../../shared/format.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { StepForm } from '../person/StepForms.jsx';
-import { fullName, personPath } from '../records.jsx';
+import { PlanSummary, differenceWords, planVersionOf } from '../plan/PlanSummary.jsx';
+import { fullName, stageLabel } from '../records.jsx';
 
 export function SignOffsPage() {
   return (
@@ -17,16 +20,21 @@ export function SignOffsPage() {
   );
 }
 
+// Every person whose plan waits for a team manager, with the plan version submitted.
 async function loadWaiting() {
   const found = await api.get('/people?stage=awaiting_sign_off&limit=200');
   const people = (Array.isArray(found.people) ? found.people : []).filter((person) => person.sign_off_route === 'team_manager');
-  const records = await Promise.all(people.map((person) => api.get(`/people/${enc(person.id)}`)));
-  return records.filter((record) => record.sign_off && record.sign_off.route === 'team_manager');
+  const loaded = await Promise.all(
+    people.map(async (summary) => {
+      const [person, plans] = await Promise.all([api.get(`/people/${enc(summary.id)}`), api.get(`/people/${enc(summary.id)}/plans`)]);
+      return { person, plan: person.sign_off ? planVersionOf(plans.plans, person.sign_off.plan_version) : null };
+    }),
+  );
+  return loaded.filter(({ person }) => person.sign_off && person.sign_off.route === 'team_manager');
 }
 
 function SignOffs() {
   const waiting = useLoad(loadWaiting, 'sign-offs');
-  const [open, setOpen] = useState(null);
   const [done, setDone] = useState(null);
   return (
     <>
@@ -40,37 +48,48 @@ function SignOffs() {
       {waiting.loading && <Loading what="Finding plans awaiting sign-off" />}
       <ErrorMessage error={waiting.error} title="The plans could not be loaded" />
       {waiting.data && waiting.data.length === 0 && <p>No plans are waiting for a team manager.</p>}
+      {waiting.data && waiting.data.length > 1 && (
+        <nav aria-label="Plans waiting" class="agenda-list no-print">
+          <ol>
+            {waiting.data.map(({ person, plan }) => (
+              <li key={person.id}>
+                <a href={`#sign-off-${person.id}`}>{fullName(person)}</a>: {plan ? formatPence(plan.totals.annual_pence) : ''} a year
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
       {waiting.data && waiting.data.length > 0 && (
-        <ul class="sign-offs" data-testid="sign-offs">
-          {waiting.data.map((person) => (
-            <li key={person.id} class="sign-off">
-              <h2>
-                <a href={personPath(person.id)}>{fullName(person)}</a>
-              </h2>
-              <p>
+        <div class="sign-offs" data-testid="sign-offs">
+          {waiting.data.map(({ person, plan }) => (
+            <article key={person.id} class="decision-card" id={`sign-off-${person.id}`} data-testid="sign-off" data-person={person.id} aria-labelledby={`sign-off-${person.id}-name`}>
+              <h2 id={`sign-off-${person.id}-name`}>{fullName(person)}</h2>
+              <p class="small">
                 Plan version {person.sign_off.plan_version}
                 {person.sign_off.submitted_at ? `, submitted ${formatDate(person.sign_off.submitted_at)}` : ''}
-                {person.indicative_budget ? `; indicative budget ${formatPence(person.indicative_budget.annual_pence)} a year` : ''}. {(person.sign_off.reasons || []).join(' ')}
+                {plan && person.indicative_budget ? `: ${formatPence(plan.totals.annual_pence)} a year, ${differenceWords(plan.totals.annual_pence - person.indicative_budget.annual_pence)}.` : '.'}
               </p>
-              {open === person.id ? (
-                <StepForm
-                  personId={person.id}
-                  step="decide"
-                  onCancel={() => setOpen(null)}
-                  onDone={(record) => {
-                    setOpen(null);
-                    setDone(`${fullName(record)}: decision recorded; the stage is now ${String(record.stage).replace(/_/g, ' ')}.`);
-                    waiting.reload();
-                  }}
-                />
-              ) : (
-                <button type="button" class="button button--secondary" onClick={() => setOpen(person.id)}>
-                  Decide on {fullName(person)}’s plan
-                </button>
-              )}
-            </li>
+              <div class="decide-layout">
+                <section class="decide-layout__plan" aria-label={`The plan for ${fullName(person)}`}>
+                  {plan ? <PlanSummary person={person} plan={plan} idPrefix={`sign-off-${person.id}`} /> : <p class="muted">The submitted plan version could not be found.</p>}
+                </section>
+                <section class="decide-layout__decision" aria-label={`Decision on ${fullName(person)}’s plan`}>
+                  <StepForm
+                    personId={person.id}
+                    step="decide"
+                    autoFocus={false}
+                    idPrefix={`decide-${person.id}`}
+                    title={`Decision on ${fullName(person)}’s plan`}
+                    onDone={(record) => {
+                      setDone(`${fullName(record)}: decision recorded; the stage is now ${stageLabel(record.stage)}.`);
+                      waiting.reload();
+                    }}
+                  />
+                </section>
+              </div>
+            </article>
           ))}
-        </ul>
+        </div>
       )}
     </>
   );

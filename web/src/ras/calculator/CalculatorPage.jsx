@@ -3,6 +3,7 @@
 import { useRef, useState, useEffect } from 'preact/hooks';
 import { api, versionPath } from '../../shared/api.js';
 import { ErrorMessage, PageTitle } from '../../shared/components.jsx';
+import { navigate, useLocation } from '../../shared/router.js';
 import { formatPence } from '../../shared/format.js';
 import { Question } from '../../shared/forms.jsx';
 import { initialAnswers, list, questionsByDomain } from '../../shared/rulebook.js';
@@ -31,12 +32,51 @@ export function CalculatorPage() {
   );
 }
 
+// The answers so far, kept in this tab's session storage so a reload keeps them
+// (and closing the tab forgets them: nothing about the person stays behind).
+const answersKey = (id, version) => `allot-calculator:${id}@${version}`;
+function savedAnswers(doc, id, version) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(answersKey(id, version)) || 'null');
+    if (saved && typeof saved === 'object') {
+      const known = new Map(list(doc.questions).map((question) => [question.id, new Set(list(question.answers).map((answer) => answer.id))]));
+      const kept = Object.fromEntries(Object.entries(saved).filter(([questionId, answerId]) => known.has(questionId) && known.get(questionId).has(answerId)));
+      return { ...initialAnswers(doc), ...kept };
+    }
+  } catch {
+    // storage unavailable or unreadable: start with the defaults
+  }
+  return initialAnswers(doc);
+}
+
+// The address with `patch` applied to its query, keeping the rulebook chosen.
+function withQuery(patch) {
+  const query = new URLSearchParams(location.search);
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null || value === undefined || value === '') query.delete(name);
+    else query.set(name, String(value));
+  }
+  const search = query.toString();
+  return `${location.pathname}${search ? `?${search}` : ''}`;
+}
+
 function Calculator({ doc, id, version }) {
   const questions = list(doc.questions);
   const groups = questionsByDomain(doc);
-  const [answers, setAnswers] = useState(() => initialAnswers(doc));
-  const [mode, setMode] = useState('grouped');
-  const [step, setStep] = useState(0);
+  const [answers, setAnswers] = useState(() => savedAnswers(doc, id, version));
+  // One question at a time keeps the question in the address (?mode=steps&question=3),
+  // each question a history entry: the browser's Back goes back a question.
+  const { query } = useLocation();
+  const mode = query.get('mode') === 'steps' ? 'steps' : 'grouped';
+  const asked = Number(query.get('question'));
+  const step = Number.isInteger(asked) && asked >= 1 && asked <= questions.length ? asked - 1 : 0;
+  const setMode = (next) => navigate(withQuery({ mode: next === 'steps' ? 'steps' : '', question: '' }), { replace: true });
+  const setStep = (index, { replace = false } = {}) => {
+    const from = step;
+    navigate(withQuery({ question: index + 1 }), { replace });
+    // Marks the entry so "Previous question" can be the browser's Back.
+    if (!replace) history.replaceState({ calculatorStep: index, from }, '', location.href);
+  };
   const [missing, setMissing] = useState([]);
   const [result, setResult] = useState(null);
   const [error, setError] = useState(null);
@@ -50,16 +90,25 @@ function Calculator({ doc, id, version }) {
   useEffect(() => {
     if (missing.length && summary.current) summary.current.focus();
   }, [missing]);
-  // Moving to another question puts focus on its chosen (or first) answer, so a
-  // screen reader reads the new question and the keyboard is ready to answer.
-  const stepMoved = useRef(false);
   useEffect(() => {
-    if (!stepMoved.current || mode !== 'steps') return;
-    stepMoved.current = false;
+    try {
+      sessionStorage.setItem(answersKey(id, version), JSON.stringify(answers));
+    } catch {
+      // storage unavailable: the answers stay on the page only
+    }
+  }, [answers]);
+  // Moving to another question (forward, back, or the browser's Back) puts focus
+  // on its chosen (or first) answer, so a screen reader reads the new question
+  // and the keyboard is ready to answer.
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step || mode !== 'steps') return;
+    shownStep.current = step;
+    setMissing([]);
     const group = questions[step] ? `q-${questions[step].id}` : '';
     const target = document.querySelector(`input[name="${group}"]:checked`) || document.querySelector(`input[name="${group}"]`);
     if (target) target.focus();
-  }, [step]);
+  }, [step, mode]);
 
   const choose = (questionId, answerId) => {
     setAnswers((previous) => ({ ...previous, [questionId]: answerId }));
@@ -89,7 +138,7 @@ function Calculator({ doc, id, version }) {
     setResult(null);
     setMissing([]);
     setError(null);
-    setStep(0);
+    if (mode === 'steps' && step > 0) setStep(0);
   };
 
   const questionText = (questionId) => questions.find((question) => question.id === questionId)?.text || questionId;
@@ -101,20 +150,19 @@ function Calculator({ doc, id, version }) {
       return;
     }
     setMissing([]);
-    if (step < questions.length - 1) {
-      stepMoved.current = true;
-      setStep(step + 1);
-    } else submit();
+    if (step < questions.length - 1) setStep(step + 1);
+    else submit();
   };
 
   const submitStep = (event) => {
     event.preventDefault();
     stepForward();
   };
+  // "Previous question" is the browser's Back when the last step came from here.
   const stepBack = () => {
-    stepMoved.current = true;
     setMissing([]);
-    setStep(step - 1);
+    if (history.state && history.state.calculatorStep === step && history.state.from === step - 1) history.back();
+    else setStep(step - 1, { replace: true });
   };
 
   return (
@@ -144,7 +192,7 @@ function Calculator({ doc, id, version }) {
                   onClick={(event) => {
                     // Go to the question and put focus on its first answer, ready to choose.
                     event.preventDefault();
-                    if (mode === 'steps') setStep(questions.findIndex((question) => question.id === questionId));
+                    if (mode === 'steps') setStep(questions.findIndex((question) => question.id === questionId), { replace: true });
                     setTimeout(() => {
                       const first = document.querySelector(`input[name="q-${questionId}"]`);
                       if (first) {

@@ -1,7 +1,7 @@
 // The published criteria of one rulebook version, all on one page: how money is
 // worked out, every question, answer and its points, adjustments, range and flags.
 import { TableWrap } from '../../shared/components.jsx';
-import { formatNumber, formatPence } from '../../shared/format.js';
+import { formatDate, formatNumber, formatPence } from '../../shared/format.js';
 import { adjustmentFactors, adjustmentQuestion, bandsOf, fractionText, list, methodOf, pointValuePence, questionsByDomain, ratesOf, unitLabel, unitsText } from '../../shared/rulebook.js';
 
 export function AllocationSummary({ doc }) {
@@ -110,7 +110,7 @@ export function CriteriaView({ doc }) {
         {doc.effective_from && (
           <div>
             <dt>In use from</dt>
-            <dd>{doc.effective_from}</dd>
+            <dd>{formatDate(doc.effective_from)}</dd>
           </div>
         )}
         <div>
