@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBudgetsTests } from './budgets.mjs';
+import { registerCaseworkTests } from './casework.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
@@ -533,6 +534,7 @@ registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibi
 registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
+registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -1,6 +1,7 @@
 // Every route of API v1: each capability's table, one line per capability.
 // openapi.json documents exactly these routes (tests/api/routes_test.cpp checks).
 #include "allot/api/budgets/routes.h"
+#include "allot/api/casework/routes.h"
 #include "allot/api/charging/routes.h"
 #include "allot/api/programmes/routes.h"
 #include "allot/api/identity/routes.h"
@@ -17,7 +18,7 @@ const std::vector<Route>& route_table() {
   static const std::vector<Route> kRoutes = [] {
     std::vector<Route> all;
     for (const auto* routes : {&identity_routes(), &ras_routes(), &job_routes(), &scheduling_routes(),
-                               &journey_routes(), &budgets_routes(), &charging_routes(), &programmes_routes(),
+                               &journey_routes(), &budgets_routes(), &charging_routes(), &programmes_routes(), &casework_routes(),
                                &test_routes()}) {
       all.insert(all.end(), routes->begin(), routes->end());
     }

@@ -3,6 +3,7 @@
 // its own folder.
 #include "allot/storage/audit/audit_storage.h"
 #include "allot/storage/budgets/budgets_storage.h"
+#include "allot/storage/casework/casework_storage.h"
 #include "allot/storage/charging/charging_storage.h"
 #include "allot/storage/identity/identity_storage.h"
 #include "allot/storage/jobs/jobs_storage.h"
@@ -25,6 +26,7 @@ RepositoryRegistry register_every_capability() {
   register_budgets_repositories(registry);
   register_charging_repositories(registry);
   register_programmes_repositories(registry);
+  register_casework_repositories(registry);
   return registry;
 }
 

@@ -13,6 +13,7 @@ import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
 import { BudgetsSideBySide, StepsPanel } from './StepForms.jsx';
+import { PersonCasework } from '../../casework/PersonCasework.jsx';
 
 export function PersonPage({ id }) {
   return (
@@ -57,6 +58,7 @@ function Person({ id }) {
       <Protection person={person} />
       <Details person={person} />
       <Carers person={person} />
+      <PersonCasework person={person} onChanged={() => setTick((n) => n + 1)} />
       <Timeline id={person.id} tick={tick} />
     </>
   );
