@@ -1,8 +1,10 @@
 #include "allot/api/casework/handlers.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "allot/api/shared/respond.h"
@@ -32,7 +34,7 @@ app::CaseNotes notes(RequestContext& context) {
 app::Gazetteer gazetteer(RequestContext& context) {
   return app::Gazetteer(context.state.services.store, context.state.services.clock);
 }
-const app::Principal& principal(const RequestContext& context) { return context.principal->principal(); }
+app::Principal principal(const RequestContext& context) { return context.principal->principal(); }
 
 Result<app::Id> path_id(const RequestContext& context, const char* name, const char* what) {
   const std::string& text = context.param(name);

@@ -1,7 +1,10 @@
 #include "allot/app/casework/caseload.h"
 
 #include <algorithm>
+#include <chrono>
+#include <iterator>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
