@@ -391,9 +391,13 @@ Result<Allocation> CaseloadService::reallocate_in(Transaction& tx, const Princip
     if (!issues.empty()) return fail(std::move(issues));
     const std::vector<std::string> managed = teams_of(*teams, by.username, true);
     const std::string& new_team = worker_teams.front();
-    if (!contains(managed, current.team) && !contains(managed, new_team)) {
+    // The case's team's manager decides where it goes; a case whose team is not
+    // a stored team is taken by the manager of the team it goes to.
+    const bool known_team = std::any_of(teams->begin(), teams->end(),
+                                        [&](const Team& team) { return team.name == current.team; });
+    if (known_team ? !contains(managed, current.team) : !contains(managed, new_team)) {
       return fail(ErrorCode::kForbidden, "", fmt::format("only a manager of {} may reallocate this case",
-                                                          current.team.empty() ? new_team : current.team));
+                                                          known_team ? current.team : new_team));
     }
     if (current.worker == command.worker && current.team == new_team) {
       return fail(ErrorCode::kConflict, "worker", fmt::format("the case is already allocated to {}", command.worker));

@@ -86,8 +86,8 @@ class CaseloadService {
   // A person's allocations, oldest first (the default one included). Needs notes.read.
   Result<std::vector<Allocation>> history(const Principal& by, Id person_id);
   // Moves an open case to a worker of a team (the worker's team). Needs
-  // caseload.allocate, and the principal must manage the case's current team or
-  // the worker's; every problem with the command at once (kMissingField,
+  // caseload.allocate, and the principal must manage the case's current team
+  // (or, when that is not a stored team, the worker's; kForbidden); every problem with the command at once (kMissingField,
   // kInvalidValue, kUnknownReference), kNotFound for an unknown person,
   // kConflict for a case that is not open or already with this worker. Recorded
   // in the person's history as "allocated" and audited.

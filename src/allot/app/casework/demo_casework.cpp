@@ -41,6 +41,8 @@ const std::vector<DemoTeam>& demo_teams() {
       {"South adults team", "South", {{"assessor_south", false}, {"team_manager", true}}},
       {"East adults team", "East", {{"assessor_east", false}, {"team_manager_east", true}}},
       {"West adults team", "West", {{"assessor_west", false}, {"team_manager_east", true}}},
+      // Carers' records name the carers team (their assessments are the council's, across the city).
+      {"Carers team", "All", {{"assessor", false}, {"team_manager", true}}},
   };
   return kTeams;
 }
@@ -141,7 +143,8 @@ Result<std::vector<DemoCaseworkUser>> load_demo_casework(Store& store, Transacti
   }
 
   // Every open case in South, East and West goes to the team's worker; every
-  // fifth open case in North moves to the second North worker.
+  // fifth open case in North moves to the second North worker; carers stay with
+  // the carers team's worker who made their records.
   PersonQuery query;
   query.limit = 10000;
   Result<PersonPage> page = tx.get<PersonRepository>().list(query);

@@ -1,5 +1,5 @@
 #pragma once
-// Demo casework for the demo council: four locality teams with their workers
+// Demo casework for the demo council: four locality teams and a carers team with their workers
 // and managers (users added to demo-council), every open case allocated within
 // its team with a few reallocations, case notes with a correction, and the
 // synthetic gazetteer (data/addresses/demo-gazetteer.csv, built in). Called by
