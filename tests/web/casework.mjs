@@ -151,6 +151,7 @@ export function registerCaseworkTests(test, { assert, assertEqual, signIn, check
     await page.waitForURL(`${ctx.base}/people/${carer.person_id}`);
     await page.waitForSelector('[data-testid=agreed-annual]');
     assert(await page.isVisible('#carer-heading'), 'a carer’s record');
+    await page.waitForSelector('[data-testid=timeline] tr[data-kind=sign_off_decision]');
     const timeline = await page.$$eval('[data-testid=timeline] tr', (rows) => rows.map((row) => row.dataset.kind));
     for (const kind of ['carer_full_assessment', 'plan_submitted', 'sign_off_decision']) assert(timeline.includes(kind), `the carer’s history has ${kind}`);
     await page.click('button:has-text("Record a review")');
@@ -164,5 +165,23 @@ export function registerCaseworkTests(test, { assert, assertEqual, signIn, check
     // A carer's budget is in the budgets' drift too.
     const drift = (await apiCall(page, 'GET', '/budgets/drift')).body.budgets;
     assert(drift.some((row) => row.person_id === carer.person_id), 'the carer’s budget is in the drift');
+  });
+
+  test('casework: an existing person is linked as the carer of another from the person’s page', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'assessor');
+    const details = { date_of_birth: '1958-02-03', primary_support_reason: 'unknown', client_group: 'carer', locality: 'North', team: 'Carers team' };
+    const cared = (await apiCall(page, 'POST', '/people', { ...details, given_name: 'Albert', family_name: 'Linktest', primary_support_reason: 'physical_support_personal_care_support', client_group: 'older_people' })).body;
+    const carer = (await apiCall(page, 'POST', '/people', { ...details, given_name: 'Rosa', family_name: 'Carerlinktest' })).body;
+    assert(cared.id && carer.id, 'two records made');
+    await page.goto(`${ctx.base}/people/${cared.id}`);
+    await page.click('[data-testid=link-carer] summary');
+    await page.fill('#link-carer-search', 'Carerlinktest');
+    await page.click('[data-testid=link-carer] button:has-text("Find")');
+    await page.click('[data-testid=link-carer] li:has-text("Rosa Carerlinktest") button:has-text("Link as carer")');
+    await page.waitForSelector('[data-testid=link-carer] .notice');
+    const linked = (await apiCall(page, 'GET', `/people/${carer.id}`)).body;
+    assertEqual(linked.cares_for, cared.id, 'the carer’s record names the person cared for');
+    assertEqual(linked.allowed_steps, ['carer_first_stage'], 'the carer’s assessments can start');
+    await checkAccessibility(page, ctx, 'linking a carer');
   });
 }

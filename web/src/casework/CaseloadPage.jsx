@@ -9,8 +9,7 @@ import { formatDate } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
-import { personPath } from '../journey/records.jsx';
-import { caseStage, exportCaseload, fullName, getCaseload, getTeams, taskGroup } from './casework.js';
+import { caseStage, exportCaseload, fullName, getCaseload, getTeams, personPath, taskGroup } from './casework.js';
 
 export function CaseloadPage() {
   return (

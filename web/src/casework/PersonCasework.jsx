@@ -10,6 +10,7 @@ import { Field } from '../shared/forms.jsx';
 import { formatDate } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { useSession } from '../shared/session.js';
+import { api, enc } from '../shared/api.js';
 import { getAllocations, getLocation, getNotes, writeNote } from './casework.js';
 
 const LABELS = { text: 'Note', corrects: 'The note it corrects' };
@@ -30,7 +31,72 @@ export function PersonCasework({ person, onChanged }) {
     <>
       <Allocation person={person} />
       <CaseNotes person={person} mayWrite={can(session, 'notes.write')} onChanged={onChanged} />
+      {!person.cares_for && can(session, 'people.write') && <LinkCarer person={person} onChanged={onChanged} />}
     </>
+  );
+}
+
+// Links an existing person's record as this person's carer (their carer's
+// assessments then start on their record).
+function LinkCarer({ person, onChanged }) {
+  const [text, setText] = useState('');
+  const [found, setFound] = useState(null);
+  const [error, setError] = useState(null);
+  const [linked, setLinked] = useState(null);
+  const search = async (event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const body = await api.get(`/people?q=${enc(text)}&limit=20`);
+      setFound((body.people || []).filter((candidate) => candidate.id !== person.id && !candidate.cares_for));
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const link = async (candidate) => {
+    setError(null);
+    try {
+      await api.post(`/people/${enc(candidate.id)}/cares-for`, { cares_for: person.id });
+      setLinked(candidate);
+      setFound(null);
+      if (onChanged) onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <details class="no-print" data-testid="link-carer">
+      <summary>Link an existing person as a carer</summary>
+      <form onSubmit={search}>
+        <ErrorMessage error={error} title="The carer was not linked" labels={{ cares_for: 'The person cared for' }} />
+        {linked && (
+          <p class="notice" role="status">
+            {linked.given_name} {linked.family_name} is now linked as a carer; their carer’s assessments can start.
+          </p>
+        )}
+        <div class="field field--inline">
+          <label for="link-carer-search">Name or NHS number</label>
+          <input id="link-carer-search" value={text} onInput={(event) => setText(event.currentTarget.value)} />
+          <button type="submit" class="button button--small">
+            Find
+          </button>
+        </div>
+        {found && found.length === 0 && <p role="status">Nobody found who could be linked.</p>}
+        {found && found.length > 0 && (
+          <ul>
+            {found.map((candidate) => (
+              <li key={candidate.id}>
+                {candidate.given_name} {candidate.family_name}
+                {candidate.date_of_birth ? `, born ${formatDate(candidate.date_of_birth)}` : ''}{' '}
+                <button type="button" class="button button--secondary button--small" onClick={() => link(candidate)}>
+                  Link as carer
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </form>
+    </details>
   );
 }
 

@@ -3,7 +3,13 @@
 import { api, enc } from '../shared/api.js';
 import { downloadText, formatDate, toCsv } from '../shared/format.js';
 import { downloadXlsx } from '../shared/xlsx.js';
-import { stageLabel } from '../journey/records.jsx';
+
+export const personPath = (id) => `/people/${enc(id)}`;
+// A journey stage in words: "support_planning" → "Support planning".
+const stageLabel = (stage) => {
+  const text = String(stage).replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
 
 export const getCaseload = () => api.get('/caseload');
 export const getTeams = () => api.get('/teams').then((body) => (body && Array.isArray(body.teams) ? body.teams : []));

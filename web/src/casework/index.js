@@ -2,6 +2,7 @@
 // the person's page, PersonCasework.jsx) and the address gazetteer.
 import { CaseloadPage } from './CaseloadPage.jsx';
 import { GazetteerPage } from './GazetteerPage.jsx';
+import { PersonCasework } from './PersonCasework.jsx';
 import { TeamCaseloadPage } from './TeamCaseloadPage.jsx';
 import './casework.css';
 
@@ -17,6 +18,8 @@ export default {
     { path: '/addresses', component: GazetteerPage },
   ],
   nav: [{ href: '/caseload', text: 'Caseload', order: 38, action: 'caseload.read' }],
+  // Allocation, case notes and linking a carer, on the person's page.
+  personSections: [PersonCasework],
   homeLinks: {
     assessor: [CASELOAD],
     team_manager: [{ ...CASELOAD, text: 'My caseload, tasks and my teams’ caseloads' }],

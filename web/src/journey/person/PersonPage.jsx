@@ -13,7 +13,7 @@ import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
 import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../records.jsx';
 import { BudgetsSideBySide, StepsPanel } from './StepForms.jsx';
-import { PersonCasework } from '../../casework/PersonCasework.jsx';
+import { PersonSections } from '../../shared/PersonSections.jsx';
 
 export function PersonPage({ id }) {
   return (
@@ -58,7 +58,7 @@ function Person({ id }) {
       <Protection person={person} />
       <Details person={person} />
       <Carers person={person} />
-      <PersonCasework person={person} onChanged={() => setTick((n) => n + 1)} />
+      <PersonSections person={person} onChanged={() => setTick((n) => n + 1)} />
       <Timeline id={person.id} tick={tick} />
     </>
   );
