@@ -339,10 +339,28 @@ TEST(JourneySteps, ACarerIsReferredForAFullAssessmentAndGetsABudget) {
   EXPECT_EQ(check_carer_budget(Money::from_pence(100), Money::from_pence(200), "").size(), 1u);
   EXPECT_TRUE(check_carer_budget(Money::from_pence(100), std::nullopt, "").empty());
   CarerFullAssessmentCommand full{"example-carers", 1, std::nullopt, std::nullopt, ""};
-  const StepOutcome assessed = complete_carer_full_assessment(state, full, Money::from_pence(120000), 9, at("2026-04-02"));
+  const IndicativeScore score{Money::from_pence(120000), Money::from_pence(2301), Money::from_pence(108000),
+                              Money::from_pence(132000), {"1. Caring hours: 4 points"}};
+  const StepOutcome assessed = complete_carer_full_assessment(state, full, score, 9, at("2026-04-02"));
   EXPECT_EQ(assessed.state.carer->full_assessment->agreed_annual.pence(), 120000);
   EXPECT_EQ(assessed.events[0].outcome, "provision_of_service");
-  EXPECT_EQ(allowed_steps(carer, assessed.state), (std::vector<std::string>{"carer_first_stage"}));
+  // The carer's budget then goes the way of every budget: a plan, sign-off, reviews.
+  ASSERT_TRUE(assessed.state.indicative_budget);
+  EXPECT_EQ(assessed.state.indicative_budget->annual.pence(), 120000);
+  EXPECT_EQ(assessed.state.indicative_budget->upper_annual.pence(), 132000);
+  EXPECT_EQ(assessed.state.stage, Stage::kSupportPlanning);
+  EXPECT_EQ(allowed_steps(carer, assessed.state),
+            (std::vector<std::string>{"carer_first_stage", "save_plan", "submit_plan", "assess", "close"}));
+  EXPECT_TRUE(refuse_unless_allowed(carer, assessed.state, "submit_plan").empty());
+  EXPECT_EQ(refuse_unless_allowed(carer, assessed.state, "review")[0].message,
+            "cannot review: the case is at stage support_planning; steps allowed: carer_first_stage, save_plan, "
+            "submit_plan, assess, close");
+
+  // A full assessment that gives no budget opens no case.
+  CarerFullAssessmentCommand none{"example-carers", 1, std::nullopt, Money(), "needs met by universal support"};
+  const StepOutcome no_budget = complete_carer_full_assessment(state, none, score, 10, at("2026-04-02"));
+  EXPECT_FALSE(no_budget.state.stage);
+  EXPECT_EQ(allowed_steps(carer, no_budget.state), (std::vector<std::string>{"carer_first_stage"}));
 }
 
 TEST(JourneySteps, AStepNotAllowedNowNamesTheStageAndTheStepsAllowed) {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
+import { registerCaseworkTests } from './casework.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerDecidersTests } from './deciders.mjs';
 import { registerJourneyTests } from './journey.mjs';
@@ -541,6 +542,7 @@ registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility 
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
 registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccessibility, startServer, populationCsv, clockStart: TEST_CLOCK_START });
 registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });
+registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -10,3 +10,4 @@ export { default as budgets } from './budgets/index.js';
 export { default as charging } from './charging/index.js';
 export { default as programmes } from './programmes/index.js';
 export { default as care_at_home } from './care_at_home/index.js';
+export { default as casework } from './casework/index.js';

@@ -3,9 +3,11 @@
 import './styles.css';
 import { render } from 'preact';
 import { App } from './app.jsx';
+import { loadCodeLists } from './journey/records.jsx';
 import { installRouter } from './shared/router.js';
 import { loadSession } from './shared/session.js';
 
 installRouter();
 loadSession();
-render(<App />, document.getElementById('app'));
+// The pages show codes by the server's lists, so they wait for them (or their failure).
+loadCodeLists().finally(() => render(<App />, document.getElementById('app')));

@@ -68,9 +68,12 @@ std::vector<std::string> allowed_steps(const PersonDetails& details, const CaseS
         !state.carer->full_assessment) {
       steps.push_back("carer_full_assessment");
     }
-    return steps;
+    // After the full assessment a carer's budget takes the journey's steps from
+    // support planning on; a carer's case is opened by their assessments, never a contact.
+    if (!state.stage || *state.stage == Stage::kClosed) return steps;
+  } else if (!state.stage || *state.stage == Stage::kClosed) {
+    return {"contact"};
   }
-  if (!state.stage || *state.stage == Stage::kClosed) return {"contact"};
   for (const Step step : journey::allowed_steps(*state.stage)) steps.push_back(step_id(step));
   // A plan routed to the Resource Allocation Group is decided in a panel meeting,
   // so `decide` is not a step anyone can take on the record itself.
@@ -82,7 +85,7 @@ Issues refuse_unless_allowed(const PersonDetails& details, const CaseState& stat
   const std::vector<std::string> allowed = allowed_steps(details, state);
   if (std::find(allowed.begin(), allowed.end(), step) != allowed.end()) return {};
   std::string where;
-  if (is_carer(details)) {
+  if (is_carer(details) && (!state.stage || *state.stage == Stage::kClosed)) {
     where = "this is a carer's record";
   } else if (step == "decide" && routed_to_panel(state)) {
     where = "this plan goes to the Resource Allocation Group; record the decision in a panel meeting "

@@ -35,6 +35,8 @@ CarerSummary summarise_carer(const Person& carer, const Person& cared_for) {
     summary.referred = assessments->first_stage && assessments->first_stage->refer_for_full_assessment;
     if (assessments->full_assessment) summary.budget_annual = assessments->full_assessment->agreed_annual;
   }
+  // Once signed off, the carer's budget is the agreed one.
+  if (carer.state.agreed_budget) summary.budget_annual = carer.state.agreed_budget->annual;
   return summary;
 }
 

@@ -326,12 +326,28 @@ Issues check_carer_budget(Money indicative_annual, std::optional<Money> agreed_a
 }
 
 StepOutcome complete_carer_full_assessment(const CaseState& state, const CarerFullAssessmentCommand& command,
-                                           Money indicative_annual, std::int64_t score_id, Instant now) {
+                                           const IndicativeScore& score, std::int64_t score_id, Instant now) {
+  const Money indicative_annual = score.annual;
   const Money budget = command.agreed_annual ? *command.agreed_annual : indicative_annual;
   CaseState next = state;
   if (!next.carer) next.carer = CarerAssessments{};
   next.carer->full_assessment = CarerFullAssessmentRecord{
       command.rulebook_id, command.rulebook_version.value_or(0), indicative_annual, budget, command.reason, now};
+  if (budget.pence() > 0) {
+    // The carer's budget is planned and signed off like any other (seed 003: the
+    // carer's personal budget follows the same RAS route), so it gets reviews.
+    next.indicative_budget = IndicativeBudget{command.rulebook_id,
+                                              command.rulebook_version.value_or(0),
+                                              indicative_annual,
+                                              score.weekly,
+                                              score.lower_annual,
+                                              score.upper_annual,
+                                              score.derivation,
+                                              true,
+                                              {"referred by the carer's first-stage assessment"},
+                                              now};
+    next.stage = Stage::kSupportPlanning;
+  }
   const char* outcome = budget.pence() > 0 ? "provision_of_service" : "nfa_no_services_offered_other_reason";
   std::vector<Event> events{Event{
       EventType::kAssessment, outcome,

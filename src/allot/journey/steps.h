@@ -126,8 +126,12 @@ StepOutcome complete_carer_first_stage(const CaseState& state, const CarerFirstS
                                        const JourneyRules& rules);
 // An agreed amount that differs from the indicative amount without a reason.
 Issues check_carer_budget(Money indicative_annual, std::optional<Money> agreed_annual, const std::string& reason);
+// The full assessment gives the carer an indicative budget from the carers'
+// rulebook (`score`); a carer with a budget then goes the way of every budget:
+// support planning, sign-off by the same rules, the agreed budget and its
+// reviews (docs/api.md, "Carers").
 StepOutcome complete_carer_full_assessment(const CaseState& state, const CarerFullAssessmentCommand& command,
-                                           Money indicative_annual, std::int64_t score_id, Instant now);
+                                           const IndicativeScore& score, std::int64_t score_id, Instant now);
 
 // ------------------------------------------------------------ agreed budgets
 

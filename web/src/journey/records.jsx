@@ -1,12 +1,21 @@
 // What the personal budget journey's pages share about a person's record: the
-// Client Level Data code lists (data/codes/cld.json, the same file the server
-// checks against, built into the pages), stages and steps in words, names and
-// the record's address.
+// Client Level Data code lists (the server's, GET /api/v1/code-lists, so a
+// council's corrected lists reach the pages without a rebuild; until they
+// arrive, data/codes/cld.json as built into the pages), stages and steps in
+// words, names and the record's address.
 import { api, enc } from '../shared/api.js';
 import cld from '../../../data/codes/cld.json';
 
-export const CODES = cld;
-export const codeList = (name) => (Array.isArray(cld[name]) ? cld[name] : []);
+export const CODES = { ...cld };
+export const codeList = (name) => (Array.isArray(CODES[name]) ? CODES[name] : []);
+// Fetches the server's code lists into CODES; the built-in lists stay if it fails.
+export const loadCodeLists = () =>
+  api
+    .get('/code-lists')
+    .then((lists) => {
+      if (lists && typeof lists === 'object') Object.assign(CODES, lists);
+    })
+    .catch(() => {});
 export function codeLabel(name, code) {
   if (code === null || code === undefined || code === '') return '';
   const found = codeList(name).find((item) => item.code === code);

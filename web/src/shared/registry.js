@@ -29,3 +29,7 @@ export function actionText(action) {
 // Links about one person that other capabilities offer on the person's page
 // ({text, href(personId), action?}), in capability order.
 export const personLinks = () => capabilities.flatMap((capability) => capability.personLinks || []);
+
+// Sections other capabilities show on the person's page (components taking
+// {person, onChanged}), in capability order.
+export const personSections = () => capabilities.flatMap((capability) => capability.personSections || []);

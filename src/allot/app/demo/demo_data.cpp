@@ -1,6 +1,7 @@
 #include "allot/app/demo/demo_data.h"
 
 #include "allot/app/budgets/demo_budgets.h"
+#include "allot/app/casework/demo_casework.h"
 
 #include <map>
 #include <set>
@@ -123,6 +124,14 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
     if (Result<int> charging = load_demo_charging(tx, clock); !charging) return tl::unexpected<Issues>(charging.error());
     if (Result<Id> programme = load_demo_programmes(tx, clock); !programme) return tl::unexpected<Issues>(programme.error());
     if (Result<int> providers = load_demo_providers(tx, clock); !providers) return tl::unexpected<Issues>(providers.error());
+    // Teams, caseloads and case notes are for the demo council's people.
+    if (report.people > 0) {
+      auto casework = load_demo_casework(store, tx, clock, report.password, input.password_cost);
+      if (!casework) return tl::unexpected<Issues>(casework.error());
+      for (const DemoCaseworkUser& user : *casework) {
+        report.accounts.push_back(DemoAccount{user.username, user.role, "demo-council"});
+      }
+    }
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),

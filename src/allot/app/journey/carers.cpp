@@ -1,5 +1,7 @@
 #include "allot/app/journey/carers.h"
 
+#include <fmt/format.h>
+
 namespace allot::app {
 
 Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& principal) {
@@ -24,6 +26,36 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
   if (!carers) return carers;
   if (auto audited = core_.audit_read(principal, "people", "carers"); !audited) return fail(audited.error());
   return carers;
+}
+
+Result<journey::Person> Carers::link(const Principal& principal, Id carer_id, Id cares_for) {
+  return core_.write([&](Transaction& tx) -> Result<journey::Person> {
+    if (auto allowed = JourneyCore::check(principal, "people.write", carer_id); !allowed) return fail(allowed.error());
+    Result<LoadedPerson> loaded = core_.load(tx, carer_id);
+    if (!loaded) return fail(loaded.error());
+    const journey::Person& carer = loaded->person;
+    if (carer.details.cares_for) {
+      return fail(ErrorCode::kConflict, "cares_for",
+                  fmt::format("this record is already the carer of person {}", *carer.details.cares_for));
+    }
+    const bool open = carer.state.stage && *carer.state.stage != journey::Stage::kClosed;
+    if (open || carer.state.agreed_budget) {
+      return fail(ErrorCode::kConflict, "cares_for",
+                  "this person has a case or a budget of their own; add the carer as a new record instead");
+    }
+    if (cares_for == carer_id) return fail(ErrorCode::kInvalidValue, "cares_for", "a person cannot be their own carer");
+    Result<PersonRecord> cared_for = tx.get<PersonRepository>().get(cares_for);
+    if (!cared_for) return fail(ErrorCode::kUnknownReference, "cares_for", fmt::format("there is no person {}", cares_for));
+    if (cared_for->index.cares_for) {
+      return fail(ErrorCode::kInvalidValue, "cares_for", "names a carer's record; name the person cared for");
+    }
+    journey::PersonDetails details = carer.details;
+    details.cares_for = cares_for;
+    journey::CaseState state = carer.state;
+    if (!state.carer) state.carer = journey::CarerAssessments{};
+    const journey::Event changed = journey::details_changed(carer.details, details);
+    return core_.save(tx, principal, *loaded, details, state, {changed}, "carer link");
+  });
 }
 
 Result<journey::Person> Carers::first_stage(const Principal& principal, Id person_id,
@@ -70,7 +102,7 @@ Result<journey::Person> Carers::full_assessment(const Principal& principal, Id p
     }
     if (!issues.empty() || !scored) return fail(issues);
     const journey::StepOutcome done = journey::complete_carer_full_assessment(
-        carer.state, assessment, scored->score.annual, scored->score_id, core_.now());
+        carer.state, assessment, scored->score, scored->score_id, core_.now());
     return core_.save(tx, principal, *loaded, carer.details, done.state, done.events, "carer_full_assessment");
   });
 }

@@ -26,6 +26,13 @@ class Carers {
   // reason.
   Result<journey::Person> full_assessment(const Principal& principal, Id person_id,
                                           const journey::Parsed<journey::CarerFullAssessmentCommand>& command);
+  // Links an existing person's record as the carer of another (a record made
+  // without cares_for). Needs people.write. kNotFound for an unknown carer;
+  // kUnknownReference when `cares_for` names nobody; kInvalidValue when it names
+  // the carer or a carer's record; kConflict when the record is a carer's
+  // already or has an open case or a budget of its own. Recorded as a change of
+  // details, with the carer's assessments started.
+  Result<journey::Person> link(const Principal& principal, Id carer_id, Id cares_for);
 
  private:
   JourneyCore& core_;

@@ -7,6 +7,7 @@
 
 #include "allot/app/budgets/permissions.h"
 #include "allot/app/care_at_home/permissions.h"
+#include "allot/app/casework/permissions.h"
 #include "allot/app/charging/permissions.h"
 #include "allot/app/identity/permissions.h"
 #include "allot/app/journey/permissions.h"
@@ -45,6 +46,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, charging_permissions());
     append(all, programmes_permissions());
     append(all, care_at_home_permissions());
+    append(all, casework_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;

@@ -234,14 +234,8 @@ function NewPerson({ existing = null }) {
           <Field id="person-postcode" label="Postcode (optional)" errors={issuesFor(issues, 'postcode')}>
             {(props) => <input {...props} class="input--short" value={values.postcode || ''} onInput={(event) => set('postcode')(event.currentTarget.value)} />}
           </Field>
-          <div class="filters__row">
-            <Field id="person-latitude" label="Latitude (optional)" errors={issuesFor(issues, 'latitude')}>
-              {(props) => <input {...props} class="input--short" inputMode="decimal" value={values.latitude || ''} onInput={(event) => set('latitude')(event.currentTarget.value)} />}
-            </Field>
-            <Field id="person-longitude" label="Longitude (optional)" errors={issuesFor(issues, 'longitude')}>
-              {(props) => <input {...props} class="input--short" inputMode="decimal" value={values.longitude || ''} onInput={(event) => set('longitude')(event.currentTarget.value)} />}
-            </Field>
-          </div>
+          {/* The location comes from the council's address gazetteer (GET /people/{id}/location); a record's stored coordinates are kept unchanged. */}
+          <p class="hint">The person’s location comes from their postcode and address in the council’s address gazetteer.</p>
         </fieldset>
         <fieldset>
           <legend>Support and circumstances (Client Level Data)</legend>

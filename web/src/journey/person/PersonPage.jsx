@@ -15,6 +15,7 @@ import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../recor
 import { deliveryLabel } from '../plan/PlanSummary.jsx';
 import { Timeline } from '../timeline/Timeline.jsx';
 import { BudgetsSideBySide, StepsPanel } from './StepForms.jsx';
+import { PersonSections } from '../../shared/PersonSections.jsx';
 
 export function PersonPage({ id }) {
   return (
@@ -59,6 +60,7 @@ function Person({ id }) {
       <Protection person={person} />
       <Details person={person} />
       <Carers person={person} />
+      <PersonSections person={person} onChanged={() => setTick((n) => n + 1)} />
       <Timeline id={person.id} tick={tick} />
     </>
   );
