@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { clock, projectLocations, reasonText, routeSegments, solutionTotals, timeRange, visitsCsv } from '../../web/src/scheduling/schedule.js';
+import { clock, obstaclesText, projectLocations, reasonText, routeSegments, solutionTotals, timeRange, visitsCsv } from '../../web/src/scheduling/schedule.js';
 
 const sourceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const problem = JSON.parse(fs.readFileSync(path.join(sourceDir, 'data/solver/example.json'), 'utf8'));
@@ -58,10 +58,21 @@ test('latitude and longitude are projected with north up and east right', () => 
 
 test('the visits CSV has a row per visit per carer, then the unassigned with their reasons', () => {
   const lines = visitsCsv(problem, solution).trim().split('\r\n');
-  assert.equal(lines[0], 'carer,order,visit,location,arrival,start,end,duration,time_windows,carers_needed');
-  assert.equal(lines[1], 'amira,1,mrs-a-morning,1,07:30,07:30,08:00,30,07:30-08:30,1');
+  assert.equal(lines[0], 'carer,order,visit,location,arrival,start,end,duration,time_windows,carers_needed,what_stops_each_carer');
+  assert.equal(lines[1], 'amira,1,mrs-a-morning,1,07:30,07:30,08:00,30,07:30-08:30,1,');
   assert.equal(lines.length, 1 + 5 + 2);
-  assert.equal(lines.at(-1), '(unassigned),,mr-e-evening,5,,,,,outside_shifts,');
+  assert.equal(lines.at(-1), '(unassigned),,mr-e-evening,5,,,,,outside_shifts,,"Their shift does not cover its time windows: amira, ben."');
   assert.match(reasonText('no_skilled_carer'), /skill/);
   assert.equal(reasonText('something_new'), 'something new');
+});
+
+test('what stops each carer: grouped by obstacle, the nearest to doing the visit first', () => {
+  const text = obstaclesText([
+    { carer: 'carl', obstacle: 'skill' },
+    { carer: 'amira', obstacle: 'booked' },
+    { carer: 'ben', obstacle: 'skill' },
+    { carer: 'dev', obstacle: 'something_new' },
+  ]);
+  assert.equal(text, 'Fully booked beside their other visits: amira. Lacks a skill it needs: carl, ben. something new: dev.');
+  assert.equal(obstaclesText(undefined), '');
 });

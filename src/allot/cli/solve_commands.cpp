@@ -12,10 +12,12 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/base/json_reader.h"
 #include "allot/cli/commands.h"
 #include "allot/solver/check.h"
 #include "allot/solver/explain.h"
 #include "allot/solver/generate.h"
+#include "allot/solver/planned_day.h"
 #include "allot/solver/solve.h"
 #include "allot/solver_io/readers.h"
 
@@ -59,27 +61,36 @@ Timed run_solver(const solver::Problem& problem, const RunSettings& settings) {
 void print_issues(const Issues& issues) { std::cerr << format_issues(issues); }
 
 // "booked 3, skill 5, window 2": how many carers each obstacle stopped.
-std::string obstacle_counts(const solver::Explanation& explanation) {
+std::string obstacle_counts(const solver::Unassigned& left_out) {
   std::map<std::string, int> counts;
-  for (const solver::CarerObstacle& entry : explanation.carers) ++counts[solver::obstacle_name(entry.obstacle)];
+  for (const solver::CarerObstacle& entry : left_out.carers) ++counts[solver::obstacle_name(entry.obstacle)];
   std::string text;
   for (const auto& [name, count] : counts) text += fmt::format("{}{} {}", text.empty() ? "" : ", ", name, count);
   return text.empty() ? "no carers" : text;
 }
 
+// Syntax errors and numbers beyond a double (1e400) come back as issues naming
+// the place or the field, with the file's name in front.
 Result<nlohmann::json> read_json_file(const std::string& path) {
-  std::ifstream file(path);
+  std::ifstream file(path, std::ios::binary);
   if (!file) return fail(ErrorCode::kNotFound, path, "cannot open the file");
-  try {
-    return nlohmann::json::parse(file);
-  } catch (const nlohmann::json::parse_error& error) {
-    return fail(ErrorCode::kMalformed, path, std::string("not valid JSON: ") + error.what());
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  auto document = parse_json(buffer.str(), path);
+  if (!document) {
+    Issues issues = document.error();
+    for (Issue& issue : issues)
+      if (issue.code != ErrorCode::kMalformed) issue.path = path + ": " + issue.path;
+    return fail(std::move(issues));
   }
+  return document;
 }
 
 // Best-known tables: instance -> (vehicles, value); found in DIR or a folder above it.
+// planned.csv (bench/gen_vrptw.py: instance, customers, vehicles, planned_routes,
+// planned_distance) gives a plan known to be feasible: read with count_column 3.
 std::map<std::string, std::pair<double, double>> read_table(const fs::path& start, const std::string& file_name,
-                                                            int value_column) {
+                                                            int value_column, int count_column = 1) {
   std::map<std::string, std::pair<double, double>> table;
   for (fs::path folder = fs::absolute(start); !folder.empty(); folder = folder.parent_path()) {
     const fs::path candidate = folder / file_name;
@@ -92,11 +103,11 @@ std::map<std::string, std::pair<double, double>> read_table(const fs::path& star
         std::stringstream stream(line);
         std::string cell;
         while (std::getline(stream, cell, ',')) cells.push_back(cell);
-        if (static_cast<int>(cells.size()) <= value_column) continue;
+        if (static_cast<int>(cells.size()) <= std::max(value_column, count_column)) continue;
         const bool hhc = file_name == "bks_hhc.csv";
         const std::string name = hhc ? cells[1] : cells[0];
         try {
-          table[name] = {hhc ? 0.0 : std::stod(cells[1]), std::stod(cells[value_column])};
+          table[name] = {hhc ? 0.0 : std::stod(cells[count_column]), std::stod(cells[value_column])};
         } catch (const std::exception&) {
         }
       }
@@ -171,8 +182,11 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
   const auto files = vrptw_files(folder);
   const auto dimacs = read_table(folder, "bks_dimacs.csv", 2);
   const auto hierarchical = read_table(folder, "bks.csv", 2);
+  const auto planned = read_table(folder, "planned.csv", 4, 3);
   std::cout << "instance,routes,cost,best_known,gap_pct,seconds,checked,exact_distance,bks_vehicles,bks_distance,"
-               "exact_gap_pct,unassigned\n";
+               "exact_gap_pct,unassigned,iterations,planned_routes,planned_distance,vs_planned_pct\n";
+  double planned_sum = 0;
+  int planned_count = 0;
   double gap_sum = 0;
   int gap_count = 0;
   Tally tally;
@@ -216,15 +230,31 @@ int bench_vrptw(const std::string& folder, const RunSettings& settings) {
       if (complete)
         exact_gap = fmt::format("{:.2f}", 100.0 * (exact_distance - found->second.second) / found->second.second);
     }
-    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{},{}\n", name, run.solution.cost.routes_used, cost,
-                             best, gap, run.seconds, checked, exact_distance, bks_vehicles, bks_distance, exact_gap,
-                             run.solution.unassigned.size())
+    // a generated instance's own plan, known to do every visit: exact distances compared
+    std::string planned_routes = "", planned_distance = "", vs_planned = "";
+    if (const auto found = planned.find(name); found != planned.end()) {
+      planned_routes = fmt::format("{}", static_cast<int>(found->second.first));
+      planned_distance = fmt::format("{:.2f}", found->second.second);
+      if (complete) {
+        const double value = 100.0 * (exact_distance - found->second.second) / found->second.second;
+        vs_planned = fmt::format("{:.2f}", value);
+        planned_sum += value;
+        ++planned_count;
+      }
+    }
+    std::cout << fmt::format("{},{},{:.1f},{},{},{:.2f},{},{:.2f},{},{},{},{},{},{},{},{}\n", name,
+                             run.solution.cost.routes_used, cost, best, gap, run.seconds, checked, exact_distance,
+                             bks_vehicles, bks_distance, exact_gap, run.solution.unassigned.size(),
+                             run.solution.iterations, planned_routes, planned_distance, vs_planned)
               << std::flush;
     if (!report.ok())
       for (const std::string& violation : report.violations) std::cerr << name << ": " << violation << "\n";
   }
   std::cerr << tally.summary();
   if (gap_count > 0) std::cerr << fmt::format("; average gap {:.2f}% over the {} complete with a best known", gap_sum / gap_count, gap_count);
+  if (planned_count > 0)
+    std::cerr << fmt::format("; exact distance {:+.2f}% on average against the constructed plan, over the {} complete",
+                             planned_sum / planned_count, planned_count);
   std::cerr << "\n";
   return kExitOk;
 }
@@ -323,28 +353,49 @@ int bench_hhc(const std::string& folder, const RunSettings& settings, const solv
   return kExitOk;
 }
 
-int bench_day(int visits, int carers, int offices, const RunSettings& settings, const std::string& write_path) {
-  const solver::Problem problem = solver::generate_day({visits, carers, settings.seed, offices});
+// A generated day. With `planned`, the day is built around a plan that does every
+// visit (solver/planned_day.h): the plan is checked first, and the engine's plan is
+// compared with it (a complete plan is known to exist, so any visit left out is the
+// engine's failure).
+int bench_day(int visits, int carers, int offices, bool planned, const RunSettings& settings,
+              const std::string& write_path) {
+  solver::Problem problem;
+  std::string planned_columns = ",,,";
+  bool planned_ok = true;
+  if (planned) {
+    solver::PlannedDay day = solver::generate_planned_day({.visits = visits,
+                                                            .carers = carers,
+                                                            .offices = std::max(1, offices),
+                                                            .seed = settings.seed});
+    problem = std::move(day.problem);
+    const solver::CheckReport plan_report = solver::check_solution(problem, day.plan);
+    planned_ok = plan_report.ok();
+    for (const std::string& violation : plan_report.violations)
+      std::cerr << problem.name << ": constructed plan: " << violation << "\n";
+    planned_columns = fmt::format(",{},{},{}", day.plan.cost.routes_used, fmt::format("{:.1f}", day.plan.cost.travel_time),
+                                  planned_ok ? "ok" : "FAILED");
+  } else {
+    problem = solver::generate_day({visits, carers, settings.seed, offices});
+  }
   if (!write_path.empty()) std::ofstream(write_path) << solver_io::problem_to_json(problem).dump() << "\n";
   const Timed run = run_solver(problem, settings);
-  solver::CheckReport report = solver::check_solution(problem, run.solution);
-  const auto explanations = solver::explain_unassigned(problem, run.solution);
-  for (std::string& violation : solver::check_explanations(problem, run.solution, explanations))
-    report.violations.push_back(std::move(violation));
+  // the check verifies every left-out visit's reason and each carer's obstacle
+  const solver::CheckReport report = solver::check_solution(problem, run.solution);
   const solver::Cost& cost = run.solution.cost;
-  std::cout << "instance,routes,cost,unassigned,unassigned_priority,travel_time,non_preferred,seconds,checked,iterations\n";
-  std::cout << fmt::format("{},{},{:.1f},{},{},{:.1f},{},{:.2f},{},{}\n", problem.name, cost.routes_used, cost.objective,
-                           cost.unassigned_visits, cost.unassigned_priority, cost.travel_time,
-                           cost.non_preferred_visits, run.seconds, report.ok() ? "ok" : "FAILED", run.solution.iterations);
+  std::cout << "instance,visits,carers,routes,cost,unassigned,unassigned_priority,travel_time,non_preferred,seconds,"
+               "checked,iterations,planned_routes,planned_travel_time,planned_checked\n";
+  std::cout << fmt::format("{},{},{},{},{:.1f},{},{},{:.1f},{},{:.2f},{},{}{}\n", problem.name, problem.visits.size(),
+                           problem.carers.size(), cost.routes_used, cost.objective, cost.unassigned_visits,
+                           cost.unassigned_priority, cost.travel_time, cost.non_preferred_visits, run.seconds,
+                           report.ok() ? "ok" : "FAILED", run.solution.iterations, planned_columns);
   for (const std::string& violation : report.violations) std::cerr << problem.name << ": " << violation << "\n";
   std::map<std::string, int> reasons;
   for (const solver::Unassigned& entry : run.solution.unassigned) ++reasons[solver::unassigned_reason_name(entry.reason)];
   for (const auto& [reason, count] : reasons) std::cerr << "# unassigned " << reason << ": " << count << "\n";
-  for (std::size_t entry = 0; entry < explanations.size(); ++entry)
-    std::cerr << fmt::format("# {} ({}): {}\n", problem.visits[explanations[entry].visit].id,
-                             solver::unassigned_reason_name(run.solution.unassigned[entry].reason),
-                             obstacle_counts(explanations[entry]));
-  return report.ok() ? kExitOk : kExitInternal;
+  for (const solver::Unassigned& entry : run.solution.unassigned)
+    std::cerr << fmt::format("# {} ({}): {}\n", problem.visits[entry.visit].id,
+                             solver::unassigned_reason_name(entry.reason), obstacle_counts(entry));
+  return report.ok() && planned_ok ? kExitOk : kExitInternal;
 }
 
 }  // namespace
@@ -398,16 +449,12 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
         exit_code = kExitInvalidInput;
         return;
       }
-      solver::CheckReport report = solver::check_solution(*problem, *solution);
-      // each left-out visit, carer by carer: what stopped them, checked too
-      const auto explanations = solver::explain_unassigned(*problem, *solution);
-      for (std::string& violation : solver::check_explanations(*problem, *solution, explanations))
-        report.violations.push_back(std::move(violation));
+      // verifies each left-out visit's reason and what the solution says stops each carer
+      const solver::CheckReport report = solver::check_solution(*problem, *solution);
       for (const std::string& violation : report.violations) std::cout << violation << "\n";
-      for (std::size_t entry = 0; entry < explanations.size() && entry < solution->unassigned.size(); ++entry)
-        std::cout << fmt::format("unassigned {} ({}): {}\n", problem->visits[explanations[entry].visit].id,
-                                 solver::unassigned_reason_name(solution->unassigned[entry].reason),
-                                 obstacle_counts(explanations[entry]));
+      for (const solver::Unassigned& entry : solution->unassigned)
+        std::cout << fmt::format("unassigned {} ({}): {}\n", problem->visits[entry.visit].id,
+                                 solver::unassigned_reason_name(entry.reason), obstacle_counts(entry));
       std::cout << fmt::format("{}: objective {:.6f}, unassigned {}, distance {:.6f}\n", report.ok() ? "ok" : "INVALID",
                                report.recomputed.objective, report.recomputed.unassigned_visits,
                                report.recomputed.distance);
@@ -440,18 +487,22 @@ void add_solve_commands(CLI::App& app, int& exit_code) {
   bench->add_option("--write", *write_path, "day: also write the generated problem as JSON");
   auto day_offices = std::make_shared<int>(0);
   bench->add_option("--offices", *day_offices, "day: carers work from this many offices (default 0: from home)");
+  auto day_planned = std::make_shared<bool>(false);
+  bench->add_flag("--planned", *day_planned,
+                  "day: build the day around a plan that does every visit (offices, pairs, medication rounds, breaks);\n"
+                  "checks that plan, then reports whether the engine also leaves nothing out");
   auto vehicles_first = std::make_shared<bool>(false);
   bench->add_flag("--vehicles-first", *vehicles_first,
                   "vrptw: the hierarchical view: exact distances, fewest routes first, against bks.csv");
   auto bench_one_carer = std::make_shared<bool>(false);
   bench->add_flag("--one-carer-for-both-services", *bench_one_carer,
                   "hhc: let one carer do both of a patient's services (off, as in the benchmarks' model)");
-  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, day_offices, write_path,
-                   vehicles_first, bench_one_carer] {
+  bench->callback([&exit_code, bench, family, folder, bench_settings, day_visits, day_carers, day_offices, day_planned,
+                   write_path, vehicles_first, bench_one_carer] {
     if (bench_settings->iterations > 0 && !bench->get_option("--time-limit")->count())
       bench_settings->time_limit_seconds = 0;
     if (*family == "day") {
-      exit_code = bench_day(*day_visits, *day_carers, *day_offices, *bench_settings, *write_path);
+      exit_code = bench_day(*day_visits, *day_carers, *day_offices, *day_planned, *bench_settings, *write_path);
       return;
     }
     if (folder->empty() || !fs::is_directory(*folder)) {

@@ -413,6 +413,9 @@ CheckReport check_solution(const Problem& problem, const Solution& solution) {
                              " need different carers but carer " + problem.carers[carer].id + " does both");
   }
   check_reasons(problem, solution, starts_of_visit, carers_of_visit, violations);
+  // what the solution says stops each carer from each left-out visit
+  for (std::string& violation : check_explanations(problem, solution, explanations_of(solution)))
+    violations.push_back(std::move(violation));
 
   const Objective& weights = problem.objective;
   cost.objective = weights.distance_weight * cost.distance + weights.travel_time_weight * cost.travel_time +
@@ -452,6 +455,10 @@ std::vector<std::string> check_explanations(const Problem& problem, const Soluti
     }
     ++explained[explanation.visit];
     const Visit& visit = problem.visits[explanation.visit];
+    if (explanation.carers.empty() && carer_count > 0) {
+      violations.push_back("explanations: visit " + visit.id + " is left out without naming what stops each carer");
+      continue;
+    }
     double low = -kUnbounded;
     double high = kUnbounded;
     std::vector<int> barred;

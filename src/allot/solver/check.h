@@ -20,7 +20,9 @@ struct CheckReport {
 };
 
 // Times reported in the solution are checked against recomputed arrivals with an
-// absolute tolerance of 1e-6 time units (plus 1e-9 relative).
+// absolute tolerance of 1e-6 time units (plus 1e-9 relative). Each left-out
+// visit must name what stops every carer (Unassigned::carers), and every such
+// claim is verified as check_explanations does.
 CheckReport check_solution(const Problem& problem, const Solution& solution);
 
 // Verifies each carer's obstacle for each left-out visit (explain.h) by the

@@ -50,21 +50,6 @@ Obstacle static_obstacle(const Problem& problem, int carer_idx, int visit_idx) {
 
 }  // namespace
 
-const char* obstacle_name(Obstacle obstacle) {
-  switch (obstacle) {
-    case Obstacle::kSkill: return "skill";
-    case Obstacle::kExcluded: return "excluded";
-    case Obstacle::kCapacity: return "capacity";
-    case Obstacle::kShift: return "shift";
-    case Obstacle::kWindow: return "window";
-    case Obstacle::kShiftEnd: return "shift_end";
-    case Obstacle::kTravel: return "travel";
-    case Obstacle::kPartner: return "partner";
-    case Obstacle::kBooked: return "booked";
-  }
-  return "booked";
-}
-
 std::vector<Explanation> explain_unassigned(const Problem& problem, const Solution& solution) {
   const int carer_count = static_cast<int>(problem.carers.size());
   std::vector<std::vector<int>> carers_of_visit(problem.visits.size());
@@ -89,6 +74,19 @@ std::vector<Explanation> explain_unassigned(const Problem& problem, const Soluti
     }
     explanations.push_back(std::move(explanation));
   }
+  return explanations;
+}
+
+void attach_explanations(const Problem& problem, Solution& solution) {
+  std::vector<Explanation> explanations = explain_unassigned(problem, solution);
+  for (std::size_t entry = 0; entry < explanations.size(); ++entry)
+    solution.unassigned[entry].carers = std::move(explanations[entry].carers);
+}
+
+std::vector<Explanation> explanations_of(const Solution& solution) {
+  std::vector<Explanation> explanations;
+  explanations.reserve(solution.unassigned.size());
+  for (const Unassigned& entry : solution.unassigned) explanations.push_back({entry.visit, entry.carers});
   return explanations;
 }
 

@@ -10,26 +10,6 @@
 
 namespace allot::solver {
 
-// Stable codes, append only (docs/solver.md lists them).
-enum class Obstacle {
-  kSkill,     // lacks a required skill
-  kExcluded,  // excluded from the visit
-  kCapacity,  // the demand exceeds the carer's capacity
-  kShift,     // no window of the visit overlaps the carer's shift
-  kWindow,    // leaving at the shift's start, arrives after every window has closed
-  kShiftEnd,  // could start in a window, but the visit itself would run past the shift's end
-  kTravel,    // could do the visit in its shift, but not travel home by the shift's end (or within working time)
-  kPartner,   // does the visit's partner, which must go to a different carer
-  kBooked,    // could do it on an empty day, but not beside the visits planned (or with no partner free)
-};
-
-const char* obstacle_name(Obstacle obstacle);
-
-struct CarerObstacle {
-  int carer = 0;
-  Obstacle obstacle = Obstacle::kBooked;
-};
-
 // One per left-out visit, in the order of solution.unassigned, with every carer once.
 struct Explanation {
   int visit = 0;
@@ -37,5 +17,11 @@ struct Explanation {
 };
 
 std::vector<Explanation> explain_unassigned(const Problem& problem, const Solution& solution);
+
+// Fills each left-out visit's `carers` with explain_unassigned's answer.
+void attach_explanations(const Problem& problem, Solution& solution);
+
+// The explanations a solution carries (its unassigned visits' `carers`).
+std::vector<Explanation> explanations_of(const Solution& solution);
 
 }  // namespace allot::solver

@@ -7,16 +7,9 @@
 
 namespace allot::solver {
 
-const char* unassigned_reason_name(UnassignedReason reason) {
-  switch (reason) {
-    case UnassignedReason::kNoSkilledCarer: return "no_skilled_carer";
-    case UnassignedReason::kCapacity: return "capacity";
-    case UnassignedReason::kOutsideShifts: return "outside_shifts";
-    case UnassignedReason::kWindowUnreachable: return "window_unreachable";
-    case UnassignedReason::kCarersFullyBooked: return "carers_fully_booked";
-  }
-  return "carers_fully_booked";
-}
+const char* unassigned_reason_name(UnassignedReason reason) { return kUnassignedReasonNames.name(reason); }
+
+const char* obstacle_name(Obstacle obstacle) { return kObstacleNames.name(obstacle); }
 
 bool is_better(const Cost& left, const Cost& right) {
   if (left.unassigned_priority < right.unassigned_priority - 1e-9) return true;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "allot/base/enum_text.h"  // header only, standard library only
+
 namespace allot::solver {
 
 struct Stop {
@@ -36,11 +38,57 @@ enum class UnassignedReason {
   kCarersFullyBooked,   // feasible alone, but no room left beside the other visits
 };
 
+inline constexpr auto kUnassignedReasonNames = make_enum_text<UnassignedReason>({
+    {UnassignedReason::kNoSkilledCarer, "no_skilled_carer"},
+    {UnassignedReason::kCapacity, "capacity"},
+    {UnassignedReason::kOutsideShifts, "outside_shifts"},
+    {UnassignedReason::kWindowUnreachable, "window_unreachable"},
+    {UnassignedReason::kCarersFullyBooked, "carers_fully_booked"},
+});
+static_assert(kUnassignedReasonNames.covers_through(UnassignedReason::kCarersFullyBooked));
+
 const char* unassigned_reason_name(UnassignedReason reason);
+
+// What stops one carer from taking a left-out visit. Stable codes, append only
+// (docs/solver.md lists them); explain.h computes them, check.h verifies them.
+enum class Obstacle {
+  kSkill,     // lacks a required skill
+  kExcluded,  // excluded from the visit
+  kCapacity,  // the demand exceeds the carer's capacity
+  kShift,     // no window of the visit overlaps the carer's shift
+  kWindow,    // leaving at the shift's start, arrives after every window has closed
+  kShiftEnd,  // could start in a window, but the visit itself would run past the shift's end
+  kTravel,    // could do the visit in its shift, but not travel home by the shift's end (or within working time)
+  kPartner,   // does the visit's partner, which must go to a different carer
+  kBooked,    // could do it on an empty day, but not beside the visits planned (or with no partner free)
+};
+
+inline constexpr auto kObstacleNames = make_enum_text<Obstacle>({
+    {Obstacle::kSkill, "skill"},
+    {Obstacle::kExcluded, "excluded"},
+    {Obstacle::kCapacity, "capacity"},
+    {Obstacle::kShift, "shift"},
+    {Obstacle::kWindow, "window"},
+    {Obstacle::kShiftEnd, "shift_end"},
+    {Obstacle::kTravel, "travel"},
+    {Obstacle::kPartner, "partner"},
+    {Obstacle::kBooked, "booked"},
+});
+static_assert(kObstacleNames.covers_through(Obstacle::kBooked));
+
+const char* obstacle_name(Obstacle obstacle);
+
+struct CarerObstacle {
+  int carer = 0;
+  Obstacle obstacle = Obstacle::kBooked;
+};
 
 struct Unassigned {
   int visit = 0;
   UnassignedReason reason = UnassignedReason::kCarersFullyBooked;
+  // Every carer once, with what stops them (explain.h). solve() fills it; the
+  // checker verifies each claim and that no left-out visit goes without them.
+  std::vector<CarerObstacle> carers;
 };
 
 struct Cost {

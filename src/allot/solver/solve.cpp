@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "allot/solver/explain.h"
 #include "allot/solver/search/search.h"
 
 namespace allot::solver {
@@ -58,6 +59,7 @@ Solution solve(const Problem& problem, const SolveOptions& options, const Progre
   }
   Solution solution = std::move(results[best]);
   solution.iterations = iterations;
+  attach_explanations(problem, solution);
   return solution;
 }
 

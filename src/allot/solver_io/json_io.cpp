@@ -27,14 +27,8 @@ constexpr auto kStopKinds = make_enum_text<solver::Stop::Kind>({
 });
 static_assert(kStopKinds.covers_through(solver::Stop::Kind::kBreak));
 
-// Written by solver::unassigned_reason_name(); io_test checks the two agree.
-constexpr auto kUnassignedReasons = make_enum_text<solver::UnassignedReason>({
-    {solver::UnassignedReason::kNoSkilledCarer, "no_skilled_carer"},
-    {solver::UnassignedReason::kCapacity, "capacity"},
-    {solver::UnassignedReason::kOutsideShifts, "outside_shifts"},
-    {solver::UnassignedReason::kWindowUnreachable, "window_unreachable"},
-    {solver::UnassignedReason::kCarersFullyBooked, "carers_fully_booked"},
-});
+using solver::kObstacleNames;
+using solver::kUnassignedReasonNames;
 
 constexpr NumberRule kNotNegative{.min = 0};
 
@@ -465,8 +459,14 @@ json solution_to_json(const Problem& problem, const solver::Solution& solution) 
                       {"working_time", route.working_time}, {"load", route.load}, {"stops", stops}});
   }
   json unassigned = json::array();
-  for (const solver::Unassigned& entry : solution.unassigned)
-    unassigned.push_back({{"visit", problem.visits[entry.visit].id}, {"reason", solver::unassigned_reason_name(entry.reason)}});
+  for (const solver::Unassigned& entry : solution.unassigned) {
+    json carers = json::array();
+    for (const solver::CarerObstacle& stopped : entry.carers)
+      carers.push_back({{"carer", problem.carers[stopped.carer].id}, {"obstacle", kObstacleNames.name(stopped.obstacle)}});
+    unassigned.push_back({{"visit", problem.visits[entry.visit].id},
+                          {"reason", kUnassignedReasonNames.name(entry.reason)},
+                          {"carers", std::move(carers)}});
+  }
   const solver::Cost& cost = solution.cost;
   return {{"problem", problem.name},
           {"cost", {{"objective", cost.objective}, {"unassigned_visits", cost.unassigned_visits},
@@ -499,20 +499,23 @@ Result<solver::Solution> solution_from_json(const Problem& problem, const json& 
       field.add(ErrorCode::kUnknownReference, "no visit \"" + visit + "\"");
     return std::nullopt;
   };
+  // The carer an id names, or nothing (with an issue).
+  const auto carer_index = [&](const JsonReader& field) -> std::optional<int> {
+    const std::string carer = read_id(field);
+    const auto found = carer_ids.find(carer);
+    if (found != carer_ids.end()) return found->second;
+    if (field.present() && (field.json()->is_string() || field.json()->is_number_integer()))
+      field.add(ErrorCode::kUnknownReference, "no carer \"" + carer + "\"");
+    return std::nullopt;
+  };
   solver::Solution solution;
   for (const JsonReader& route_field : root->required("routes").array().value_or(std::vector<JsonReader>{})) {
     const auto item = route_field.object();
     if (!item) continue;
     solver::Route route;
-    const JsonReader carer_field = item->required("carer");
-    const std::string carer = read_id(carer_field);
-    const auto found = carer_ids.find(carer);
-    if (found == carer_ids.end()) {
-      if (carer_field.present() && (carer_field.json()->is_string() || carer_field.json()->is_number_integer()))
-        carer_field.add(ErrorCode::kUnknownReference, "no carer \"" + carer + "\"");
-      continue;
-    }
-    route.carer = found->second;
+    const std::optional<int> carer = carer_index(item->required("carer"));
+    if (!carer) continue;
+    route.carer = *carer;
     route.departure = number_or(item->required("departure"), 0);
     route.return_time = number_or(item->required("return"), 0);
     route.distance = number_or(item->optional("distance"), 0);
@@ -542,8 +545,16 @@ Result<solver::Solution> solution_from_json(const Problem& problem, const json& 
     const auto entry = entry_field.object();
     if (!entry) continue;
     const std::optional<int> visit = visit_index(entry->required("visit"));
-    const std::optional<solver::UnassignedReason> reason = entry->required("reason").one_of(kUnassignedReasons);
-    if (visit && reason) solution.unassigned.push_back({*visit, *reason});
+    const std::optional<solver::UnassignedReason> reason = entry->required("reason").one_of(kUnassignedReasonNames);
+    std::vector<solver::CarerObstacle> stopped;
+    for (const JsonReader& carer_field : entry->optional("carers").array().value_or(std::vector<JsonReader>{})) {
+      const auto item = carer_field.object();
+      if (!item) continue;
+      const std::optional<int> carer = carer_index(item->required("carer"));
+      const std::optional<solver::Obstacle> obstacle = item->required("obstacle").one_of(kObstacleNames);
+      if (carer && obstacle) stopped.push_back({*carer, *obstacle});
+    }
+    if (visit && reason) solution.unassigned.push_back({*visit, *reason, std::move(stopped)});
   }
   if (const auto cost = root->required("cost").object()) {
     solution.cost.objective = number_or(cost->required("objective"), 0);

@@ -1,10 +1,12 @@
 // Readers for the benchmark text formats: Solomon, VRPLIB (.vrp) and Mankowska.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
 
+#include "allot/base/json_reader.h"
 #include "allot/solver_io/readers.h"
 
 namespace allot::solver_io {
@@ -37,6 +39,18 @@ std::vector<Token> tokenize(const std::string& text) {
   return tokens;
 }
 
+// Times, distances, demands and coordinates: far beyond any instance, small
+// enough that sums of thousands of them stay exact to the minute.
+constexpr double kLargest = 1e15;
+// Nodes, vehicles and services: the largest published instances have about 1,000.
+constexpr int kMostNodes = 100'000;
+
+std::string bound_text(double bound) {
+  std::ostringstream out;
+  out << bound;
+  return out.str();
+}
+
 // Reads numbers from a token stream, recording an issue for each bad one.
 class NumberReader {
  public:
@@ -47,22 +61,45 @@ class NumberReader {
   void skip() { ++position_; }
   std::size_t position() const { return position_; }
   void seek(std::size_t position) { position_ = position; }
-  double number() {
+  // The next number, named `field` in messages ("C101.txt:10: DUE DATE"). A
+  // number outside [min, max] (1e400, inf, nan included) is an issue, never
+  // passed on: bounds keep every sum of times and distances finite.
+  double number(const std::string& field, double min = -kLargest, double max = kLargest) {
     if (at_end()) {
-      if (!ended_) issues_.push_back({ErrorCode::kMalformed, source_, "file ends early; expected more numbers"});
+      if (!ended_) issues_.push_back({ErrorCode::kMalformed, source_, "file ends early; expected " + field});
       ended_ = true;
       return 0;
     }
     const Token& token = tokens_[position_++];
-    try {
-      std::size_t used = 0;
-      const double value = std::stod(token.text, &used);
-      if (used == token.text.size()) return value;
-    } catch (const std::exception&) {
+    double value = 0;
+    const char* first = token.text.data();
+    const char* last = first + token.text.size();
+    const auto [end, error] = std::from_chars(first, last, value);
+    const bool numeric = end == last && (error == std::errc() || error == std::errc::result_out_of_range);
+    if (!numeric) {
+      issues_.push_back({ErrorCode::kMalformed, where(token) + ": " + field,
+                         "expected a number; found \"" + token.text + "\""});
+      return 0;
     }
-    issues_.push_back({ErrorCode::kMalformed, where(token), "expected a number; found \"" + token.text + "\""});
-    return 0;
+    if (error == std::errc::result_out_of_range || !std::isfinite(value) || value < min || value > max) {
+      issues_.push_back({ErrorCode::kInvalidValue, where(token) + ": " + field,
+                         "expected a number from " + bound_text(min) + " to " + bound_text(max) + "; found " + token.text});
+      return 0;
+    }
+    return value;
   }
+  // A whole number in [min, max], such as a count of nodes or vehicles.
+  int whole(const std::string& field, int min, int max) {
+    const std::size_t at = position_;
+    const double value = number(field, min, max);
+    if (value != std::floor(value) && at < tokens_.size()) {
+      issues_.push_back({ErrorCode::kInvalidValue, where(tokens_[at]) + ": " + field,
+                         "expected a whole number; found " + tokens_[at].text});
+      return 0;
+    }
+    return static_cast<int>(value);
+  }
+  std::size_t remaining() const { return tokens_.size() - std::min(position_, tokens_.size()); }
   std::string where(const Token& token) const { return source_ + ":" + std::to_string(token.line); }
   std::string where_now() const { return at_end() ? source_ : where(tokens_[position_]); }
   bool find(const std::string& keyword) {
@@ -141,22 +178,22 @@ Result<Problem> read_solomon(const std::string& text, const std::string& source,
   if (tokens.empty()) return fail(ErrorCode::kMalformed, source, "empty file");
   const std::string name = tokens[0].text;
   if (!reader.find("CAPACITY")) return fail(ErrorCode::kMalformed, source, "no VEHICLE NUMBER CAPACITY header");
-  const int vehicles = static_cast<int>(reader.number());
-  const double capacity = reader.number();
+  const int vehicles = reader.whole("VEHICLE NUMBER", 0, kMostNodes);
+  const double capacity = reader.number("CAPACITY");
   if (!reader.find("SERVICE")) return fail(ErrorCode::kMalformed, source, "no CUSTOMER table header");
   reader.find("TIME");
   std::vector<Node> nodes;
   while (!reader.at_end()) {
     const int line = reader.peek()->line;
-    const double number = reader.number();
+    const double number = reader.whole("CUST NO.", 0, kMostNodes);
     Node node;
     node.line = line;
-    node.x = reader.number();
-    node.y = reader.number();
-    node.demand = reader.number();
-    node.ready = reader.number();
-    node.due = reader.number();
-    node.service = reader.number();
+    node.x = reader.number("XCOORD.");
+    node.y = reader.number("YCOORD.");
+    node.demand = reader.number("DEMAND");
+    node.ready = reader.number("READY TIME");
+    node.due = reader.number("DUE DATE");
+    node.service = reader.number("SERVICE TIME");
     if (static_cast<int>(number) != static_cast<int>(nodes.size()))
       issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line),
                         "customers must be numbered 0, 1, 2...; found " + std::to_string(static_cast<int>(number))});
@@ -185,14 +222,14 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
       name = reader.peek()->text;
       reader.skip();
     } else if (key == "DIMENSION") {
-      dimension = static_cast<int>(reader.number());
+      dimension = reader.whole("DIMENSION", 0, kMostNodes);
       nodes.assign(std::max(0, dimension), Node{});
     } else if (key == "VEHICLES") {
-      vehicles = static_cast<int>(reader.number());
+      vehicles = reader.whole("VEHICLES", 0, kMostNodes);
     } else if (key == "CAPACITY") {
-      capacity = reader.number();
+      capacity = reader.number("CAPACITY");
     } else if (key == "SERVICE_TIME") {
-      service_time = reader.number();
+      service_time = reader.number("SERVICE_TIME");
     } else if (key == "EDGE_WEIGHT_TYPE") {
       if (!reader.at_end() && reader.peek()->text != "EUC_2D")
         issues.push_back({ErrorCode::kInvalidValue, reader.where_now(), "only EUC_2D is supported; found " + reader.peek()->text});
@@ -201,7 +238,7 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
                key == "SERVICE_TIME_SECTION") {
       for (int row = 0; row < dimension; ++row) {
         const int line = reader.peek() ? reader.peek()->line : 0;
-        const int id = static_cast<int>(reader.number());
+        const int id = reader.whole(key + " node", 0, kMostNodes);
         if (id < 1 || id > dimension) {
           issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line), "node id out of range"});
           break;
@@ -209,23 +246,23 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
         Node& node = nodes[id - 1];
         node.line = line;
         if (key == "NODE_COORD_SECTION") {
-          node.x = reader.number();
-          node.y = reader.number();
+          node.x = reader.number(key + " x");
+          node.y = reader.number(key + " y");
         } else if (key == "DEMAND_SECTION") {
-          node.demand = reader.number();
+          node.demand = reader.number(key);
         } else if (key == "TIME_WINDOW_SECTION") {
-          node.ready = reader.number();
-          node.due = reader.number();
+          node.ready = reader.number(key + " ready");
+          node.due = reader.number(key + " due");
         } else {
-          node.service = reader.number();
+          node.service = reader.number(key);
           has_service.resize(dimension, 0);
           has_service[id - 1] = 1;
         }
       }
     } else if (key == "DEPOT_SECTION") {
-      const int depot = static_cast<int>(reader.number());
+      const int depot = reader.whole("DEPOT_SECTION", -1, kMostNodes);
       if (depot != 1) issues.push_back({ErrorCode::kInvalidValue, source, "the depot must be node 1"});
-      reader.number();  // -1
+      reader.number("DEPOT_SECTION end");  // -1
     } else if (key == "EOF" || key == "TYPE" || key == "COMMENT") {
       if (key != "EOF" && !reader.at_end()) reader.skip();
     }
@@ -252,16 +289,22 @@ Result<Problem> read_mankowska(const std::string& text, const std::string& sourc
   const auto read_matrix = [&](const char* keyword, std::size_t rows, std::size_t columns) {
     std::vector<double> values;
     if (!section(keyword)) return values;
+    if (rows * columns > reader.remaining()) {
+      issues.push_back({ErrorCode::kMalformed, source + ": " + keyword,
+                        "file ends early; expected " + std::to_string(rows * columns) + " numbers"});
+      return values;
+    }
     values.reserve(rows * columns);
-    for (std::size_t entry = 0; entry < rows * columns; ++entry) values.push_back(reader.number());
+    for (std::size_t entry = 0; entry < rows * columns; ++entry) values.push_back(reader.number(keyword));
     return values;
   };
   if (!section("nbNodes")) return fail(std::move(issues));
-  const int nodes = static_cast<int>(reader.number());
+  const int nodes = reader.whole("nbNodes", 0, kMostNodes);
   section("nbVehi");
-  const int carers = static_cast<int>(reader.number());
+  const int carers = reader.whole("nbVehi", 0, kMostNodes);
   section("nbServi");
-  const int services = static_cast<int>(reader.number());
+  const int services = reader.whole("nbServi", 0, 1'000);
+  if (!issues.empty()) return fail(std::move(issues));
   if (nodes < 3 || carers < 1 || services < 1)
     return fail(ErrorCode::kInvalidValue, source, "nbNodes must be at least 3 and nbVehi, nbServi at least 1");
   const auto n = static_cast<std::size_t>(nodes);
@@ -338,12 +381,14 @@ Result<Problem> read_problem_file(const std::string& path, const ReadOptions& op
   const std::string text = buffer.str();
   const std::string extension = path.substr(path.find_last_of('.') + 1);
   if (extension == "json") {
-    nlohmann::json document;
-    try {
-      document = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
-      return fail(ErrorCode::kMalformed, path, std::string("not valid JSON: ") + error.what());
+    auto parsed = parse_json(text, path);
+    if (!parsed) {
+      Issues issues = parsed.error();
+      for (Issue& issue : issues)
+        if (issue.code != ErrorCode::kMalformed) issue.path = path + ": " + issue.path;
+      return fail(std::move(issues));
     }
+    const nlohmann::json& document = *parsed;
     if (document.is_object() && document.contains("patients")) {
       auto problem = read_iolab(document, path);
       // the iolab links are a patient's two services (see ReadOptions)

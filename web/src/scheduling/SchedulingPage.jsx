@@ -9,7 +9,7 @@ import { downloadText, formatNumber } from '../shared/format.js';
 import { useJob } from '../shared/jobs.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { RouteMap } from './RouteMap.jsx';
-import { clock, indexProblem, minutesText, reasonText, routeColour, solutionTotals, visitsCsv } from './schedule.js';
+import { clock, indexProblem, minutesText, obstaclesText, reasonText, routeColour, solutionTotals, visitsCsv } from './schedule.js';
 import { Timeline } from './Timeline.jsx';
 
 const POLL_MS = 250;
@@ -254,6 +254,7 @@ function Result({ problem, job }) {
                 <th scope="col">Visit</th>
                 <th scope="col">Time windows</th>
                 <th scope="col">Reason</th>
+                <th scope="col">What stops each carer</th>
               </tr>
             </thead>
             <tbody>
@@ -262,6 +263,7 @@ function Result({ problem, job }) {
                   <th scope="row">{item.visit}</th>
                   <td>{windowsText((visits.get(item.visit) || {}).time_windows)}</td>
                   <td>{reasonText(item.reason)}</td>
+                  <td>{obstaclesText(item.carers)}</td>
                 </tr>
               ))}
             </tbody>

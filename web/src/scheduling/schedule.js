@@ -130,7 +130,7 @@ export function indexProblem(problem) {
 // One row per visit per carer, in route order, for a spreadsheet.
 export function visitsCsv(problem, solution) {
   const { visits } = indexProblem(problem);
-  const rows = [['carer', 'order', 'visit', 'location', 'arrival', 'start', 'end', 'duration', 'time_windows', 'carers_needed']];
+  const rows = [['carer', 'order', 'visit', 'location', 'arrival', 'start', 'end', 'duration', 'time_windows', 'carers_needed', 'what_stops_each_carer']];
   for (const route of (solution && solution.routes) || []) {
     let order = 0;
     for (const stop of route.stops || []) {
@@ -149,11 +149,12 @@ export function visitsCsv(problem, solution) {
         Math.round(stop.end - stop.start),
         windows,
         visit.carers_needed || 1,
+        '',
       ]);
     }
   }
   for (const item of (solution && solution.unassigned) || []) {
-    rows.push(['(unassigned)', '', item.visit, (visits.get(item.visit) || {}).location ?? '', '', '', '', '', item.reason, '']);
+    rows.push(['(unassigned)', '', item.visit, (visits.get(item.visit) || {}).location ?? '', '', '', '', '', item.reason, '', obstaclesText(item.carers)]);
   }
   return toCsv(rows);
 }
@@ -168,3 +169,33 @@ export const REASONS = {
 };
 
 export const reasonText = (code) => REASONS[code] || String(code).replace(/_/g, ' ');
+
+// What stops one carer from a visit not done (the solver's stable obstacle codes, docs/solver.md).
+export const OBSTACLES = {
+  booked: 'Fully booked beside their other visits',
+  partner: 'Does the other visit that needs a different carer',
+  window: 'Cannot get there within its time windows',
+  shift_end: 'It would run past the end of their shift',
+  travel: 'Could not get back by the end of their shift or within their working time',
+  shift: 'Their shift does not cover its time windows',
+  skill: 'Lacks a skill it needs',
+  excluded: 'Excluded from this visit',
+  capacity: 'Not enough capacity',
+};
+
+// "Fully booked beside their other visits: amira, ben. Lacks a skill it needs: carl."
+// Obstacles in the order above (the nearest to doing the visit first), carers in list order.
+export function obstaclesText(carers) {
+  if (!Array.isArray(carers) || carers.length === 0) return '';
+  const byObstacle = new Map();
+  for (const item of carers) {
+    if (!byObstacle.has(item.obstacle)) byObstacle.set(item.obstacle, []);
+    byObstacle.get(item.obstacle).push(item.carer);
+  }
+  const order = Object.keys(OBSTACLES);
+  const rank = (code) => (order.includes(code) ? order.indexOf(code) : order.length);
+  return [...byObstacle.keys()]
+    .sort((left, right) => rank(left) - rank(right))
+    .map((code) => `${OBSTACLES[code] || String(code).replace(/_/g, ' ')}: ${byObstacle.get(code).join(', ')}.`)
+    .join(' ');
+}
