@@ -488,10 +488,11 @@ test('analyst: simulate a population, see the table and export it as CSV', async
   const groupRows = await page.$$eval('[data-testid=simulation-table] tbody tr', (rows) => rows.length);
   assertEqual(groupRows, cli.groups.length + 1, 'one row per client group and a total');
   assert(await page.isVisible('svg.chart-svg'), 'a chart is shown');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the table (CSV)')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the table as CSV')]);
   const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-  assert(csv[0].startsWith('client_group,people,'), `CSV header: ${csv[0]}`);
-  assertEqual(csv.length, cli.groups.length + 2, 'CSV lines');
+  assert(csv[0].startsWith('Client group,People,Current cost a year (£)'), `CSV header in the page's words: ${csv[0]}`);
+  assert(csv[0].includes('Gain (current cost below the range)') && csv[0].includes('Lose (current cost above the range)'), `gain and lose named: ${csv[0]}`);
+  assertEqual(csv.length, cli.groups.length + 1, 'CSV lines: a header and a line per client group');
 });
 
 test('analyst: calibrate the value of a point from a sample file', async ({ page, ctx }) => {

@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import { api, versionPath } from '../../shared/api.js';
 import { ErrorMessage, PageTitle, TableWrap } from '../../shared/components.jsx';
 import { useVersion } from '../../shared/data.js';
-import { downloadText, formatNumber, formatPence, toCsv } from '../../shared/format.js';
+import { ExportButtons } from '../../shared/ExportButtons.jsx';
+import { formatNumber, formatPence } from '../../shared/format.js';
 import { FileField } from '../../shared/forms.jsx';
 import { useJob } from '../../shared/jobs.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
@@ -44,9 +45,17 @@ export const COLUMNS = [
   { key: 'protection_needed_pence', title: 'Protection needed', money: true },
 ];
 
-export function simulationCsv(rows) {
-  const header = COLUMNS.map((column) => column.csv || column.key);
-  return toCsv([header, ...rows.map((row) => COLUMNS.map((column) => row[column.key] ?? ''))]);
+// The table as it leaves in CSV and XLSX: the page's words (gain, within, lose),
+// pounds, and the all-people line as the totals.
+export function simulationTable(rows, id, version) {
+  const kind = (column) => (column.money ? 'money' : column.number ? 'number' : 'text');
+  return {
+    name: `simulation-${id}-v${version}`,
+    title: `Simulation of ${id} version ${version}`,
+    columns: COLUMNS.map((column) => ({ title: column.title, kind: kind(column), value: (row) => row[column.key] ?? '' })),
+    rows: rows.filter((row) => !row.overall),
+    totals: rows.filter((row) => row.overall).flatMap((overall) => [COLUMNS.map((column) => overall[column.key] ?? '')])[0],
+  };
 }
 
 function Simulate({ id, version }) {
@@ -98,11 +107,7 @@ function Simulate({ id, version }) {
         <section class="result" aria-labelledby="simulation-heading" data-testid="simulation-result">
           <h2 id="simulation-heading">Results by client group</h2>
           <SimulationTable rows={rows} />
-          <p>
-            <button type="button" class="button button--secondary" onClick={() => downloadText(`simulation-${id}-v${version}.csv`, simulationCsv(rows))}>
-              Download the table (CSV)
-            </button>
-          </p>
+          <ExportButtons table={simulationTable(rows, id, version)} what="the table" />
           <GroupChart rows={rows.filter((row) => !row.overall)} />
         </section>
       )}
