@@ -362,6 +362,7 @@ TEST_F(RulebookGovernance, NewAssessmentsUseTheVersionInForceAndExistingOnesKeep
   ok(approve("example-adults", 2, "commissioner"));
   Json other = person;
   other["given_name"] = "Dorothea";
+  other["date_of_birth"] = "1938-07-05";
   other["nhs_number"] = "990 000 1028";
   const std::string second = at_assessment(other);
   const ClientResponse too_soon = assess(second, 2);

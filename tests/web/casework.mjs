@@ -94,8 +94,8 @@ export function registerCaseworkTests(test, { assert, assertEqual, signIn, check
     assert((await page.textContent('[data-testid=allocation]')).includes('assessor_north'), 'allocated to the new worker');
     await page.click('summary:has-text("Earlier allocations")');
     assert((await page.textContent('[data-testid=allocation-history]')).includes('assessor'), 'the earlier allocation is kept');
-    await page.waitForSelector('[data-testid=timeline] tr[data-kind=allocated]');
-    assert((await page.textContent('[data-testid=timeline] tr[data-kind=allocated]')).includes('Balancing caseloads before leave'), 'the reason is in the history');
+    await page.waitForSelector('[data-testid=timeline] li[data-kind=allocated]');
+    assert((await page.textContent('[data-testid=timeline] li[data-kind=allocated]')).includes('Balancing caseloads before leave'), 'the reason is in the history');
   });
 
   test('casework: a case note and its correction, on the person’s page and in the timeline', async ({ page, ctx }) => {
@@ -110,7 +110,8 @@ export function registerCaseworkTests(test, { assert, assertEqual, signIn, check
     await page.fill('#case-note-text', '   ');
     await page.click('[data-testid=note-form] button[type=submit]');
     await page.waitForSelector('[data-testid=note-form] .error-summary');
-    assert((await page.textContent('[data-testid=note-form] .error-summary')).includes('Note: give the note'), 'the error uses the label');
+    const noteProblem = await page.textContent('[data-testid=note-form] .error-summary');
+    assert(noteProblem.includes('Note is needed'), `the error uses the label: ${noteProblem}`);
     await checkAccessibility(page, ctx, 'a blank case note');
 
     await page.fill('#case-note-text', 'Spoke to her son; the GP visit is on Monday.');
@@ -133,7 +134,7 @@ export function registerCaseworkTests(test, { assert, assertEqual, signIn, check
     assert(correction, 'the correction points to the note');
     assert((await page.textContent(`[data-note="${correction.id}"]`)).includes(`corrects note ${note.id}`), 'the correction names the note it corrects');
     // Both are in the timeline.
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=timeline] tr[data-kind=case_note]').length >= count, 2);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=timeline] li[data-kind=case_note]').length >= count, 2);
     await checkAccessibility(page, ctx, 'case notes with a correction');
   });
 
@@ -151,14 +152,14 @@ export function registerCaseworkTests(test, { assert, assertEqual, signIn, check
     await page.waitForURL(`${ctx.base}/people/${carer.person_id}`);
     await page.waitForSelector('[data-testid=agreed-annual]');
     assert(await page.isVisible('#carer-heading'), 'a carer’s record');
-    await page.waitForSelector('[data-testid=timeline] tr[data-kind=sign_off_decision]');
-    const timeline = await page.$$eval('[data-testid=timeline] tr', (rows) => rows.map((row) => row.dataset.kind));
+    await page.waitForSelector('[data-testid=timeline] li[data-kind=sign_off_decision]');
+    const timeline = await page.$$eval('[data-testid=timeline] li', (rows) => rows.map((row) => row.dataset.kind));
     for (const kind of ['carer_full_assessment', 'plan_submitted', 'sign_off_decision']) assert(timeline.includes(kind), `the carer’s history has ${kind}`);
     await page.click('button:has-text("Record a review")');
     await page.check('#step-review-outcome--no_change');
     await page.fill('#step-review-reason', 'Breaks are working; the carer wants to keep the same');
     await page.click('form[data-step=review] button[type=submit]');
-    await page.waitForSelector('[data-testid=timeline] tr[data-kind=review]');
+    await page.waitForSelector('[data-testid=timeline] li[data-kind=review]');
     const after = (await apiCall(page, 'GET', `/people/${carer.person_id}`)).body;
     assert(after.agreed_budget.review_due > carer.review_due, 'the next review is later');
     assert((await page.textContent('[data-testid=budgets]')).includes(ukDate(after.agreed_budget.review_due)), 'the next review date is shown');

@@ -38,7 +38,7 @@ export function registerRulebookGovernanceTests(test, { assert, assertEqual, sig
       await page.waitForSelector('.upload .error-summary li');
       const problems = await page.$$eval('.upload .error-summary li', (items) => items.map((item) => item.textContent));
       assert(problems.length >= 2, `every problem is listed: ${JSON.stringify(problems)}`);
-      assert(problems.some((line) => line.startsWith('Version:')), `the version's problem names the field: ${JSON.stringify(problems)}`);
+      assert(problems.some((line) => line.startsWith('Version ')), `the version's problem names the field: ${JSON.stringify(problems)}`);
       assert(problems.some((line) => line.startsWith('Question 1')), `a problem inside a question says where, in words: ${JSON.stringify(problems)}`);
       assert(problems.every((line) => !line.includes('[')), `no raw paths: ${JSON.stringify(problems)}`);
 

@@ -35,9 +35,21 @@ function exportRows(providers) {
   ];
 }
 
+// The import form stays on the page while the list reloads after an import, so
+// its report of what was added is not lost.
 function Providers() {
   const session = useSession();
   const [tick, setTick] = useState(0);
+  return (
+    <>
+      <PageTitle>Provider framework</PageTitle>
+      <ProviderList tick={tick} />
+      {can(session, 'providers.manage') && <ImportForm onImported={() => setTick((n) => n + 1)} />}
+    </>
+  );
+}
+
+function ProviderList({ tick }) {
   const list = useLoad(() => api.get('/providers'), `providers:${tick}`);
   if (list.loading) return <Loading what="Loading the framework" />;
   if (list.error) return <ErrorMessage error={list.error} title="The framework could not be loaded" />;
@@ -46,7 +58,6 @@ function Providers() {
   const personal = providers.filter((p) => p.standing.uplift_and_personal_budget).length;
   return (
     <>
-      <PageTitle>Provider framework</PageTitle>
       <p class="lead">
         A provider is on the framework with grade {rules.admission_min_grade} or above in every theme at each of its last {rules.inspections_considered} inspections, and
         can be considered for uplifts and the personal budget model with grade {rules.uplift_min_grade} or above.
@@ -94,7 +105,6 @@ function Providers() {
           </tbody>
         </table>
       </TableWrap>
-      {can(session, 'providers.manage') && <ImportForm onImported={() => setTick((n) => n + 1)} />}
     </>
   );
 }
