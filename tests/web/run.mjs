@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerJourneyTests } from './journey.mjs';
@@ -533,6 +534,7 @@ registerJourneyTests(test, { assert, assertEqual, pounds, signIn, checkAccessibi
 registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
+registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

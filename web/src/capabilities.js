@@ -9,3 +9,4 @@ export { default as scheduling } from './scheduling/index.js';
 export { default as budgets } from './budgets/index.js';
 export { default as charging } from './charging/index.js';
 export { default as programmes } from './programmes/index.js';
+export { default as audit } from './audit/index.js';

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/audit/permissions.h"
 #include "allot/app/budgets/permissions.h"
 #include "allot/app/charging/permissions.h"
 #include "allot/app/identity/permissions.h"
@@ -43,6 +44,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, budgets_permissions());
     append(all, charging_permissions());
     append(all, programmes_permissions());
+    append(all, audit_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;
