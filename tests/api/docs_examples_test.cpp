@@ -143,7 +143,7 @@ TEST(DocsExamples, EveryExampleInDocsApiMdHolds) {
 
   auto server = ServerProcess::start();
   std::map<std::string, std::string> values;
-  for (const char* user : {"analyst", "assessor", "administrator", "finance_officer"}) {
+  for (const char* user : {"analyst", "assessor", "administrator", "finance_officer", "data_protection_officer"}) {
     values[std::string("token:") + user] = sign_in(*server, user).token;
   }
   for (const Example& example : examples) {

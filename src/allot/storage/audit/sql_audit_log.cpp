@@ -29,6 +29,12 @@ struct ChainHead {
 
 ChainHead take_head(SqlConnection& db, std::int64_t count) {
   SqlResult head = db.query("UPDATE audit_chain SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash", {sql_int(count)});
+  if (head.empty()) {
+    // The first entry of the chain: everything already in the log came before it.
+    db.query("INSERT INTO audit_chain (id, seq, hash, chained_after) SELECT 1, 0, '', COALESCE(MAX(id), 0) "
+             "FROM audit_log WHERE true ON CONFLICT DO NOTHING");
+    head = db.query("UPDATE audit_chain SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash", {sql_int(count)});
+  }
   if (head.empty()) throw SqlError(SqlFailure::kOther, "audit_chain has no head row");
   return ChainHead{head.integer(0, 0) - count, head.text(0, 1)};
 }
@@ -79,7 +85,13 @@ class SqlAuditLog final : public app::AuditRepository {
     return entries;
   }
 
-  Result<app::AuditChainReport> verify() override { return verify_audit_chain(db_); }
+  Result<app::AuditChainReport> verify() override {
+    // The head and the entries must come from one snapshot: under PostgreSQL's
+    // default READ COMMITTED each statement would see the writes committed
+    // since the last one. This is the transaction's first statement.
+    if (db_.dialect() == Dialect::kPostgres) db_.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    return verify_audit_chain(db_);
+  }
 
  private:
   static constexpr const char* kInsert =
@@ -138,13 +150,11 @@ Result<app::AuditChainReport> verify_audit_chain(SqlConnection& db) {
     if (report.problems.size() < 20) report.problems.push_back(std::move(text));
   };
   SqlResult head = db.query("SELECT seq, hash, chained_after FROM audit_chain WHERE id = 1");
-  if (head.empty()) {
-    problem("the chain's head (audit_chain) is missing");
-    return report;
-  }
-  const std::int64_t head_seq = head.integer(0, 0);
-  const std::string head_hash = head.text(0, 1);
-  const std::int64_t chained_after = head.integer(0, 2);
+  // No head: nothing has been chained yet, so every entry came before the chain.
+  const std::int64_t head_seq = head.empty() ? 0 : head.integer(0, 0);
+  const std::string head_hash = head.empty() ? "" : head.text(0, 1);
+  const std::int64_t chained_after =
+      head.empty() ? db.query("SELECT COALESCE(MAX(id), 0) FROM audit_log").integer(0, 0) : head.integer(0, 2);
   report.before_chain =
       db.query("SELECT COUNT(*) FROM audit_log WHERE seq IS NULL AND id <= $1", {sql_int(chained_after)}).integer(0, 0);
   SqlResult outside = db.query("SELECT id FROM audit_log WHERE seq IS NULL AND id > $1 ORDER BY id LIMIT 20",
@@ -213,7 +223,18 @@ Result<app::AuditChainReport> verify_audit_chain(SqlConnection& db) {
 }
 
 void check_audit_chain(SqlConnection& db, bool& ok, std::vector<std::string>& lines) {
-  Result<app::AuditChainReport> report = verify_audit_chain(db);
+  // One snapshot, while servers may still be writing (see verify()).
+  db.execute_script(db.dialect() == Dialect::kPostgres ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+  Result<app::AuditChainReport> report = [&]() -> Result<app::AuditChainReport> {
+    try {
+      Result<app::AuditChainReport> walked = verify_audit_chain(db);
+      db.execute_script("COMMIT");
+      return walked;
+    } catch (const SqlError&) {
+      db.execute_script("ROLLBACK");
+      throw;
+    }
+  }();
   if (!report) {
     ok = false;
     lines.push_back("audit chain: " + report.error().front().message);

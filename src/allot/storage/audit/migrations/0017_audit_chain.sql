@@ -2,7 +2,8 @@
 -- Released: never edit; change the schema in a new file with the next free number.
 -- Each entry written from now on has its place in the chain (seq) and the SHA-256
 -- of the previous entry's hash and its own fields (hash); audit_chain holds the
--- head (the last seq and hash) and the last id written before the chain began.
+-- head (the last seq and hash) and the last id written before the chain began. Its
+-- one row is added by the first append (so a restored backup brings its own).
 ALTER TABLE audit_log ADD COLUMN roles TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN people TEXT NOT NULL DEFAULT '';
 ALTER TABLE audit_log ADD COLUMN reason TEXT NOT NULL DEFAULT '';
@@ -15,7 +16,6 @@ CREATE TABLE audit_chain (
   hash TEXT NOT NULL,
   chained_after BIGINT NOT NULL
 );
-INSERT INTO audit_chain (id, seq, hash, chained_after) SELECT 1, 0, '', COALESCE(MAX(id), 0) FROM audit_log;
 -- The data protection officer's role: user_roles is rebuilt with the wider list
 -- (SQLite cannot change a CHECK constraint in place), its rows kept.
 CREATE TEMPORARY TABLE user_roles_before_0017 AS SELECT user_id, role FROM user_roles;
