@@ -143,7 +143,8 @@ TEST(DocsExamples, EveryExampleInDocsApiMdHolds) {
 
   auto server = ServerProcess::start();
   std::map<std::string, std::string> values;
-  for (const char* user : {"analyst", "assessor", "administrator", "finance_officer", "commissioner"}) {
+  for (const char* user : {"analyst", "assessor", "administrator", "finance_officer", "commissioner",
+                           "data_protection_officer"}) {
     values[std::string("token:") + user] = sign_in(*server, user).token;
   }
   for (const Example& example : examples) {

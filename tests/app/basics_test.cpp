@@ -36,7 +36,8 @@ TEST(FixedClock, MovesOnlyWhenTold) {
 }
 
 TEST(Names, RolesAndAgencyKindsRoundTrip) {
-  EXPECT_EQ(all_roles().size(), 8u);
+  EXPECT_EQ(all_roles().size(), 9u);
+  EXPECT_EQ(role_name(Role::kDataProtectionOfficer), std::string("data_protection_officer"));
   for (Role role : all_roles()) EXPECT_EQ(parse_role(role_name(role)), role);
   EXPECT_EQ(role_name(Role::kProviderUser), std::string("provider_user"));
   EXPECT_FALSE(parse_role("Assessor"));

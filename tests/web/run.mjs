@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerCaseworkTests } from './casework.mjs';
@@ -544,6 +545,7 @@ registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessib
 registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccessibility, startServer, populationCsv, clockStart: TEST_CLOCK_START });
 registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });
 registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

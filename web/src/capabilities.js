@@ -11,3 +11,4 @@ export { default as charging } from './charging/index.js';
 export { default as programmes } from './programmes/index.js';
 export { default as care_at_home } from './care_at_home/index.js';
 export { default as casework } from './casework/index.js';
+export { default as audit } from './audit/index.js';

@@ -8,6 +8,7 @@
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
 #include "allot/app/shared/access_policy.h"
+#include "allot/app/shared/audit_writer.h"
 #include "allot/api/shared/log.h"
 #include "allot/api/shared/router.h"
 #include "allot/api/shared/static_files.h"
@@ -26,6 +27,21 @@ std::string join_methods(const std::vector<Method>& methods) {
     text += method_name(method);
   }
   return text;
+}
+
+// Keeps what is stored from a request bounded, whoever sent it: a stranger must
+// not be able to fill the audit log with long paths.
+std::string bounded(std::string_view text, std::size_t limit = 200) {
+  if (text.size() <= limit) return std::string(text);
+  return fmt::format("{}… ({} bytes)", text.substr(0, limit), text.size());
+}
+
+// The audit subject of a refused request: the person it named, or its path.
+std::string refused_subject(const HttpRequest& request, const RouteMatch& match) {
+  if (match.route != nullptr && match.route->pattern.rfind("/api/v1/people/{id}", 0) == 0) {
+    if (auto id = match.params.find("id"); id != match.params.end()) return bounded("person:" + id->second, 40);
+  }
+  return bounded(request.path);
 }
 
 struct InFlight {
@@ -64,6 +80,8 @@ std::size_t Api::body_limit(Method method, std::string_view path) const {
 
 HttpResponse Api::handle(const HttpRequest& request) {
   InFlight counting(state_->in_flight);
+  // Gathers the audit entries this request leaves; the response waits for them.
+  app::AuditScope audit_scope;
   HttpResponse response;
   try {
     response = dispatch(request);
@@ -73,7 +91,45 @@ HttpResponse Api::handle(const HttpRequest& request) {
     response = internal_error(fmt::format("{} {}: unknown exception", method_name(request.method), request.path));
   }
   add_security_headers(response);
+  release_when_recorded(audit_scope, response);
   return response;
+}
+
+void Api::release_when_recorded(app::AuditScope& scope, HttpResponse& response) const {
+  std::vector<app::AuditTicket> tickets = scope.take_tickets();
+  if (tickets.empty()) return;
+  response.when_recorded = [tickets = std::move(tickets)](std::function<void(bool)> done) mutable {
+    app::when_all_written(std::move(tickets), std::move(done));
+  };
+}
+
+// Every refusal is recorded: who (or "anonymous"), what they asked for and why it
+// was refused. 404s are recorded for a person's record only: a search for ids
+// that do not exist is how records are walked.
+void Api::audit_refusal(const HttpRequest& request, const RouteMatch& match, const RequestContext* context,
+                        const HttpResponse& response) const {
+  const bool refused = response.status == 401 || response.status == 403 ||
+                       (response.status == 404 && match.route != nullptr &&
+                        match.route->pattern.rfind("/api/v1/people/{id}", 0) == 0);
+  if (!refused) return;
+  app::NewAuditEntry entry;
+  if (context != nullptr && context->principal) {
+    entry.actor = context->principal->actor();
+  } else {
+    entry.actor = app::Actor{"anonymous", ""};
+  }
+  entry.action = "refused";
+  entry.subject = refused_subject(request, match);
+  std::string code;
+  if (auto body = nlohmann::json::parse(response.body, nullptr, false); body.is_object() && body.contains("error")) {
+    code = body["error"].value("code", "");
+  }
+  entry.detail = fmt::format("{} {} {} from {}", response.status, bounded(code, 40),
+                             bounded(fmt::format("{} {}", method_name(request.method), request.target)),
+                             bounded(request.remote_address, 60));
+  // Recorded like a read: the response waits for it; a failure to write it makes
+  // the response a 500 (server.cpp), so no refusal goes unrecorded.
+  (void)state_->audit.record(entry);
 }
 
 // Who is asking (a bearer token for API clients, the session cookie for
@@ -86,7 +142,15 @@ std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest
   {
     const std::string_view authorization = request.header("authorization");
     Result<app::Authenticated> who = fail(ErrorCode::kNotFound, "session", "not signed in");
-    if (authorization.rfind("Bearer ", 0) == 0) {
+    const bool by_bearer = authorization.rfind("Bearer ", 0) == 0;
+    const std::string presented = by_bearer ? std::string(authorization.substr(7)) : request.cookie("allot_session");
+    std::optional<SessionCache::Entry> cached;
+    if (!presented.empty()) cached = state_->sessions.find(presented, state_->services.clock.now());
+    if (cached) {
+      who = cached->who;
+      if (cached->is_session) context.session_token = presented;
+      by_cookie = !by_bearer;
+    } else if (by_bearer) {
       const std::string token(authorization.substr(7));
       who = state_->services.auth.user_for_api_token(token);
       // The token from POST /session also works as a bearer token.
@@ -102,6 +166,7 @@ std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest
         context.session_token = cookie;
       }
     }
+    if (who && !cached) state_->sessions.remember(presented, SessionCache::Entry{*who, !context.session_token.empty()});
     if (!who) {
       if (std::any_of(who.error().begin(), who.error().end(),
                       [](const Issue& issue) { return issue.code == ErrorCode::kInternal; })) {
@@ -134,7 +199,13 @@ std::optional<HttpResponse> Api::admit(const HttpRequest& head) const {
   const RouteMatch match = match_route(head.method, head.path, options_.test_routes);
   if (match.route == nullptr || match.route->access == Access::kPublic) return std::nullopt;
   RequestContext context{*state_, head, match.params, std::nullopt, {}};
-  return authorize(*match.route, head, context);
+  app::AuditScope audit_scope;
+  std::optional<HttpResponse> refusal = authorize(*match.route, head, context);
+  if (refusal) {
+    audit_refusal(head, match, &context, *refusal);
+    release_when_recorded(audit_scope, *refusal);
+  }
+  return refusal;
 }
 
 HttpResponse Api::dispatch(const HttpRequest& request) {
@@ -162,7 +233,13 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   const Route& route = *match.route;
   RequestContext context{*state_, request, match.params, std::nullopt, {}};
 
-  if (std::optional<HttpResponse> refusal = authorize(route, request, context)) return std::move(*refusal);
+  if (std::optional<HttpResponse> refusal = authorize(route, request, context)) {
+    audit_refusal(request, match, &context, *refusal);
+    return std::move(*refusal);
+  }
+  if (app::AuditScope* scope = app::current_audit_scope(); scope != nullptr && context.principal) {
+    scope->set_roles(app::audit_roles_text(context.principal->principal().roles));
+  }
 
   if (route.body == BodyKind::kJson && request.media_type() != "application/json") {
     return error_response(400, ErrorCode::kMalformed, "expected Content-Type: application/json");
@@ -185,6 +262,13 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   }
   HttpResponse response = route.handler(context);
   if (response.header("cache-control").empty()) response.set_header("Cache-Control", "no-store");
+  // A session ended, or users, agencies or tokens changed: forget who tokens were.
+  if (is_state_changing(request.method) && response.status < 300 &&
+      (route.pattern.rfind("/api/v1/session", 0) == 0 || route.pattern.rfind("/api/v1/users", 0) == 0 ||
+       route.pattern.rfind("/api/v1/agencies", 0) == 0 || route.pattern.rfind("/api/v1/tokens", 0) == 0)) {
+    state_->sessions.forget_all();
+  }
+  audit_refusal(request, match, &context, response);
   return response;
 }
 

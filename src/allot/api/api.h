@@ -18,6 +18,7 @@
 #include "allot/app/identity/auth_service.h"
 #include "allot/app/shared/clock.h"
 #include "allot/app/ras/rulebook_service.h"
+#include "allot/app/shared/audit_writer.h"
 #include "allot/app/shared/store.h"
 
 namespace allot::api {
@@ -42,6 +43,7 @@ struct ApiServices {
 
 struct ApiState;
 struct Route;
+struct RouteMatch;
 struct RequestContext;
 
 class Api {
@@ -65,6 +67,9 @@ class Api {
   HttpResponse dispatch(const HttpRequest& request);
   std::optional<HttpResponse> authorize(const Route& route, const HttpRequest& request,
                                         RequestContext& context) const;
+  void audit_refusal(const HttpRequest& request, const RouteMatch& match, const RequestContext* context,
+                     const HttpResponse& response) const;
+  void release_when_recorded(app::AuditScope& scope, HttpResponse& response) const;
   ApiOptions options_;
   std::unique_ptr<ApiState> state_;
 };

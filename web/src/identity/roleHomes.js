@@ -48,6 +48,11 @@ export const ROLES = {
       'Simulate a rulebook over a population: gainers, losers and protection needed by client group',
     ],
   },
+  data_protection_officer: {
+    title: 'Data protection officer',
+    summary: 'Answers who looked at whose record, and checks that the audit log has not been altered.',
+    can: ['Search the audit log by person, user and date, and export it', 'Verify the audit log’s hash chain'],
+  },
 };
 
 export const roleTitle = (role) => (ROLES[role] ? ROLES[role].title : String(role).replace(/_/g, ' '));

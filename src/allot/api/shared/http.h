@@ -3,6 +3,7 @@
 // that includes Boost.Beast) converts to and from these, so routing, handlers and
 // their tests compile without Beast.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,11 @@ struct HttpResponse {
   Headers headers;
   std::string body;
   bool close_connection = false;  // the server closes the connection after writing
+  // Set when the response reports something whose audit entry is still being
+  // written (app/shared/audit_writer.h): the server calls it with a continuation
+  // and sends the response only once that runs with true (false: the entry could
+  // not be written, and the server answers 500 instead). Must not block.
+  std::function<void(std::function<void(bool recorded)>)> when_recorded;
 
   void set_header(std::string name, std::string value);  // replaces any header of that name
   void add_header(std::string name, std::string value);  // appends (Set-Cookie may repeat)

@@ -33,24 +33,35 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 namespace {
 
-bool match_pattern(std::string_view pattern, std::string_view path,
-                   std::map<std::string, std::string, std::less<>>& params) {
-  const std::vector<std::string_view> wanted = split_path(pattern);
-  const std::vector<std::string_view> given = split_path(path);
+bool match_segments(const std::vector<std::string_view>& wanted, const std::vector<std::string_view>& given,
+                    std::map<std::string, std::string, std::less<>>& params) {
   if (wanted.size() != given.size()) return false;
+  // Literal segments first: most routes fail there, before anything is allocated.
+  for (std::size_t segment_idx = 0; segment_idx < wanted.size(); ++segment_idx) {
+    const std::string_view want = wanted[segment_idx];
+    const bool is_parameter = want.size() > 2 && want.front() == '{' && want.back() == '}';
+    if (is_parameter ? given[segment_idx].empty() : want != given[segment_idx]) return false;
+  }
   std::map<std::string, std::string, std::less<>> found;
   for (std::size_t segment_idx = 0; segment_idx < wanted.size(); ++segment_idx) {
     const std::string_view want = wanted[segment_idx];
-    const std::string_view got = given[segment_idx];
     if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
-      if (got.empty()) return false;
-      found.emplace(std::string(want.substr(1, want.size() - 2)), std::string(got));
-    } else if (want != got) {
-      return false;
+      found.emplace(std::string(want.substr(1, want.size() - 2)), std::string(given[segment_idx]));
     }
   }
   params = std::move(found);
   return true;
+}
+
+// Each route's pattern split once (the table is built once and never changes);
+// every request used to split every pattern again.
+const std::vector<std::vector<std::string_view>>& split_patterns() {
+  static const std::vector<std::vector<std::string_view>> kSplit = [] {
+    std::vector<std::vector<std::string_view>> all;
+    for (const Route& route : route_table()) all.push_back(split_path(route.pattern));
+    return all;
+  }();
+  return kSplit;
 }
 
 }  // namespace
@@ -58,10 +69,14 @@ bool match_pattern(std::string_view pattern, std::string_view path,
 RouteMatch match_route(Method method, std::string_view path, bool test_routes) {
   RouteMatch match;
   const Method wanted = method == Method::kHead ? Method::kGet : method;
-  for (const Route& route : route_table()) {
+  const std::vector<Route>& routes = route_table();
+  const std::vector<std::vector<std::string_view>>& patterns = split_patterns();
+  const std::vector<std::string_view> given = split_path(path);
+  for (std::size_t route_idx = 0; route_idx < routes.size(); ++route_idx) {
+    const Route& route = routes[route_idx];
     if (route.test_only && !test_routes) continue;
     std::map<std::string, std::string, std::less<>> params;
-    if (!match_pattern(route.pattern, path, params)) continue;
+    if (!match_segments(patterns[route_idx], given, params)) continue;
     match.path_known = true;
     match.allowed.push_back(route.method);
     if (route.method == wanted && match.route == nullptr) {

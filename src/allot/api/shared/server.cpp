@@ -256,6 +256,28 @@ struct HttpServer::Impl {
     co_return !ec;
   }
 
+  // A response that reports something audited is released only once its audit
+  // entries are durable (the group-commit writer settles them); the connection
+  // waits without holding a thread, so a few workers serve many clients.
+  asio::awaitable<void> wait_until_recorded(HttpResponse& response) {
+    if (!response.when_recorded) co_return;
+    auto when_recorded = std::move(response.when_recorded);
+    response.when_recorded = nullptr;
+    const bool recorded = co_await asio::async_initiate<decltype(use_awaitable), void(bool)>(
+        [&when_recorded](auto handler) {
+          auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+          when_recorded([shared](bool written) {
+            auto executor = asio::get_associated_executor(*shared);
+            asio::post(executor, [shared, written]() mutable { std::move (*shared)(written); });
+          });
+        },
+        use_awaitable);
+    if (!recorded) {
+      log_line("an audit entry could not be written; the response was withheld");
+      response = error_response(500, "internal", "the audit record of this request could not be written, so its answer is withheld");
+    }
+  }
+
   HttpResponse call_handler(const HttpRequest& request) {
     try {
       return handlers.handle(request);
@@ -330,6 +352,7 @@ struct HttpServer::Impl {
             workers, [this, &request]() -> asio::awaitable<std::optional<HttpResponse>> { co_return handlers.admit(request); },
             use_awaitable);
         if (refusal) {
+          co_await wait_until_recorded(*refusal);
           refusal->close_connection = true;
           log_line(fmt::format("{} {} {} from {} (refused before the body)", method_text, request.path, refusal->status,
                                remote));
@@ -381,6 +404,7 @@ struct HttpServer::Impl {
       HttpResponse response = co_await asio::co_spawn(
           workers, [this, &request]() -> asio::awaitable<HttpResponse> { co_return call_handler(request); },
           use_awaitable);
+      co_await wait_until_recorded(response);
 
       const bool keep_alive = client_keep_alive && !response.close_connection && !stopping;
       const bool written =

@@ -11,6 +11,8 @@
 #include "allot/api/api.h"
 #include "allot/api/shared/job_journal.h"
 #include "allot/api/shared/jobs.h"
+#include "allot/api/shared/session_cache.h"
+#include "allot/app/identity/audit_service.h"
 #include "allot/app/journey/journey_service.h"
 #include "allot/app/ras/rulebook_cache.h"
 
@@ -28,6 +30,8 @@ struct ApiState {
   JobRegistry jobs;
   app::RulebookCache rulebook_cache;  // parsed published rulebooks, shared by every capability
   app::JourneyService journey{services.store, services.clock, rulebook_cache};
+  app::AuditService audit{services.store, services.clock};  // refusals; reads go through each use case
+  SessionCache sessions;  // who each token belongs to, for a moment (session_cache.h)
   std::atomic<int> in_flight{0};  // requests being handled
 };
 

@@ -14,13 +14,29 @@ Issues validate_entry(const Actor& actor, std::string_view action, std::string_v
 
 }  // namespace
 
-Result<AuditEntry> AuditService::record(const Actor& actor, std::string_view action, std::string_view subject,
-                                        std::string_view detail) {
-  Issues issues = validate_entry(actor, action, subject);
+Result<Unit> AuditService::record(const NewAuditEntry& entry) {
+  Issues issues = validate_entry(entry.actor, entry.action, entry.subject);
   if (!issues.empty()) return fail(std::move(issues));
-  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
-    return record_in(tx, actor, action, subject, detail);
-  });
+  NewAuditEntry queued = entry;
+  AuditScope* scope = current_audit_scope();
+  if (queued.roles.empty() && scope != nullptr) queued.roles = scope->roles();
+  AuditTicket ticket = writer_->submit(std::move(queued), clock_.now());
+  if (scope != nullptr) {
+    scope->add(std::move(ticket));
+    return Unit{};
+  }
+  return ticket.wait();
+}
+
+Result<Unit> AuditService::record(const Actor& actor, std::string_view action, std::string_view subject,
+                                  std::string_view detail) {
+  return record(NewAuditEntry{actor, std::string(action), std::string(subject), std::string(detail)});
+}
+
+Result<Unit> AuditService::record(const Principal& principal, std::string_view action, std::string_view subject,
+                                  std::string_view detail, const std::vector<Id>& people) {
+  return record(NewAuditEntry{principal.actor(), std::string(action), std::string(subject), std::string(detail),
+                              audit_roles_text(principal.roles), people_text(people)});
 }
 
 Result<AuditEntry> AuditService::record_in(Transaction& tx, const Actor& actor, std::string_view action,
@@ -31,11 +47,25 @@ Result<AuditEntry> AuditService::record_in(Transaction& tx, const Actor& actor, 
       NewAuditEntry{actor, std::string(action), std::string(subject), std::string(detail)}, clock_.now());
 }
 
+Result<AuditEntry> AuditService::record_in(Transaction& tx, const Principal& principal, std::string_view action,
+                                           std::string_view subject, std::string_view detail) {
+  Issues issues = validate_entry(principal.actor(), action, subject);
+  if (!issues.empty()) return fail(std::move(issues));
+  return tx.get<app::AuditRepository>().append(NewAuditEntry{principal.actor(), std::string(action),
+                                                             std::string(subject), std::string(detail),
+                                                             audit_roles_text(principal.roles)},
+                                               clock_.now());
+}
+
 Result<std::vector<AuditEntry>> AuditService::list(const AuditQuery& query) {
   if (query.limit < 1 || query.limit > 1000) {
     return fail(ErrorCode::kInvalidValue, "limit", "must be between 1 and 1000; found " + std::to_string(query.limit));
   }
   return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::AuditRepository>().list(query); });
+}
+
+Result<AuditChainReport> AuditService::verify() {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) { return tx.get<app::AuditRepository>().verify(); });
 }
 
 }  // namespace allot::app

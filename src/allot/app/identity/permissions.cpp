@@ -5,7 +5,6 @@ namespace allot::app {
 std::span<const Permission> identity_permissions() {
   // Signing in and out, and reading one's own session, need no permission.
   static const std::vector<Permission> kPermissions = {
-      {"audit.read", {Role::kAdministrator}, "read the audit log"},
       {"users.manage", {Role::kAdministrator}, "add agencies and users, and activate or deactivate users"},
   };
   return kPermissions;

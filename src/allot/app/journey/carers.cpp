@@ -24,7 +24,9 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
         return list;
       });
   if (!carers) return carers;
-  if (auto audited = core_.audit_read(principal, "people", "carers"); !audited) return fail(audited.error());
+  std::vector<Id> returned;
+  for (const journey::CarerSummary& carer : *carers) returned.push_back(carer.person_id);
+  if (auto audited = core_.audit_search(principal, "carers", returned); !audited) return fail(audited.error());
   return carers;
 }
 

@@ -105,14 +105,16 @@ Result<journey::Person> JourneyCore::save(Transaction& tx, const Principal& prin
 }
 
 Result<Unit> JourneyCore::audit_read(const Principal& principal, std::string_view subject, std::string_view what) {
-  Result<AuditEntry> audited = audit_.record(principal.actor(), "read", subject, what);
-  if (!audited) return fail(audited.error());
-  return Unit{};
+  return audit_.record(principal, "read", subject, what);
+}
+
+Result<Unit> JourneyCore::audit_search(const Principal& principal, std::string_view what, const std::vector<Id>& people) {
+  return audit_.record(principal, "search", "people", what, people);
 }
 
 Result<Unit> JourneyCore::audit_change(Transaction& tx, const Principal& principal, std::string_view action,
                                        std::string_view subject, std::string_view what) {
-  Result<AuditEntry> audited = audit_.record_in(tx, principal.actor(), action, subject, what);
+  Result<AuditEntry> audited = audit_.record_in(tx, principal, action, subject, what);
   if (!audited) return fail(audited.error());
   return Unit{};
 }

@@ -96,6 +96,8 @@ class JourneyCore {
                              const std::vector<journey::Event>& events);
   // An audit entry for a read (its own transaction, after the read).
   Result<Unit> audit_read(const Principal& principal, std::string_view subject, std::string_view what);
+  // An audit entry for a search or list: what was asked and the people it returned.
+  Result<Unit> audit_search(const Principal& principal, std::string_view what, const std::vector<Id>& people);
   Result<Unit> audit_change(Transaction& tx, const Principal& principal, std::string_view action,
                             std::string_view subject, std::string_view what);
 

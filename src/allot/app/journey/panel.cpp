@@ -64,7 +64,9 @@ Result<std::vector<journey::QueuedPlan>> Panel::queue(const Principal& principal
         return plans;
       });
   if (!queue) return queue;
-  if (auto audited = core_.audit_read(principal, "people", "panel queue"); !audited) return fail(audited.error());
+  std::vector<Id> returned;
+  for (const journey::QueuedPlan& plan : *queue) returned.push_back(plan.person_id);
+  if (auto audited = core_.audit_search(principal, "panel queue", returned); !audited) return fail(audited.error());
   return queue;
 }
 

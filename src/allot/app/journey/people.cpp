@@ -61,6 +61,25 @@ Issue nhs_number_taken(const DuplicateCandidate& other) {
                       other.person.details.nhs_number, full_name(other.person.details), other.person.id)};
 }
 
+// What a search asked for, as the audit log keeps it ("who looked up NHS number X").
+std::string search_text(const PersonQuery& query) {
+  std::string text = "list";
+  auto add = [&](const char* name, const std::optional<std::string>& value) {
+    if (value) text += fmt::format(" {}={:?}", name, *value);
+  };
+  add("q", query.text);
+  add("stage", query.stage);
+  add("locality", query.locality);
+  add("team", query.team);
+  add("client_group", query.client_group);
+  if (query.review_due_by) text += " review_due_by=" + query.review_due_by->to_string();
+  if (query.awaiting_panel_only) text += " awaiting_panel";
+  if (query.agreed_budget_only) text += " agreed_budget";
+  if (query.carers_only) text += " carers";
+  text += fmt::format(" limit={} offset={}", query.limit, query.offset);
+  return text;
+}
+
 }  // namespace
 
 Result<std::vector<DuplicateCandidate>> People::duplicates(const Principal& principal,
@@ -100,7 +119,9 @@ Result<journey::PersonList> People::list(const Principal& principal, const Perso
     return people;
   });
   if (!list) return list;
-  if (auto audited = core_.audit_read(principal, "people", "list"); !audited) return fail(audited.error());
+  std::vector<Id> returned;
+  for (const journey::PersonSummary& summary : list->people) returned.push_back(summary.id);
+  if (auto audited = core_.audit_search(principal, search_text(query), returned); !audited) return fail(audited.error());
   return list;
 }
 

@@ -50,7 +50,9 @@ Result<journey::ReviewsDue> JourneyReads::reviews_due(const Principal& principal
     return people_matching(tx, query);
   });
   if (!people) return fail(people.error());
-  if (auto audited = core_.audit_read(principal, "people", "reviews due"); !audited) return fail(audited.error());
+  std::vector<Id> returned;
+  for (const journey::Person& person : *people) returned.push_back(person.id);
+  if (auto audited = core_.audit_search(principal, "reviews due", returned); !audited) return fail(audited.error());
   journey::ReviewsDue due{until, {}};
   for (const journey::Person& person : *people) due.reviews.push_back(journey::review_due_row(person));
   journey::sort_reviews(due.reviews);
@@ -79,7 +81,9 @@ Result<journey::BudgetDrift> JourneyReads::budget_drift(const Principal& princip
     return all;
   });
   if (!people) return fail(people.error());
-  if (auto audited = core_.audit_read(principal, "people", "budget drift"); !audited) return fail(audited.error());
+  std::vector<Id> returned;
+  for (const journey::Person& person : *people) returned.push_back(person.id);
+  if (auto audited = core_.audit_search(principal, "budget drift", returned); !audited) return fail(audited.error());
   return journey::budget_drift(*people);
 }
 

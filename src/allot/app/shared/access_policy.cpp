@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/audit/permissions.h"
 #include "allot/app/budgets/permissions.h"
 #include "allot/app/care_at_home/permissions.h"
 #include "allot/app/casework/permissions.h"
@@ -47,6 +48,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, programmes_permissions());
     append(all, care_at_home_permissions());
     append(all, casework_permissions());
+    append(all, audit_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;

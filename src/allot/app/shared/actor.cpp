@@ -16,8 +16,9 @@ constexpr auto kRoles = make_enum_text<Role>({
     {Role::kCommissioner, "commissioner"},
     {Role::kProviderUser, "provider_user"},
     {Role::kAnalyst, "analyst"},
+    {Role::kDataProtectionOfficer, "data_protection_officer"},
 });
-static_assert(kRoles.covers_through(Role::kAnalyst));
+static_assert(kRoles.covers_through(Role::kDataProtectionOfficer));
 
 }  // namespace
 

@@ -23,9 +23,10 @@ enum class Role {
   kCommissioner,
   kProviderUser,
   kAnalyst,
+  kDataProtectionOfficer,
 };
 // "administrator", "assessor", "team_manager", "panel_member", "finance_officer",
-// "commissioner", "provider_user", "analyst".
+// "commissioner", "provider_user", "analyst", "data_protection_officer".
 const char* role_name(Role role);
 std::optional<Role> parse_role(std::string_view name);
 // Every role, in the order above.

@@ -217,7 +217,10 @@ std::vector<std::string> tables_at_version(int version) {
   std::vector<std::string> tables;
   for (const Migration& migration : migrations()) {
     if (migration.version > version) break;
-    tables.insert(tables.end(), migration.tables.begin(), migration.tables.end());
+    // A table rebuilt by a later migration (dropped and created again) counts once.
+    for (const std::string& table : migration.tables) {
+      if (std::find(tables.begin(), tables.end(), table) == tables.end()) tables.push_back(table);
+    }
   }
   return tables;
 }

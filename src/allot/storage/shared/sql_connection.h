@@ -63,6 +63,12 @@ class SqlConnection {
   virtual void execute_script(std::string_view sql) = 0;
   // False once the connection is known to be broken; the pool then drops it.
   virtual bool healthy() const = 0;
+
+  // The store's record of SQLite's PRAGMA query_only on this connection. Setting
+  // that pragma expires every statement the connection has prepared, so the
+  // store sets it only when a transaction needs the other mode, and hands read
+  // transactions connections already read-only (sql_store.cpp).
+  bool query_only = false;
 };
 
 inline SqlValue sql_text(std::string_view text) { return SqlValue{std::string(text)}; }

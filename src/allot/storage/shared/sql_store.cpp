@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/shared/clock.h"
+#include "allot/storage/audit/audit_storage.h"
 #include "allot/storage/shared/migrations.h"
 #include "allot/storage/shared/repository_registry.h"
 
@@ -24,12 +25,32 @@ SqlStore::Lease::~Lease() {
 }
 
 SqlStore::Lease SqlStore::acquire() {
+  Lease lease = acquire_for(std::nullopt);
+  if (lease->query_only) {
+    lease->query("PRAGMA query_only = 0");
+    lease->query_only = false;
+  }
+  return lease;
+}
+
+SqlStore::Lease SqlStore::acquire_for(std::optional<app::Access> access) {
   {
     std::unique_lock lock(mutex_);
     available_.wait(lock, [&] { return !idle_.empty() || open_ < max_connections_; });
     if (!idle_.empty()) {
-      std::unique_ptr<SqlConnection> connection = std::move(idle_.back());
-      idle_.pop_back();
+      // Prefer a connection already in the mode the transaction needs.
+      auto chosen = std::prev(idle_.end());
+      if (access) {
+        const bool want_query_only = *access == app::Access::kRead;
+        for (auto candidate = idle_.rbegin(); candidate != idle_.rend(); ++candidate) {
+          if ((*candidate)->query_only == want_query_only) {
+            chosen = std::prev(candidate.base());
+            break;
+          }
+        }
+      }
+      std::unique_ptr<SqlConnection> connection = std::move(*chosen);
+      idle_.erase(chosen);
       return Lease(*this, std::move(connection));
     }
     ++open_;
@@ -54,30 +75,37 @@ void SqlStore::give_back(std::unique_ptr<SqlConnection> connection) {
   available_.notify_one();
 }
 
+// On SQLite each statement below is prepared once per connection and kept
+// (query()), not parsed again for every transaction as a script would be: under
+// load the parsing alone cost more than reading a person's record.
 void SqlStore::begin(SqlConnection& connection, app::Access access) {
   if (dialect_ == Dialect::kSqlite) {
-    if (access == app::Access::kWrite) {
-      // IMMEDIATE takes the write lock now: two writers that both read first
-      // would otherwise deadlock when upgrading, and busy_timeout cannot help.
-      connection.execute_script("PRAGMA query_only = 0; BEGIN IMMEDIATE");
-    } else {
-      connection.execute_script("PRAGMA query_only = 1; BEGIN");
+    const bool want_query_only = access == app::Access::kRead;
+    if (connection.query_only != want_query_only) {
+      connection.query(want_query_only ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+      connection.query_only = want_query_only;
     }
+    // IMMEDIATE takes the write lock now: two writers that both read first would
+    // otherwise deadlock when upgrading, and busy_timeout cannot help.
+    connection.query(access == app::Access::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
   } else {
     connection.execute_script(access == app::Access::kWrite ? "BEGIN" : "BEGIN READ ONLY");
   }
 }
 
-void SqlStore::end(SqlConnection& connection, app::Access access, bool commit) {
-  connection.execute_script(commit ? "COMMIT" : "ROLLBACK");
-  if (dialect_ == Dialect::kSqlite && access == app::Access::kRead) connection.execute_script("PRAGMA query_only = 0");
+void SqlStore::end(SqlConnection& connection, [[maybe_unused]] app::Access access, bool commit) {
+  if (dialect_ == Dialect::kSqlite) {
+    connection.query(commit ? "COMMIT" : "ROLLBACK");
+  } else {
+    connection.execute_script(commit ? "COMMIT" : "ROLLBACK");
+  }
 }
 
 Result<app::Unit> SqlStore::run(app::Access access,
                                 const std::function<Result<app::Unit>(app::Transaction&)>& work) {
   std::optional<Lease> lease;
   try {
-    lease.emplace(acquire());
+    lease.emplace(acquire_for(access));
   } catch (const SqlError& error) {
     return database_failure(error.what());
   }
@@ -193,6 +221,10 @@ void SqlStore::check_schema(SqlConnection& connection, CheckReport& report) {
   } else {
     report.ok = false;
     report.lines.push_back(fmt::format("tables missing: {}", fmt::join(missing, ", ")));
+  }
+  // The audit log's hash chain: a changed, removed or reordered entry fails the check.
+  if (std::find(present.begin(), present.end(), "audit_chain") != present.end()) {
+    check_audit_chain(connection, report.ok, report.lines);
   }
 }
 

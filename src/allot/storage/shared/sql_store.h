@@ -48,6 +48,8 @@ class SqlStore : public AdminStore {
   // Waits for a free connection, opening a new one below the limit. Throws
   // SqlError if a new connection cannot be opened.
   Lease acquire();
+  // For a transaction: preferably a connection already in the access's mode.
+  Lease acquire_for(std::optional<app::Access> access);
 
   // Runs migrations on one pooled connection and records the schema version.
   Result<int> migrate_to(int target);
