@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "allot/base/enum_text.h"
 #include "allot/base/json_reader.h"
@@ -559,10 +560,14 @@ namespace {
 
 void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map<std::string, int>& services,
                          Problem& problem) {
+  std::set<std::string> seen;
   for (std::size_t patient_idx = 0; patient_idx < patients.size(); ++patient_idx) {
     const auto patient = patients[patient_idx].object();
     if (!patient) continue;
-    const std::string id = read_id(patient->required("id"));
+    const JsonReader id_field = patient->required("id");
+    const std::string id = read_id(id_field);
+    // A visit is named after its patient: two patients of one name could not be told apart.
+    if (id_field.present() && !seen.insert(id).second) id_field.add(ErrorCode::kDuplicate, "id \"" + id + "\" used twice");
     const TimeWindow window = read_window(patient->required("time_window")).value_or(TimeWindow{});
     const auto required = patient->required("required_caregivers").array();
     if (!required) continue;
@@ -627,8 +632,12 @@ Result<Problem> read_iolab(const json& document, const std::string& source) {
   std::map<std::string, int> services;
   if (const auto list = root->required("services").array()) {
     for (std::size_t service_idx = 0; service_idx < list->size(); ++service_idx) {
-      if (const auto service = (*list)[service_idx].object())
-        services[read_id(service->required("id"))] = static_cast<int>(service_idx);
+      if (const auto service = (*list)[service_idx].object()) {
+        const JsonReader id_field = service->required("id");
+        const std::string id = read_id(id_field);
+        if (id_field.present() && !services.emplace(id, static_cast<int>(service_idx)).second)
+          id_field.add(ErrorCode::kDuplicate, "id \"" + id + "\" used twice");
+      }
     }
   }
   const auto patients = root->required("patients").array();
@@ -645,11 +654,15 @@ Result<Problem> read_iolab(const json& document, const std::string& source) {
   }
   read_iolab_patients(*patients, services, problem);
   if (const auto caregivers = root->required("caregivers").array()) {
+    std::set<std::string> seen;
     for (const JsonReader& carer_field : *caregivers) {
       const auto item = carer_field.object();
       if (!item) continue;
       solver::Carer carer;
-      carer.id = read_id(item->required("id"));
+      const JsonReader id_field = item->required("id");
+      carer.id = read_id(id_field);
+      if (id_field.present() && !seen.insert(carer.id).second)
+        id_field.add(ErrorCode::kDuplicate, "id \"" + carer.id + "\" used twice");
       carer.shift = {0, solver::kUnbounded};
       for (const JsonReader& ability : item->optional("abilities").array().value_or(std::vector<JsonReader>{})) {
         const json& name = *ability.json();

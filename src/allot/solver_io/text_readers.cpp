@@ -15,6 +15,13 @@ using solver::Problem;
 using solver::TimeWindow;
 using solver::Visit;
 
+// The same bound as the JSON reader's (base/json_reader.h NumberRule): sums and
+// products of thousands of such values stay finite and exact to the minute.
+constexpr double kLargestNumber = 1e15;
+// Counts (nodes, vehicles, services) beyond this are not a routing problem anyone
+// sends; larger ones are refused before anything is sized from them.
+constexpr int kLargestCount = 1'000'000;
+
 struct Token {
   std::string text;
   int line = 0;
@@ -57,12 +64,32 @@ class NumberReader {
     try {
       std::size_t used = 0;
       const double value = std::stod(token.text, &used);
-      if (used == token.text.size()) return value;
+      if (used == token.text.size() && std::isfinite(value) && std::abs(value) <= kLargestNumber) return value;
+      if (used == token.text.size()) {
+        issues_.push_back({ErrorCode::kInvalidValue, where(token),
+                           "expected a number between -1e15 and 1e15; found \"" + token.text + "\""});
+        return 0;
+      }
     } catch (const std::exception&) {
     }
     issues_.push_back({ErrorCode::kMalformed, where(token), "expected a number; found \"" + token.text + "\""});
     return 0;
   }
+  // A whole number from min to max (a count or an id); 0 with an issue otherwise.
+  int whole(int min, int max, const std::string& what) {
+    const Token* token = peek();
+    const std::size_t known = issues_.size();
+    const double value = number();
+    if (token == nullptr || issues_.size() != known) return 0;  // number() said what is wrong
+    if (value != std::floor(value) || value < min || value > max) {
+      issues_.push_back({ErrorCode::kInvalidValue, where(*token),
+                         what + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                             "; found \"" + token->text + "\""});
+      return 0;
+    }
+    return static_cast<int>(value);
+  }
+  std::size_t remaining() const { return at_end() ? 0 : tokens_.size() - position_; }
   std::string where(const Token& token) const { return source_ + ":" + std::to_string(token.line); }
   std::string where_now() const { return at_end() ? source_ : where(tokens_[position_]); }
   bool find(const std::string& keyword) {
@@ -141,14 +168,14 @@ Result<Problem> read_solomon(const std::string& text, const std::string& source,
   if (tokens.empty()) return fail(ErrorCode::kMalformed, source, "empty file");
   const std::string name = tokens[0].text;
   if (!reader.find("CAPACITY")) return fail(ErrorCode::kMalformed, source, "no VEHICLE NUMBER CAPACITY header");
-  const int vehicles = static_cast<int>(reader.number());
+  const int vehicles = reader.whole(1, kLargestCount, "the vehicle number");
   const double capacity = reader.number();
   if (!reader.find("SERVICE")) return fail(ErrorCode::kMalformed, source, "no CUSTOMER table header");
   reader.find("TIME");
   std::vector<Node> nodes;
   while (!reader.at_end()) {
     const int line = reader.peek()->line;
-    const double number = reader.number();
+    const int number = reader.whole(0, kLargestCount, "a customer number");
     Node node;
     node.line = line;
     node.x = reader.number();
@@ -157,9 +184,9 @@ Result<Problem> read_solomon(const std::string& text, const std::string& source,
     node.ready = reader.number();
     node.due = reader.number();
     node.service = reader.number();
-    if (static_cast<int>(number) != static_cast<int>(nodes.size()))
+    if (number != static_cast<int>(nodes.size()))
       issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line),
-                        "customers must be numbered 0, 1, 2...; found " + std::to_string(static_cast<int>(number))});
+                        "customers must be numbered 0, 1, 2...; found " + std::to_string(number)});
     nodes.push_back(node);
   }
   if (!issues.empty()) return fail(std::move(issues));
@@ -185,10 +212,10 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
       name = reader.peek()->text;
       reader.skip();
     } else if (key == "DIMENSION") {
-      dimension = static_cast<int>(reader.number());
+      dimension = reader.whole(2, kLargestCount, "DIMENSION");
       nodes.assign(std::max(0, dimension), Node{});
     } else if (key == "VEHICLES") {
-      vehicles = static_cast<int>(reader.number());
+      vehicles = reader.whole(1, kLargestCount, "VEHICLES");
     } else if (key == "CAPACITY") {
       capacity = reader.number();
     } else if (key == "SERVICE_TIME") {
@@ -201,8 +228,8 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
                key == "SERVICE_TIME_SECTION") {
       for (int row = 0; row < dimension; ++row) {
         const int line = reader.peek() ? reader.peek()->line : 0;
-        const int id = static_cast<int>(reader.number());
-        if (id < 1 || id > dimension) {
+        const int id = reader.whole(1, dimension, "a node id");
+        if (id < 1) {
           issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line), "node id out of range"});
           break;
         }
@@ -223,14 +250,14 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
         }
       }
     } else if (key == "DEPOT_SECTION") {
-      const int depot = static_cast<int>(reader.number());
+      const int depot = reader.whole(1, kLargestCount, "the depot");
       if (depot != 1) issues.push_back({ErrorCode::kInvalidValue, source, "the depot must be node 1"});
       reader.number();  // -1
     } else if (key == "EOF" || key == "TYPE" || key == "COMMENT") {
       if (key != "EOF" && !reader.at_end()) reader.skip();
     }
   }
-  if (dimension <= 1) issues.push_back({ErrorCode::kMissingField, source, "DIMENSION missing or below 2"});
+  if (dimension <= 1 && issues.empty()) issues.push_back({ErrorCode::kMissingField, source, "DIMENSION missing or below 2"});
   if (vehicles <= 0) vehicles = std::max(1, dimension - 1);
   if (!issues.empty()) return fail(std::move(issues));
   for (int node_idx = 1; node_idx < dimension; ++node_idx)
@@ -252,16 +279,24 @@ Result<Problem> read_mankowska(const std::string& text, const std::string& sourc
   const auto read_matrix = [&](const char* keyword, std::size_t rows, std::size_t columns) {
     std::vector<double> values;
     if (!section(keyword)) return values;
+    // Sized only once the file is known to hold that many numbers.
+    if (rows != 0 && columns > reader.remaining() / rows) {
+      issues.push_back({ErrorCode::kMalformed, source, std::string("section ") + keyword + " needs " +
+                                                           std::to_string(rows) + " x " + std::to_string(columns) +
+                                                           " numbers; the file ends early"});
+      return values;
+    }
     values.reserve(rows * columns);
     for (std::size_t entry = 0; entry < rows * columns; ++entry) values.push_back(reader.number());
     return values;
   };
   if (!section("nbNodes")) return fail(std::move(issues));
-  const int nodes = static_cast<int>(reader.number());
+  const int nodes = reader.whole(3, kLargestCount, "nbNodes");
   section("nbVehi");
-  const int carers = static_cast<int>(reader.number());
+  const int carers = reader.whole(1, kLargestCount, "nbVehi");
   section("nbServi");
-  const int services = static_cast<int>(reader.number());
+  const int services = reader.whole(1, kLargestCount, "nbServi");
+  if (!issues.empty()) return fail(std::move(issues));
   if (nodes < 3 || carers < 1 || services < 1)
     return fail(ErrorCode::kInvalidValue, source, "nbNodes must be at least 3 and nbVehi, nbServi at least 1");
   const auto n = static_cast<std::size_t>(nodes);

@@ -65,6 +65,17 @@ std::string query_value(const RequestContext& context, std::string_view key) {
   return "";
 }
 
+// The import's ?file= name is only a label in error paths ("april.csv:4.amount"),
+// but people read it: a plain name, percent-decoded, never a path.
+bool read_file_name(std::string_view raw, std::string& name) {
+  if (!decode_path(raw, name)) return false;
+  if (name.size() > 255 || (!name.empty() && name.front() == '.')) return false;
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return c == '/' || c == '\\' || byte < 0x20 || byte == 0x7f;
+  });
+}
+
 Json months_json(const budgets::Months& months) {
   Json out = Json::array();
   for (Money amount : months) out.push_back(amount.pence());
@@ -381,7 +392,13 @@ HttpResponse post_payment(RequestContext& context) {
 HttpResponse import_payments(RequestContext& context) {
   Result<app::Id> id = path_id(context, "id", "budget");
   if (!id) return refusal(id.error(), "");
-  std::string source = query_value(context, "file");
+  std::string source;
+  if (!read_file_name(query_value(context, "file"), source)) {
+    return error_response(422, ErrorCode::kInvalidValue, "the file name has problems",
+                          {Issue{ErrorCode::kInvalidValue, "file",
+                                 "must be a plain file name such as april.csv: no folders, no control characters, "
+                                 "not starting with a dot, at most 255 bytes"}});
+  }
   if (source.empty()) source = "payments.csv";
   Result<app::ImportReport> report =
       service(context).import_payments(principal(context), *id, context.request.body, source);

@@ -86,7 +86,16 @@ Result<PostedPayment> post_one(Transaction& tx, const Principal& principal, cons
   if (!reason) return fail(reason.error());
   payment.unmatched_reason = *reason;
   Result<PaymentRecord> posted = payments.post(payment, month_index(input.paid_on), now);
-  if (!posted) return fail(posted.error());
+  if (!posted) {
+    // Another transaction posted the same key while this one ran (PostgreSQL runs
+    // them at once): it is the same payment, answered as repeated.
+    const Issues& issues = posted.error();
+    if (issues.size() == 1 && issues.front().code == ErrorCode::kConflict && issues.front().path == "idempotency_key") {
+      Result<std::optional<PaymentRecord>> committed = payments.find_by_key(budget.id, key);
+      if (committed && *committed) return PostedPayment{**committed, true};
+    }
+    return fail(posted.error());
+  }
   return PostedPayment{*posted, false};
 }
 

@@ -58,26 +58,9 @@ class SqlPayments final : public app::PaymentRepository {
   }
 
   Result<app::PaymentRecord> post(const app::PaymentRecord& p, int month_index, app::Timestamp now) override {
-    if (p.line_id) {
-      // The running monthly total, checked in C++: SQL would not refuse an overflow.
-      SqlResult total = db_.query(
-          "SELECT amount_pence FROM budget_actuals_monthly WHERE budget_id = $1 AND line_id = $2 AND month_index = $3",
-          {sql_int(p.budget_id), sql_int(*p.line_id), sql_int(month_index)});
-      std::int64_t sum = 0;
-      const std::int64_t before = total.empty() ? 0 : total.integer(0, 0);
-      if (__builtin_add_overflow(before, p.amount.pence(), &sum)) {
-        return fail(ErrorCode::kInvalidValue, "amount_pence", "the line's monthly total would not fit in 64-bit pence");
-      }
-      if (total.empty()) {
-        db_.query("INSERT INTO budget_actuals_monthly (budget_id, line_id, month_index, amount_pence) "
-                  "VALUES ($1, $2, $3, $4)",
-                  {sql_int(p.budget_id), sql_int(*p.line_id), sql_int(month_index), sql_int(sum)});
-      } else {
-        db_.query("UPDATE budget_actuals_monthly SET amount_pence = $4 WHERE budget_id = $1 AND line_id = $2 AND "
-                  "month_index = $3",
-                  {sql_int(p.budget_id), sql_int(*p.line_id), sql_int(month_index), sql_int(sum)});
-      }
-    }
+    // The payment first: a key posted already (by a transaction that committed
+    // while this one ran) leaves the running totals untouched.
+    app::PaymentRecord posted;
     try {
       SqlResult result = with_savepoint(db_, [&] {
         return db_.query(
@@ -90,12 +73,35 @@ class SqlPayments final : public app::PaymentRepository {
              sql_text(p.reference), sql_text(p.idempotency_key), p.corrects ? sql_int(*p.corrects) : SqlValue{SqlNull{}},
              sql_text(p.unmatched_reason), sql_text(p.posted_by), sql_text(p.agency), sql_timestamp(now)});
       });
-      return read_payment(result, 0);
+      posted = read_payment(result, 0);
     } catch (const SqlError& error) {
       if (error.failure() != SqlFailure::kUniqueViolation) throw;
       return fail(ErrorCode::kConflict, "idempotency_key",
                   fmt::format("a payment with key \"{}\" was posted already", p.idempotency_key));
     }
+    if (p.line_id) {
+      // The running monthly total, added in one statement so that concurrent
+      // postings cannot lose each other's amounts (PostgreSQL runs them at once;
+      // a read, add and write would keep only one). SQL would not refuse an
+      // overflow on SQLite, so the statement matches only a total the amount fits.
+      db_.query("INSERT INTO budget_actuals_monthly (budget_id, line_id, month_index, amount_pence) "
+                "VALUES ($1, $2, $3, 0) ON CONFLICT (budget_id, line_id, month_index) DO NOTHING",
+                {sql_int(p.budget_id), sql_int(*p.line_id), sql_int(month_index)});
+      const std::int64_t amount = p.amount.pence();
+      constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+      constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+      const std::int64_t lowest = amount < 0 ? kMin - amount : kMin;
+      const std::int64_t highest = amount > 0 ? kMax - amount : kMax;
+      SqlResult total = db_.query(
+          "UPDATE budget_actuals_monthly SET amount_pence = amount_pence + $4 WHERE budget_id = $1 AND line_id = $2 "
+          "AND month_index = $3 AND amount_pence BETWEEN $5 AND $6 RETURNING amount_pence",
+          {sql_int(p.budget_id), sql_int(*p.line_id), sql_int(month_index), sql_int(amount), sql_int(lowest),
+           sql_int(highest)});
+      if (total.empty()) {
+        return fail(ErrorCode::kInvalidValue, "amount_pence", "the line's monthly total would not fit in 64-bit pence");
+      }
+    }
+    return posted;
   }
 
   Result<std::vector<app::MonthlyActual>> monthly_actuals(Id budget_id) override {
