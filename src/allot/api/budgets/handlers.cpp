@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
 #include "allot/app/budgets/budget_service.h"
+#include "allot/base/json_reader.h"
 #include "allot/budgets/commitments.h"
 #include "allot/budgets/money_checks.h"
 
@@ -46,9 +48,10 @@ HttpResponse refusal(const Issues& issues, std::string_view summary) {
 }
 
 Result<Json> body_object(const RequestContext& context) {
-  Json body = Json::parse(context.request.body, nullptr, false);
-  if (body.is_discarded()) return fail(ErrorCode::kMalformed, "body", "the body is not valid JSON");
-  if (!body.is_object()) return fail(ErrorCode::kMalformed, "body", "expected a JSON object");
+  // The one JSON parser (base/json_reader.h): its limits and its paths for numbers that do not fit.
+  Result<Json> body = parse_json(context.request.body, "body");
+  if (!body) return body;
+  if (!body->is_object()) return fail(ErrorCode::kMalformed, "body", "expected a JSON object");
   return body;
 }
 
@@ -224,6 +227,10 @@ struct Reader {
       issues.push_back({ErrorCode::kWrongType, prefix + key, "expected text"});
       return "";
     }
+    if (auto problem = control_character_problem(found->get_ref<const std::string&>())) {
+      issues.push_back({ErrorCode::kInvalidValue, prefix + key, *problem});
+      return "";
+    }
     return found->get<std::string>();
   }
   std::int64_t integer(const char* key, bool required) const {
@@ -234,6 +241,14 @@ struct Reader {
     }
     if (!found->is_number_integer()) {
       issues.push_back({ErrorCode::kWrongType, prefix + key, "expected a whole number"});
+      return 0;
+    }
+    // 2^63 and above arrive as unsigned: read as signed they would wrap to negative pence.
+    if (found->is_number_unsigned() &&
+        found->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      issues.push_back({ErrorCode::kInvalidValue, prefix + key,
+                        fmt::format("must be at most {}; found {}", std::numeric_limits<std::int64_t>::max(),
+                                    found->get<std::uint64_t>())});
       return 0;
     }
     return found->get<std::int64_t>();
