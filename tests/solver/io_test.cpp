@@ -184,8 +184,41 @@ TEST(SolverIo, IolabIdsUsedTwiceAreRefused) {
   const Issues expected = {
       {ErrorCode::kDuplicate, "twice.json: services[1].id", "id \"s1\" used twice"},
       {ErrorCode::kDuplicate, "twice.json: patients[1].id", "id \"p1\" used twice"},
+      {ErrorCode::kDuplicate, "twice.json: patients[1].required_caregivers[0].service", "makes a second visit \"p1\""},
       {ErrorCode::kDuplicate, "twice.json: caregivers[1].id", "id \"c1\" used twice"},
   };
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+TEST(SolverIo, IolabSequentialGapsMustBeInOrder) {
+  const auto document = nlohmann::json::parse(R"({
+    "services": [{"id": "s1"}, {"id": "s2"}],
+    "patients": [{"id": "p1", "time_window": [0, 300],
+                  "required_caregivers": [{"service": "s1", "duration": 10}, {"service": "s2", "duration": 10}],
+                  "synchronization": {"type": "sequential", "distance": [60, 30]}}],
+    "distances": [[0, 1], [1, 0]],
+    "caregivers": [{"id": "c1", "abilities": ["s1", "s2"]}]
+  })");
+  const auto problem = solver_io::read_iolab(document, "gaps.json");
+  ASSERT_FALSE(problem);
+  const Issues expected = {{ErrorCode::kInvalidValue, "gaps.json: patients[0].synchronization.distance",
+                            "the smaller gap must come first; found [60,30]"}};
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+// Found by fuzz/fuzz_solver_json: one service twice for a patient made two visits of one id.
+TEST(SolverIo, IolabVisitIdsAreUnique) {
+  const auto document = nlohmann::json::parse(R"({
+    "services": [{"id": "s1"}],
+    "patients": [{"id": "p1", "time_window": [0, 300],
+                  "required_caregivers": [{"service": "s1", "duration": 10}, {"service": "s1", "duration": 10}]}],
+    "distances": [[0, 1], [1, 0]],
+    "caregivers": [{"id": "c1", "abilities": ["s1"]}]
+  })");
+  const auto problem = solver_io::read_iolab(document, "twice.json");
+  ASSERT_FALSE(problem);
+  const Issues expected = {{ErrorCode::kDuplicate, "twice.json: patients[0].required_caregivers[1].service",
+                            "makes a second visit \"p1/s1\""}};
   EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
 }
 

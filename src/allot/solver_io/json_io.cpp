@@ -561,6 +561,7 @@ namespace {
 void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map<std::string, int>& services,
                          Problem& problem) {
   std::set<std::string> seen;
+  std::set<std::string> visit_ids;
   for (std::size_t patient_idx = 0; patient_idx < patients.size(); ++patient_idx) {
     const auto patient = patients[patient_idx].object();
     if (!patient) continue;
@@ -584,6 +585,12 @@ void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map
       }
       solver::Visit visit;
       visit.id = required->size() > 1 ? id + "/" + service : id;
+      // A service named twice for one patient, or a patient called "p1/s1" beside
+      // p1's s1, would give two visits one id.
+      if (!visit_ids.insert(visit.id).second) {
+        service_field.add(ErrorCode::kDuplicate, "makes a second visit \"" + visit.id + "\"");
+        continue;
+      }
       visit.location = static_cast<int>(patient_idx + 1);
       visit.duration = number_or(need->required("duration"), 0, kNotNegative);
       visit.windows = {window};
@@ -600,7 +607,11 @@ void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map
             const auto bounds = gap.array({.min_items = 2, .max_items = 2});
             const auto min_gap = bounds ? (*bounds)[0].number() : std::nullopt;
             const auto max_gap = bounds ? (*bounds)[1].number() : std::nullopt;
-            if (min_gap && max_gap) {
+            if (min_gap && max_gap && *min_gap > *max_gap) {
+              // Found by fuzz/fuzz_solver_json: a gap that can never be met made a
+              // problem Allot's own JSON refuses.
+              gap.add(ErrorCode::kInvalidValue, "the smaller gap must come first; found " + gap.json()->dump());
+            } else if (min_gap && max_gap) {
               link.min_gap = *min_gap;
               link.max_gap = *max_gap;
             }
