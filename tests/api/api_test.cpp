@@ -384,19 +384,18 @@ TEST_F(Api, SimulationRunsAsAJobWithTheCliFields) {
   EXPECT_EQ(server().request("GET", "/api/v1/jobs/" + id).status, 401);
 }
 
-TEST_F(Api, SimulationOfABadPopulationFailsWithEveryBadRow) {
+TEST_F(Api, SimulationOfABadPopulationIsRefusedWithEveryBadRow) {
   const SignedInUser analyst = sign_in(server(), "analyst");
   ASSERT_EQ(post_json("/api/v1/rulebooks", read_source_file("tests/scenarios/data/derby-small.json"),
                       analyst.bearer_headers()).status, 201);
   HeaderList headers = analyst.bearer_headers();
   headers.emplace_back("Content-Type", "text/csv");
+  // Refused whole before a job starts: nothing is queued for a file with bad rows.
   const auto started = server().request("POST", "/api/v1/rulebooks/derby-small/drafts/1/simulations",
                                         read_source_file("tests/scenarios/data/bad-sample.csv"), headers);
-  ASSERT_EQ(started.status, 202);
-  const auto job = wait_for_job(server(), started.json()["job_id"], analyst.bearer_headers());
-  EXPECT_EQ(job["status"], "failed");
-  EXPECT_EQ(job["result"], nullptr);
-  EXPECT_FALSE(job["error"]["issues"].empty());
+  ASSERT_EQ(started.status, 400) << started.body;  // the most severe problem: a line with too few fields
+  EXPECT_EQ(started.json()["error"]["issues"].size(), 3u);
+  EXPECT_NE(started.json()["error"]["issues"][0]["path"].get<std::string>().find("population.csv:"), std::string::npos);
 }
 
 TEST_F(Api, UnknownJobIs404) {

@@ -182,6 +182,45 @@ TEST(JsonReader, NumbersTooLargeForADoubleNameTheirField) {
   EXPECT_EQ(top.error()[0].message, "expected a number no larger than 1.7976931348623157e+308; found -1E+999");
 }
 
+// Found by the hostile-input table (tests/api/hostile_input_test.cpp): 200,000
+// nested arrays (400 KB) kept a request handler busy for minutes, each level
+// holding a copy of its path. Deep nesting is refused at once, where it passes the limit.
+TEST(JsonReader, NestingDeeperThanTheLimitIsRefusedQuickly) {
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  const auto parsed = parse_json(deep, "body");
+  ASSERT_FALSE(parsed);
+  ASSERT_EQ(parsed.error().size(), 1u);
+  EXPECT_EQ(parsed.error()[0].code, ErrorCode::kMalformed);
+  EXPECT_EQ(parsed.error()[0].message, "arrays and objects may be nested at most 64 levels deep");
+  EXPECT_EQ(parsed.error()[0].path.rfind("[0][0][0]", 0), 0u);
+
+  std::string objects;
+  for (std::size_t level = 0; level < kMaxJsonDepth + 1; ++level) objects += "{\"a\":";
+  objects += "1" + std::string(kMaxJsonDepth + 1, '}');
+  const auto too_deep = parse_json(objects, "body");
+  ASSERT_FALSE(too_deep);
+  EXPECT_EQ(too_deep.error()[0].code, ErrorCode::kMalformed);
+
+  // At the limit, a document still reads.
+  std::string at_limit = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  EXPECT_TRUE(parse_json(at_limit, "body"));
+}
+
+TEST(JsonReader, TextWithControlCharactersIsRefused) {
+  const nlohmann::json document = {{"a", std::string("x\0y", 3)}, {"b", "caf\u00e9\x7f"}, {"c", "line one\nline two\t"}};
+  Issues issues;
+  const auto root = JsonReader(document, issues).object();
+  ASSERT_TRUE(root);
+  EXPECT_FALSE(root->required("a").text());
+  EXPECT_FALSE(root->required("b").text());
+  EXPECT_EQ(root->required("c").text(), "line one\nline two\t");
+  const Issues expected = {
+      {ErrorCode::kInvalidValue, "a", "must not contain control characters; found U+0000 at character 2"},
+      {ErrorCode::kInvalidValue, "b", "must not contain control characters; found U+007F at character 5"},
+  };
+  EXPECT_EQ(issues, expected);
+}
+
 TEST(JsonReader, SyntaxErrorsGiveLineAndColumn) {
   const auto parsed = parse_json("{\n  \"a\": 1,\n  \"b\": }", "file.json");
   ASSERT_FALSE(parsed);

@@ -20,6 +20,28 @@ TEST(PaymentsCsv, ReadsEveryLineWithQuotedFieldsInAnyColumnOrder) {
   EXPECT_EQ(parse_person_reference((*lines)[0].person_reference), 7);
 }
 
+// Found by the hostile-input table (tests/api/hostile_input_test.cpp): control
+// characters and invalid UTF-8 were posted as text, and a file with only a header
+// was answered as an import of nothing.
+TEST(PaymentsCsv, TextMustBeValidUtf8WithoutControlCharactersAndAFileNeedsPayments) {
+  auto lines = read_payments_csv(std::string("date,payee,person_reference,amount,budget_line,reference\n"
+                                             "2026-04-30,Care\x1b[2J,,1.00,north,R1\n"
+                                             "2026-04-30,Caf\xc3\x28,,1.00,north,R2\n"
+                                             "2026-04-30,Care,,1.00,north,R\0003\n", 156),
+                                 "payments.csv");
+  ASSERT_FALSE(lines);
+  const Issues expected = {
+      {ErrorCode::kInvalidValue, "payments.csv:2.payee", "must not contain control characters; found U+001B at character 5"},
+      {ErrorCode::kInvalidValue, "payments.csv:3.payee", "is not valid UTF-8 text"},
+      {ErrorCode::kInvalidValue, "payments.csv:4.reference", "must not contain control characters; found U+0000 at character 2"},
+  };
+  ASSERT_GE(lines.error().size(), expected.size());
+  EXPECT_EQ(Issues(lines.error().begin(), lines.error().begin() + 3), expected) << format_issues(lines.error());
+  auto header_only = read_payments_csv("date,payee,person_reference,amount,budget_line,reference\n", "empty.csv");
+  ASSERT_FALSE(header_only);
+  EXPECT_EQ(header_only.error()[0].message, "has a header but no payments");
+}
+
 TEST(PaymentsCsv, ListsEveryProblemWithItsLine) {
   auto lines = read_payments_csv(
       "date,payee,person_reference,amount,budget_line,reference\n"

@@ -138,6 +138,19 @@ TEST(JourneyRequests, PersonDetailsAndTheirVersion) {
   EXPECT_EQ(paths(update.issues), (std::vector<std::string>{"row_version"}));
 }
 
+// Found by the hostile-input table (tests/api/hostile_input_test.cpp): a NUL or
+// an escape sequence in a name was stored. Tabs and line breaks are still text.
+TEST(JourneyRequests, TextWithControlCharactersIsRefused) {
+  const Json body = {{"given_name", std::string("Mar\0garet", 9)}, {"family_name", "Hughes\x1b[2J"},
+                     {"address", "12 Osmaston Road\nDerby\t(flat 2)\r"}, {"locality", "South"}, {"team", "South adults team"}};
+  const auto read = read_person_details(body);
+  EXPECT_EQ(paths(read.issues), (std::vector<std::string>{"given_name", "family_name"}))
+      << ::testing::PrintToString(paths(read.issues));
+  EXPECT_EQ(read.issues[0].message, "must not contain control characters; found U+0000 at character 4");
+  EXPECT_EQ(read.issues[1].message, "must not contain control characters; found U+001B at character 7");
+  EXPECT_EQ(read.command.address, "12 Osmaston Road\nDerby\t(flat 2)\r");
+}
+
 TEST(JourneyRequests, AContactChecksItsRouteAndRequester) {
   const auto read = read_contact({{"route_of_access", "by_pigeon"}, {"requested_by", "cat"}, {"date", "2026-13-01"}},
                                  codes());

@@ -59,6 +59,43 @@ TEST(SolverIo, SolomonErrorsNameTheLine) {
   EXPECT_NE(report.find("bad.txt:11"), std::string::npos) << report;
 }
 
+// Found by fuzz/fuzz_solver_text: a count beyond an int (DIMENSION 1e37) was
+// converted to int, undefined behaviour; counts and ids are now read as whole
+// numbers in range, and numbers must be finite and within 1e15.
+TEST(SolverIo, TextCountsAndNumbersOutOfRangeAreRefusedNotConverted) {
+  const auto vrplib = solver_io::read_vrplib(
+      "NAME : x\nDIMENSION : 11111111111111111111111111111111111111\nVEHICLES : 2.5\nNODE_COORD_SECTION\n1 0 0\n",
+      "huge.vrp", {});
+  ASSERT_FALSE(vrplib);
+  std::string report = format_issues(vrplib.error());
+  EXPECT_NE(report.find("huge.vrp:2: expected a number between -1e15 and 1e15; found \"1111"), std::string::npos) << report;
+  EXPECT_NE(report.find("huge.vrp:3: VEHICLES must be a whole number from 1 to 1000000; found \"2.5\""), std::string::npos)
+      << report;
+  const auto too_many = solver_io::read_vrplib("NAME : x\nDIMENSION : 5000000\n", "many.vrp", {});
+  ASSERT_FALSE(too_many);
+  report = format_issues(too_many.error());
+  EXPECT_NE(report.find("many.vrp:2: DIMENSION must be a whole number from 2 to 1000000"), std::string::npos) << report;
+
+  const std::string solomon =
+      "S\n\nVEHICLE\nNUMBER     CAPACITY\n  1e12         200\n\nCUSTOMER\n"
+      "CUST NO.   XCOORD.    YCOORD.    DEMAND   READY TIME   DUE DATE   SERVICE TIME\n\n"
+      "    0        40         50          0          0       inf          0\n"
+      "    1        nan        68         10        912        967         1e300\n";
+  const auto problem = solver_io::read_solomon(solomon, "odd.txt", {});
+  ASSERT_FALSE(problem);
+  report = format_issues(problem.error());
+  EXPECT_NE(report.find("the vehicle number must be a whole number"), std::string::npos) << report;
+  EXPECT_NE(report.find("odd.txt:10: expected a number between -1e15 and 1e15; found \"inf\""), std::string::npos) << report;
+  EXPECT_NE(report.find("found \"nan\""), std::string::npos) << report;
+  EXPECT_NE(report.find("found \"1e300\""), std::string::npos) << report;
+
+  // A matrix is sized only once the file holds its numbers.
+  const auto mankowska = solver_io::read_mankowska("nbNodes\n900000\nnbVehi\n900000\nnbServi\n6\nr\n1 0\n", "big.txt");
+  ASSERT_FALSE(mankowska);
+  report = format_issues(mankowska.error());
+  EXPECT_NE(report.find("section r needs 900000 x 6 numbers; the file ends early"), std::string::npos) << report;
+}
+
 TEST(SolverIo, JsonErrorsAreAllReportedWithPaths) {
   const auto document = nlohmann::json::parse(R"({
     "locations": [[0, 0], [1, 1]],
@@ -129,6 +166,59 @@ TEST(SolverIo, IolabErrorsNameTheFileAndPlace) {
       {ErrorCode::kUnknownReference, "data/tiny.json: patients[0].required_caregivers[0].service", "no service \"s9\""},
       {ErrorCode::kWrongType, "data/tiny.json: caregivers[0].abilities", "expected an array; found \"s1\""},
   };
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+// Found by fuzz/fuzz_solver_json: two patients with one id were read, and the
+// problem could not be written back as Allot's JSON (visit ids must be unique).
+TEST(SolverIo, IolabIdsUsedTwiceAreRefused) {
+  const auto document = nlohmann::json::parse(R"({
+    "services": [{"id": "s1"}, {"id": "s1"}],
+    "patients": [{"id": "p1", "time_window": [0, 30], "required_caregivers": [{"service": "s1", "duration": 10}]},
+                 {"id": "p1", "time_window": [0, 30], "required_caregivers": [{"service": "s1", "duration": 10}]}],
+    "distances": [[0, 1, 1], [1, 0, 1], [1, 1, 0]],
+    "caregivers": [{"id": "c1", "abilities": ["s1"]}, {"id": "c1", "abilities": ["s1"]}]
+  })");
+  const auto problem = solver_io::read_iolab(document, "twice.json");
+  ASSERT_FALSE(problem);
+  const Issues expected = {
+      {ErrorCode::kDuplicate, "twice.json: services[1].id", "id \"s1\" used twice"},
+      {ErrorCode::kDuplicate, "twice.json: patients[1].id", "id \"p1\" used twice"},
+      {ErrorCode::kDuplicate, "twice.json: patients[1].required_caregivers[0].service", "makes a second visit \"p1\""},
+      {ErrorCode::kDuplicate, "twice.json: caregivers[1].id", "id \"c1\" used twice"},
+  };
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+TEST(SolverIo, IolabSequentialGapsMustBeInOrder) {
+  const auto document = nlohmann::json::parse(R"({
+    "services": [{"id": "s1"}, {"id": "s2"}],
+    "patients": [{"id": "p1", "time_window": [0, 300],
+                  "required_caregivers": [{"service": "s1", "duration": 10}, {"service": "s2", "duration": 10}],
+                  "synchronization": {"type": "sequential", "distance": [60, 30]}}],
+    "distances": [[0, 1], [1, 0]],
+    "caregivers": [{"id": "c1", "abilities": ["s1", "s2"]}]
+  })");
+  const auto problem = solver_io::read_iolab(document, "gaps.json");
+  ASSERT_FALSE(problem);
+  const Issues expected = {{ErrorCode::kInvalidValue, "gaps.json: patients[0].synchronization.distance",
+                            "the smaller gap must come first; found [60,30]"}};
+  EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
+}
+
+// Found by fuzz/fuzz_solver_json: one service twice for a patient made two visits of one id.
+TEST(SolverIo, IolabVisitIdsAreUnique) {
+  const auto document = nlohmann::json::parse(R"({
+    "services": [{"id": "s1"}],
+    "patients": [{"id": "p1", "time_window": [0, 300],
+                  "required_caregivers": [{"service": "s1", "duration": 10}, {"service": "s1", "duration": 10}]}],
+    "distances": [[0, 1], [1, 0]],
+    "caregivers": [{"id": "c1", "abilities": ["s1"]}]
+  })");
+  const auto problem = solver_io::read_iolab(document, "twice.json");
+  ASSERT_FALSE(problem);
+  const Issues expected = {{ErrorCode::kDuplicate, "twice.json: patients[0].required_caregivers[1].service",
+                            "makes a second visit \"p1/s1\""}};
   EXPECT_EQ(problem.error(), expected) << format_issues(problem.error());
 }
 

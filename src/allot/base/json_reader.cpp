@@ -137,6 +137,7 @@ class PathTrackingSax {
   bool string(json::string_t& value) { return value_done(dom_.string(value)); }
   bool binary(json::binary_t& value) { return value_done(dom_.binary(value)); }
   bool start_object(std::size_t size) {
+    if (too_deep()) return false;
     frames_.push_back(Frame{current_path(), false, 0, {}});
     return dom_.start_object(size);
   }
@@ -149,9 +150,18 @@ class PathTrackingSax {
     return value_done(dom_.end_object());
   }
   bool start_array(std::size_t size) {
+    if (too_deep()) return false;
     frames_.push_back(Frame{current_path(), true, 0, {}});
     return dom_.start_array(size);
   }
+  // Stops the parse (sax_parse returns false) one level past kMaxJsonDepth.
+  bool too_deep() {
+    if (frames_.size() < kMaxJsonDepth) return false;
+    too_deep_ = true;
+    error_path_ = current_path();
+    return true;
+  }
+  bool was_too_deep() const { return too_deep_; }
   bool end_array() {
     frames_.pop_back();
     return value_done(dom_.end_array());
@@ -192,6 +202,7 @@ class PathTrackingSax {
 
   nlohmann::detail::json_sax_dom_parser<json> dom_;
   std::vector<Frame> frames_;
+  bool too_deep_ = false;
   std::size_t error_position_ = 0;
   int error_id_ = 0;
   std::string error_message_;
@@ -201,10 +212,26 @@ class PathTrackingSax {
 
 }  // namespace
 
+std::optional<std::string> control_character_problem(std::string_view text) {
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      return std::string("must not contain control characters; found U+00") + kHex[byte >> 4] + kHex[byte & 15] +
+             " at character " + std::to_string(character_count(text.substr(0, index)) + 1);
+    }
+  }
+  return std::nullopt;
+}
+
 Result<json> parse_json(std::string_view text, std::string_view source_name) {
   json result;
   PathTrackingSax sax(result);
   if (json::sax_parse(text.begin(), text.end(), &sax)) return result;
+  if (sax.was_too_deep()) {
+    return fail(ErrorCode::kMalformed, sax.error_path().empty() ? std::string(source_name) : sax.error_path(),
+                "arrays and objects may be nested at most " + std::to_string(kMaxJsonDepth) + " levels deep");
+  }
   // nlohmann refuses numbers beyond a double (out_of_range.406) at parse time.
   // It cannot be read at all, so it is malformed input, named by its field.
   if (sax.error_id() == 406) {
@@ -285,6 +312,10 @@ std::optional<std::string> JsonReader::text(const TextRule& rule) const {
     return std::nullopt;
   }
   const std::string& text = value_->get_ref<const std::string&>();
+  if (auto problem = control_character_problem(text)) {
+    add(ErrorCode::kInvalidValue, *problem);
+    return std::nullopt;
+  }
   const std::size_t length = character_count(text);
   if (length == 0 && rule.min_length > 0) {
     add(ErrorCode::kInvalidValue, "must not be empty");

@@ -161,8 +161,17 @@ class JsonObjectReader {
 // Parses JSON text. A syntax error becomes one kMalformed issue at
 // "source_name:line:column" ("not valid JSON: ..."); a number too large for a
 // double (1e400), which nlohmann::json refuses to hold, becomes one kInvalidValue
-// issue at the field's path ("budget_pence", "visits[2].duration"). Never throws
-// for any text.
+// issue at the field's path ("budget_pence", "visits[2].duration"). Arrays and
+// objects nested deeper than kMaxJsonDepth are one kMalformed issue at the path
+// where the limit was passed: no document Allot reads comes near it, and the
+// depth would otherwise cost time and memory out of all proportion to the text
+// (each level keeps its path). Never throws for any text.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Text from outside may hold tabs and line breaks but no other control character
+// (NUL, escape sequences that rewrite a terminal, ...): the problem to report, or
+// nothing when the text is fine. JsonReader::text() refuses such text.
+std::optional<std::string> control_character_problem(std::string_view text);
 Result<nlohmann::json> parse_json(std::string_view text, std::string_view source_name);
 
 // Paths: field_path("visits[2]", "window") == "visits[2].window"; a root field is

@@ -1,12 +1,52 @@
 #include "allot/budgets/payments_csv.h"
 
+#include "allot/base/json_reader.h"
+
 #include <array>
+#include <cstdint>
 #include <charconv>
 #include <map>
 
 namespace allot::budgets {
 
 namespace {
+
+// Well-formed UTF-8: no stray continuation bytes, no overlong forms, no surrogates,
+// nothing beyond U+10FFFF.
+bool valid_utf8(std::string_view text) {
+  std::size_t index = 0;
+  while (index < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (byte < 0x80) {
+      ++index;
+      continue;
+    } else if (byte >= 0xC2 && byte <= 0xDF) {
+      length = 2;
+      code = byte & 0x1F;
+    } else if (byte >= 0xE0 && byte <= 0xEF) {
+      length = 3;
+      code = byte & 0x0F;
+    } else if (byte >= 0xF0 && byte <= 0xF4) {
+      length = 4;
+      code = byte & 0x07;
+    } else {
+      return false;
+    }
+    if (index + length > text.size()) return false;
+    for (std::size_t next = 1; next < length; ++next) {
+      const auto continuation = static_cast<unsigned char>(text[index + next]);
+      if ((continuation & 0xC0) != 0x80) return false;
+      code = (code << 6) | (continuation & 0x3F);
+    }
+    if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)))
+      return false;
+    index += length;
+  }
+  return true;
+}
+
 
 constexpr std::array<const char*, 6> kColumns = {"date", "payee", "person_reference", "amount", "budget_line",
                                                  "reference"};
@@ -118,7 +158,17 @@ Result<std::vector<PaymentLine>> read_payments_csv(std::string_view text, std::s
     }
     auto field = [&](const char* column) -> std::string {
       const std::size_t idx = column_of.at(column);
-      return idx < fields.size() ? trim(fields[idx]) : std::string{};
+      std::string value = idx < fields.size() ? trim(fields[idx]) : std::string{};
+      // Text from the finance system is stored and shown: valid UTF-8 without control characters.
+      if (!valid_utf8(value)) {
+        issues.push_back(Issue{ErrorCode::kInvalidValue, at + "." + column, "is not valid UTF-8 text"});
+        return std::string{};
+      }
+      if (auto problem = control_character_problem(value)) {
+        issues.push_back(Issue{ErrorCode::kInvalidValue, at + "." + column, *problem});
+        return std::string{};
+      }
+      return value;
     };
     PaymentLine line;
     line.line_number = line_number;
@@ -152,6 +202,9 @@ Result<std::vector<PaymentLine>> read_payments_csv(std::string_view text, std::s
     lines.push_back(std::move(line));
   }
   if (!header_seen) issues.push_back(Issue{ErrorCode::kMissingField, file, "the file is empty; expected a header row"});
+  if (header_seen && lines.empty() && issues.empty()) {
+    issues.push_back(Issue{ErrorCode::kMissingField, file, "has a header but no payments"});
+  }
   if (!issues.empty()) return tl::unexpected<Issues>(std::move(issues));
   return lines;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/base/json_reader.h"
 #include "allot/base/issue.h"
 
 namespace allot::charging::detail {
@@ -47,6 +48,10 @@ class Fields {
     if (!value->is_string()) {
       issues_.push_back({ErrorCode::kWrongType, join_path(path_, key),
                          fmt::format("must be a string; found {}", json_type_name(*value))});
+      return std::nullopt;
+    }
+    if (auto problem = control_character_problem(value->get_ref<const std::string&>())) {
+      issues_.push_back({ErrorCode::kInvalidValue, join_path(path_, key), *problem});
       return std::nullopt;
     }
     if (!allow_empty && value->get<std::string>().empty()) {

@@ -18,6 +18,7 @@ namespace {
 
 struct DbOptions {
   std::string database = "allot.sqlite";
+  std::string postgres_schema;
   std::string file;
 };
 
@@ -65,6 +66,7 @@ std::unique_ptr<storage::AdminStore> open_or_report(const DbOptions& options, bo
   storage::StoreOptions store_options;
   store_options.max_connections = 2;
   store_options.apply_migrations = apply_migrations;
+  store_options.postgres_schema = options.postgres_schema;
   auto store = storage::open_store(options.database, store_options);
   if (!store) {
     print_failure("cannot open " + printable(options.database), store.error());
@@ -169,6 +171,10 @@ void add_db_commands(CLI::App& app, int& exit_code) {
   auto add_database_option = [&](CLI::App* command) {
     command->add_option("--database", options->database,
                         "SQLite file (default allot.sqlite) or postgresql:// URL");
+    // The same schema the server was given (ALLOT_POSTGRES_SCHEMA), so its database can be kept safe.
+    command->add_option("--postgres-schema", options->postgres_schema,
+                        "PostgreSQL only: the schema Allot's tables are in (default: the search path)")
+        ->envname("ALLOT_POSTGRES_SCHEMA");
   };
 
   CLI::App* backup = db->add_subcommand(

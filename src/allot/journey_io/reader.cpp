@@ -1,5 +1,7 @@
 #include "allot/journey_io/reader.h"
 
+#include "allot/base/json_reader.h"
+
 #include <charconv>
 #include <cstdio>
 #include <limits>
@@ -42,6 +44,10 @@ std::string Reader::text(const char* key, bool required) {
     return "";
   }
   std::string text = value->get<std::string>();
+  if (auto control = control_character_problem(text)) {
+    problem(ErrorCode::kInvalidValue, key, *control);
+    return "";
+  }
   if (required && text.empty()) problem(ErrorCode::kMissingField, key, "must not be empty");
   return text;
 }

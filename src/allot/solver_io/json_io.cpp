@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "allot/base/enum_text.h"
 #include "allot/base/json_reader.h"
@@ -570,10 +571,15 @@ namespace {
 
 void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map<std::string, int>& services,
                          Problem& problem) {
+  std::set<std::string> seen;
+  std::set<std::string> visit_ids;
   for (std::size_t patient_idx = 0; patient_idx < patients.size(); ++patient_idx) {
     const auto patient = patients[patient_idx].object();
     if (!patient) continue;
-    const std::string id = read_id(patient->required("id"));
+    const JsonReader id_field = patient->required("id");
+    const std::string id = read_id(id_field);
+    // A visit is named after its patient: two patients of one name could not be told apart.
+    if (id_field.present() && !seen.insert(id).second) id_field.add(ErrorCode::kDuplicate, "id \"" + id + "\" used twice");
     const TimeWindow window = read_window(patient->required("time_window")).value_or(TimeWindow{});
     const auto required = patient->required("required_caregivers").array();
     if (!required) continue;
@@ -590,6 +596,12 @@ void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map
       }
       solver::Visit visit;
       visit.id = required->size() > 1 ? id + "/" + service : id;
+      // A service named twice for one patient, or a patient called "p1/s1" beside
+      // p1's s1, would give two visits one id.
+      if (!visit_ids.insert(visit.id).second) {
+        service_field.add(ErrorCode::kDuplicate, "makes a second visit \"" + visit.id + "\"");
+        continue;
+      }
       visit.location = static_cast<int>(patient_idx + 1);
       visit.duration = number_or(need->required("duration"), 0, kNotNegative);
       visit.windows = {window};
@@ -606,7 +618,11 @@ void read_iolab_patients(const std::vector<JsonReader>& patients, const std::map
             const auto bounds = gap.array({.min_items = 2, .max_items = 2});
             const auto min_gap = bounds ? (*bounds)[0].number() : std::nullopt;
             const auto max_gap = bounds ? (*bounds)[1].number() : std::nullopt;
-            if (min_gap && max_gap) {
+            if (min_gap && max_gap && *min_gap > *max_gap) {
+              // Found by fuzz/fuzz_solver_json: a gap that can never be met made a
+              // problem Allot's own JSON refuses.
+              gap.add(ErrorCode::kInvalidValue, "the smaller gap must come first; found " + gap.json()->dump());
+            } else if (min_gap && max_gap) {
               link.min_gap = *min_gap;
               link.max_gap = *max_gap;
             }
@@ -638,8 +654,12 @@ Result<Problem> read_iolab(const json& document, const std::string& source) {
   std::map<std::string, int> services;
   if (const auto list = root->required("services").array()) {
     for (std::size_t service_idx = 0; service_idx < list->size(); ++service_idx) {
-      if (const auto service = (*list)[service_idx].object())
-        services[read_id(service->required("id"))] = static_cast<int>(service_idx);
+      if (const auto service = (*list)[service_idx].object()) {
+        const JsonReader id_field = service->required("id");
+        const std::string id = read_id(id_field);
+        if (id_field.present() && !services.emplace(id, static_cast<int>(service_idx)).second)
+          id_field.add(ErrorCode::kDuplicate, "id \"" + id + "\" used twice");
+      }
     }
   }
   const auto patients = root->required("patients").array();
@@ -656,11 +676,15 @@ Result<Problem> read_iolab(const json& document, const std::string& source) {
   }
   read_iolab_patients(*patients, services, problem);
   if (const auto caregivers = root->required("caregivers").array()) {
+    std::set<std::string> seen;
     for (const JsonReader& carer_field : *caregivers) {
       const auto item = carer_field.object();
       if (!item) continue;
       solver::Carer carer;
-      carer.id = read_id(item->required("id"));
+      const JsonReader id_field = item->required("id");
+      carer.id = read_id(id_field);
+      if (id_field.present() && !seen.insert(carer.id).second)
+        id_field.add(ErrorCode::kDuplicate, "id \"" + carer.id + "\" used twice");
       carer.shift = {0, solver::kUnbounded};
       for (const JsonReader& ability : item->optional("abilities").array().value_or(std::vector<JsonReader>{})) {
         const json& name = *ability.json();

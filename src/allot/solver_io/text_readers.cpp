@@ -17,6 +17,7 @@ using solver::Problem;
 using solver::TimeWindow;
 using solver::Visit;
 
+
 struct Token {
   std::string text;
   int line = 0;
@@ -196,7 +197,7 @@ Result<Problem> read_solomon(const std::string& text, const std::string& source,
     node.service = reader.number("SERVICE TIME");
     if (static_cast<int>(number) != static_cast<int>(nodes.size()))
       issues.push_back({ErrorCode::kInvalidValue, source + ":" + std::to_string(line),
-                        "customers must be numbered 0, 1, 2...; found " + std::to_string(static_cast<int>(number))});
+                        "customers must be numbered 0, 1, 2...; found " + std::to_string(number)});
     nodes.push_back(node);
   }
   if (!issues.empty()) return fail(std::move(issues));
@@ -267,7 +268,7 @@ Result<Problem> read_vrplib(const std::string& text, const std::string& source, 
       if (key != "EOF" && !reader.at_end()) reader.skip();
     }
   }
-  if (dimension <= 1) issues.push_back({ErrorCode::kMissingField, source, "DIMENSION missing or below 2"});
+  if (dimension <= 1 && issues.empty()) issues.push_back({ErrorCode::kMissingField, source, "DIMENSION missing or below 2"});
   if (vehicles <= 0) vehicles = std::max(1, dimension - 1);
   if (!issues.empty()) return fail(std::move(issues));
   for (int node_idx = 1; node_idx < dimension; ++node_idx)

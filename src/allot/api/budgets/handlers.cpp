@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
 #include "allot/app/budgets/budget_service.h"
+#include "allot/base/json_reader.h"
 #include "allot/budgets/commitments.h"
 #include "allot/budgets/money_checks.h"
 
@@ -46,9 +48,10 @@ HttpResponse refusal(const Issues& issues, std::string_view summary) {
 }
 
 Result<Json> body_object(const RequestContext& context) {
-  Json body = Json::parse(context.request.body, nullptr, false);
-  if (body.is_discarded()) return fail(ErrorCode::kMalformed, "body", "the body is not valid JSON");
-  if (!body.is_object()) return fail(ErrorCode::kMalformed, "body", "expected a JSON object");
+  // The one JSON parser (base/json_reader.h): its limits and its paths for numbers that do not fit.
+  Result<Json> body = parse_json(context.request.body, "body");
+  if (!body) return body;
+  if (!body->is_object()) return fail(ErrorCode::kMalformed, "body", "expected a JSON object");
   return body;
 }
 
@@ -63,6 +66,17 @@ std::string query_value(const RequestContext& context, std::string_view key) {
     query.remove_prefix(amp + 1);
   }
   return "";
+}
+
+// The import's ?file= name is only a label in error paths ("april.csv:4.amount"),
+// but people read it: a plain name, percent-decoded, never a path.
+bool read_file_name(std::string_view raw, std::string& name) {
+  if (!decode_path(raw, name)) return false;
+  if (name.size() > 255 || (!name.empty() && name.front() == '.')) return false;
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return c == '/' || c == '\\' || byte < 0x20 || byte == 0x7f;
+  });
 }
 
 Json months_json(const budgets::Months& months) {
@@ -213,6 +227,10 @@ struct Reader {
       issues.push_back({ErrorCode::kWrongType, prefix + key, "expected text"});
       return "";
     }
+    if (auto problem = control_character_problem(found->get_ref<const std::string&>())) {
+      issues.push_back({ErrorCode::kInvalidValue, prefix + key, *problem});
+      return "";
+    }
     return found->get<std::string>();
   }
   std::int64_t integer(const char* key, bool required) const {
@@ -223,6 +241,14 @@ struct Reader {
     }
     if (!found->is_number_integer()) {
       issues.push_back({ErrorCode::kWrongType, prefix + key, "expected a whole number"});
+      return 0;
+    }
+    // 2^63 and above arrive as unsigned: read as signed they would wrap to negative pence.
+    if (found->is_number_unsigned() &&
+        found->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+      issues.push_back({ErrorCode::kInvalidValue, prefix + key,
+                        fmt::format("must be at most {}; found {}", std::numeric_limits<std::int64_t>::max(),
+                                    found->get<std::uint64_t>())});
       return 0;
     }
     return found->get<std::int64_t>();
@@ -381,7 +407,13 @@ HttpResponse post_payment(RequestContext& context) {
 HttpResponse import_payments(RequestContext& context) {
   Result<app::Id> id = path_id(context, "id", "budget");
   if (!id) return refusal(id.error(), "");
-  std::string source = query_value(context, "file");
+  std::string source;
+  if (!read_file_name(query_value(context, "file"), source)) {
+    return error_response(422, ErrorCode::kInvalidValue, "the file name has problems",
+                          {Issue{ErrorCode::kInvalidValue, "file",
+                                 "must be a plain file name such as april.csv: no folders, no control characters, "
+                                 "not starting with a dot, at most 255 bytes"}});
+  }
   if (source.empty()) source = "payments.csv";
   Result<app::ImportReport> report =
       service(context).import_payments(principal(context), *id, context.request.body, source);

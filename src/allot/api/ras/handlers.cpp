@@ -245,6 +245,20 @@ HttpResponse start_simulation(RequestContext& context) {
 
 HttpResponse submit_simulation(RequestContext& context, std::shared_ptr<const ras::Rulebook> shared_rulebook,
                                bool draft) {
+  // A file with any bad row is refused whole before a job starts (422, every
+  // problem with its line), so a bad upload changes nothing: the job is for the
+  // scoring, which is the slow part.
+  {
+    const ras::PopulationReadSummary checked =
+        ras::read_population_csv(*shared_rulebook, context.request.body, "population.csv", [](const ras::PopulationRow&) {});
+    if (!checked.issues.empty() || checked.bad_rows > 0) {
+      return failure(checked.issues, "the population has problems; no simulation was started");
+    }
+    if (checked.rows == 0) {
+      return failure({Issue{ErrorCode::kInvalidValue, "population.csv", "has no people: give a header and one line a person"}},
+                     "the population has problems; no simulation was started");
+    }
+  }
   auto population = std::make_shared<const std::string>(context.request.body);
   const std::string id = context.state.jobs.submit("simulation", context.principal->user.username, context.principal->agency.code,
                                      [shared_rulebook, population, draft](JobProgress& progress) -> Result<nlohmann::json> {

@@ -179,4 +179,12 @@ bool decode_path(std::string_view raw, std::string& decoded) {
   return true;
 }
 
+bool read_target(std::string_view target, HttpRequest& request) {
+  request.target = std::string(target);
+  const std::size_t query_start = target.find('?');
+  const std::string_view raw_path = target.substr(0, query_start);
+  request.query = query_start == std::string_view::npos ? std::string() : std::string(target.substr(query_start + 1));
+  return !raw_path.empty() && raw_path.front() == '/' && decode_path(raw_path, request.path);
+}
+
 }  // namespace allot::api

@@ -75,4 +75,9 @@ HttpResponse issues_response(const Issues& issues, std::string_view message);
 // Splits "/a/b%20c/d" into decoded segments; false when a percent escape is malformed.
 bool decode_path(std::string_view raw, std::string& decoded);
 
+// Reads a request target as sent ("/api/v1/people?page=2") into request.target,
+// the decoded path and the raw query; false (a 400) when the path does not start
+// with '/' or a percent escape is malformed or decodes to a NUL byte.
+bool read_target(std::string_view target, HttpRequest& request);
+
 }  // namespace allot::api

@@ -318,12 +318,8 @@ struct HttpServer::Impl {
       HttpRequest request;
       const std::string method_text(header.method_string());
       request.method = parse_method(method_text);
-      request.target = std::string(header.target());
       request.remote_address = remote;
-      const std::size_t query_start = request.target.find('?');
-      const std::string raw_path = request.target.substr(0, query_start);
-      if (query_start != std::string::npos) request.query = request.target.substr(query_start + 1);
-      if (raw_path.empty() || raw_path.front() != '/' || !decode_path(raw_path, request.path)) {
+      if (!read_target(std::string_view(header.target().data(), header.target().size()), request)) {
         co_await refuse(stream, version, server_error(400, "malformed", "malformed request target"));
         co_return;
       }

@@ -8,6 +8,7 @@
 #include "allot/app/journey/repositories.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_log.h"
+#include "allot/base/json_reader.h"
 #include "allot/charging/contribution.h"
 
 namespace allot::app {
@@ -54,9 +55,10 @@ Result<charging::ChargingRules> parse_stored(const ChargingRulesVersion& version
 }  // namespace
 
 Result<ChargingRulesVersion> ChargingService::publish_rules(std::string_view document, const Principal& by) {
-  const json parsed = json::parse(document, nullptr, false);
-  if (parsed.is_discarded()) return fail(ErrorCode::kMalformed, "", "is not valid JSON");
-  auto rules = charging::parse_charging_rules(parsed);
+  // The one JSON parser (base/json_reader.h), with its limits.
+  Result<json> parsed = parse_json(document, "body");
+  if (!parsed) return pass(parsed);
+  auto rules = charging::parse_charging_rules(*parsed);
   if (!rules) return pass(rules);
   const Timestamp now = clock_.now();
   ChargingRulesVersion version{rules->id, rules->version, rules->title, rules->effective_from,
