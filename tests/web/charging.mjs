@@ -88,7 +88,10 @@ export function registerChargingTests(test, { assert, assertEqual, pounds, signI
     await page.click('text=Publish this version');
     await page.waitForSelector('.error-summary');
     assert((await page.textContent('.error-summary')).includes('Rules document: this is not valid JSON'), 'a broken document is named');
-    assert(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), 'focus moves to the problem');
+    // Focus moves once the summary has rendered; waiting for it (up to 5 s) rather than
+    // reading it at once keeps a slow machine from failing a page that works.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'), null, { timeout: 5000 })
+      .catch(() => { throw new Error('focus moves to the problem: the error summary never took focus'); });
     // A version with a bad tariff band: refused by the server, every problem by its field.
     await page.reload();
     await page.waitForSelector('#rules-document');

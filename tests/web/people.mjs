@@ -58,8 +58,8 @@ export function registerPeopleTests(test, { assert, assertEqual, signIn, checkAc
     await page.click('text=Add the person');
     await page.waitForSelector('[data-testid=duplicate-candidates]');
     assertEqual(new URL(page.url()).pathname, '/people/new', 'the person is not added');
-    const focused = await page.evaluate(() => document.activeElement && document.activeElement.dataset.testid);
-    assertEqual(focused, 'duplicate-candidates', 'the candidates have the focus');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.testid === 'duplicate-candidates', null, { timeout: 5000 })
+      .catch(() => { throw new Error('the candidates have the focus: they never took it'); });
     const shown = await page.textContent(`[data-testid=candidate-${kept.body.id}]`);
     assert(shown.includes(`Rosa ${family}`) && shown.includes('14 Aug 1939') && shown.includes('the same name and date of birth'), `the record kept is shown in words: ${shown}`);
     assert(!shown.includes('1939-08-14'), `dates are shown the UK way: ${shown}`);
