@@ -214,10 +214,18 @@ HttpResponse add_entry(RequestContext& context) {
   JsonObjectReader reader(*body, issues);
   reader.known_fields({"kind", "date", "start", "end", "where", "title", "details", "status"});
   const app::DiaryEntryChange read = read_fields(reader, false);
+  // The fields' own rules too (a blank title, an end before the start), so one
+  // answer names every problem; the use case checks them again.
+  const app::DiaryEntryFields fields{read.kind.value_or(app::DiaryKind::kNote), read.on.value_or(Date()),
+                                     read.start_minute, read.end_minute, read.place.value_or(""),
+                                     read.title.value_or(""), read.details.value_or("")};
+  for (Issue& issue : app::check_diary_fields(fields)) {
+    const bool seen = std::any_of(issues.begin(), issues.end(), [&](const Issue& other) { return other.path == issue.path; });
+    if (!seen) issues.push_back(std::move(issue));
+  }
   if (!issues.empty()) return failure(issues, "the entry was not added");
   app::NewDiaryEntry entry;
-  entry.fields = app::DiaryEntryFields{*read.kind, *read.on, read.start_minute, read.end_minute,
-                                       read.place.value_or(""), read.title.value_or(""), read.details.value_or("")};
+  entry.fields = fields;
   entry.status = read.status.value_or(app::DiaryStatus::kPlanned);
   auto added = diary(context).add(principal(context), *id, entry);
   if (!added) return refusal(added.error(), "the entry was not added");
