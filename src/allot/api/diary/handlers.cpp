@@ -199,6 +199,7 @@ HttpResponse read_diary(RequestContext& context) {
   json entries = json::array();
   for (auto& row : rows) entries.push_back(std::move(row.second));
   return json_response(200, {{"person_id", view->person_id},
+                             {"person", {{"given_name", view->given_name}, {"family_name", view->family_name}}},
                              {"from", view->from.to_string()},
                              {"to", view->to.to_string()},
                              {"entries", entries},

@@ -63,7 +63,7 @@ Result<DiaryView> DiaryService::read(const Principal& by, Id person_id, std::opt
     Result<PersonRecord> record = tx.get<PersonRepository>().get(person_id);
     if (!record) return pass(record);
     if (Issues issues = check_diary_range(first, last); !issues.empty()) return fail(std::move(issues));
-    DiaryView result{person_id, first, last, {}, {}, {}};
+    DiaryView result{person_id, record->index.given_name, record->index.family_name, first, last, {}, {}, {}};
     Result<std::vector<DiaryEntry>> entries = tx.get<DiaryRepository>().in_range(person_id, first, last);
     if (!entries) return pass(entries);
     result.entries = std::move(*entries);

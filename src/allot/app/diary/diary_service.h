@@ -27,6 +27,8 @@ namespace allot::app {
 // the person's care package and journey, with the agencies that wrote them.
 struct DiaryView {
   Id person_id = 0;
+  std::string given_name;  // so a diary read alone can name whose it is (a provider's staff, the printed week)
+  std::string family_name;
   Date from;
   Date to;
   std::vector<DiaryEntry> entries;
