@@ -66,6 +66,9 @@ json version_json(const app::DiaryEntryVersion& version) {
 
 using AgencyIndex = std::map<std::string, const app::Agency*, std::less<>>;
 
+// The signed-in user's agency: a written entry's, since only its staff write or change it.
+AgencyIndex own_agency(const RequestContext& context) { return {{context.principal->agency.code, &context.principal->agency}}; }
+
 json from_json(const AgencyIndex& agencies, const std::string& code, const std::string& user) {
   const auto found = agencies.find(code);
   return {{"agency", code},
@@ -230,7 +233,7 @@ HttpResponse add_entry(RequestContext& context) {
   entry.status = read.status.value_or(app::DiaryStatus::kPlanned);
   auto added = diary(context).add(principal(context), *id, entry);
   if (!added) return refusal(added.error(), "the entry was not added");
-  HttpResponse response = json_response(201, entry_json(*added, {}));
+  HttpResponse response = json_response(201, entry_json(*added, own_agency(context)));
   response.set_header("Location", fmt::format("/api/v1/people/{}/diary/entries/{}/history", *id, added->id));
   return response;
 }
@@ -250,7 +253,7 @@ HttpResponse change_entry(RequestContext& context) {
   if (!issues.empty()) return failure(issues, "the entry was not changed");
   auto changed = diary(context).change(principal(context), *id, *entry, static_cast<int>(*version), change);
   if (!changed) return refusal(changed.error(), "the entry was not changed");
-  return json_response(200, entry_json(*changed, {}));
+  return json_response(200, entry_json(*changed, own_agency(context)));
 }
 
 HttpResponse cancel_entry(RequestContext& context) {
@@ -268,7 +271,7 @@ HttpResponse cancel_entry(RequestContext& context) {
   if (!issues.empty()) return failure(issues, "the entry was not cancelled");
   auto cancelled = diary(context).cancel(principal(context), *id, *entry, static_cast<int>(*version), *reason);
   if (!cancelled) return refusal(cancelled.error(), "the entry was not cancelled");
-  return json_response(200, entry_json(*cancelled, {}));
+  return json_response(200, entry_json(*cancelled, own_agency(context)));
 }
 
 HttpResponse entry_history(RequestContext& context) {

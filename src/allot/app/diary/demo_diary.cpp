@@ -96,6 +96,11 @@ Result<std::vector<DemoDiaryUser>> load_demo_diary(Transaction& tx, const Clock&
                                       "Royal Derby Hospital, outpatients", "Falls clinic", ""),
                       DiaryStatus::kPlanned);
     if (!clinic) return pass(clinic);
+    auto moved_session = add(*provider, fields(DiaryKind::kEnablementSession, monday.plus_days(10), 11 * 60, 12 * 60,
+                                               "Kitchen at home", "Enablement: making a hot drink safely",
+                                               "Moved from last week; the occupational therapist joins"),
+                             DiaryStatus::kPlanned);
+    if (!moved_session) return pass(moved_session);
     // One entry moved by the trust and one cancelled by the provider, so history shows.
     DiaryEntryVersion moved = clinic->current;
     moved.version = 2;
