@@ -238,7 +238,14 @@ HttpResponse add_entry(RequestContext& context) {
   return response;
 }
 
-HttpResponse change_entry(RequestContext& context) {
+namespace {
+
+// A change to one entry (PATCH or cancel): the person's and entry's ids from the
+// path, the version from the body and the rest read by `read`, then `write` with
+// them; every problem with the request named at once, refusals as refusal().
+template <typename Read, typename Write>
+HttpResponse write_entry(RequestContext& context, std::initializer_list<std::string_view> known, const char* refused,
+                         Read&& read, Write&& write) {
   auto id = path_id(context, "id", "person");
   if (!id) return refusal(id.error(), "");
   auto entry = path_id(context, "entry", "diary entry");
@@ -247,31 +254,33 @@ HttpResponse change_entry(RequestContext& context) {
   if (!body) return failure(body.error(), "the request cannot be read");
   Issues issues;
   JsonObjectReader reader(*body, issues);
-  reader.known_fields({"version", "kind", "date", "start", "end", "where", "title", "details", "status"});
+  reader.known_fields(known);
   const auto version = reader.required("version").whole({.min = 1, .max = 1'000'000});
-  const app::DiaryEntryChange change = read_fields(reader, true);
-  if (!issues.empty()) return failure(issues, "the entry was not changed");
-  auto changed = diary(context).change(principal(context), *id, *entry, static_cast<int>(*version), change);
-  if (!changed) return refusal(changed.error(), "the entry was not changed");
-  return json_response(200, entry_json(*changed, own_agency(context)));
+  auto what = read(reader);
+  if (!issues.empty()) return failure(issues, refused);
+  Result<app::DiaryEntry> written = write(*id, *entry, static_cast<int>(*version), what);
+  if (!written) return refusal(written.error(), refused);
+  return json_response(200, entry_json(*written, own_agency(context)));
+}
+
+}  // namespace
+
+HttpResponse change_entry(RequestContext& context) {
+  return write_entry(
+      context, {"version", "kind", "date", "start", "end", "where", "title", "details", "status"},
+      "the entry was not changed", [](const JsonObjectReader& reader) { return read_fields(reader, true); },
+      [&](app::Id person, app::Id entry, int version, const app::DiaryEntryChange& change) {
+        return diary(context).change(principal(context), person, entry, version, change);
+      });
 }
 
 HttpResponse cancel_entry(RequestContext& context) {
-  auto id = path_id(context, "id", "person");
-  if (!id) return refusal(id.error(), "");
-  auto entry = path_id(context, "entry", "diary entry");
-  if (!entry) return refusal(entry.error(), "");
-  auto body = body_object(context);
-  if (!body) return failure(body.error(), "the request cannot be read");
-  Issues issues;
-  JsonObjectReader reader(*body, issues);
-  reader.known_fields({"version", "reason"});
-  const auto version = reader.required("version").whole({.min = 1, .max = 1'000'000});
-  const auto reason = reader.required("reason").text();
-  if (!issues.empty()) return failure(issues, "the entry was not cancelled");
-  auto cancelled = diary(context).cancel(principal(context), *id, *entry, static_cast<int>(*version), *reason);
-  if (!cancelled) return refusal(cancelled.error(), "the entry was not cancelled");
-  return json_response(200, entry_json(*cancelled, own_agency(context)));
+  return write_entry(
+      context, {"version", "reason"}, "the entry was not cancelled",
+      [](const JsonObjectReader& reader) { return reader.required("reason").text().value_or(""); },
+      [&](app::Id person, app::Id entry, int version, const std::string& reason) {
+        return diary(context).cancel(principal(context), person, entry, version, reason);
+      });
 }
 
 HttpResponse entry_history(RequestContext& context) {
