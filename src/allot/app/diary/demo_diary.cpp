@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "allot/app/care_at_home/repositories.h"
 #include "allot/app/diary/diary_service.h"
 #include "allot/app/diary/repositories.h"
 #include "allot/app/diary/rules.h"
@@ -52,8 +51,6 @@ Result<std::vector<DemoDiaryUser>> load_demo_diary(Transaction& tx, const Clock&
   query.limit = 3;
   Result<PersonPage> people = tx.get<PersonRepository>().list(query);
   if (!people) return pass(people);
-  Result<std::vector<ProviderRecord>> providers = tx.get<ProviderRepository>().list();
-  if (!providers) return pass(providers);
 
   auto council = demo_principal(tx, "assessor", Role::kAssessor, "demo-council");
   auto health = demo_principal(tx, "nhs_nurse", Role::kAssessor, "demo-nhs");
@@ -62,21 +59,6 @@ Result<std::vector<DemoDiaryUser>> load_demo_diary(Transaction& tx, const Clock&
   if (!health) return pass(health);
   if (!provider) return pass(provider);
   for (const PersonRecord& person : people->people) {
-    if (!providers->empty()) {
-      NewPackage package;
-      package.provider_id = providers->front().id;
-      package.person_reference = std::to_string(person.id);  // the person's Allot id
-      package.client_group = person.index.client_group.empty() ? "older_people" : person.index.client_group;
-      package.service = "care_at_home";
-      package.starts_on = monday.plus_days(-28);
-      for (int day = 0; day < 7; ++day) {
-        package.visits.push_back(care_at_home::Visit{day, day < 5 ? 8 * 60 : 8 * 60 + 30, 15, day < 5 ? 45 : 30, 1,
-                                                     {"personal care", "breakfast"}});
-        package.visits.push_back(care_at_home::Visit{day, 17 * 60, 15, 30, 1, {"tea", "medication prompt"}});
-      }
-      auto added = tx.get<PackageRepository>().add(package, false, Actor{"commissioner", "demo-council"}, now);
-      if (!added) return pass(added);
-    }
     auto add = [&](const Principal& by, const DiaryEntryFields& what, DiaryStatus status) {
       return DiaryService::add_in(tx, by, person.id, NewDiaryEntry{what, status}, now);
     };
