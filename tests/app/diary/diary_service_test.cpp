@@ -6,6 +6,7 @@
 
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/diary/diary_service.h"
+#include "allot/app/journey/journey_core.h"
 #include "allot/app/journey/journey_service.h"
 #include "allot/journey_io/requests.h"
 #include "fixture.h"
@@ -166,6 +167,40 @@ TEST_F(DiaryServiceTest, VisitsComeFromThePersonsPackageWithoutBeingCopied) {
   EXPECT_EQ(view.derived[0].from, "Acme Care");
   EXPECT_EQ(view.derived[1].fields.on, day("2026-04-02"));
   EXPECT_TRUE(view.entries.empty());
+}
+
+TEST_F(DiaryServiceTest, EnablementFromTheJourneyIsShownWhereItFalls) {
+  JourneyService journey(store(), clock_);
+  ok(journey.steps().record_contact(
+      kCouncil, person_,
+      journey_io::read_contact({{"route_of_access", "discharge_from_hospital"}, {"requested_by", "hospital"}},
+                               builtin_code_lists())));
+  auto screen = journey_io::read_step("screen", {{"outcome", "enablement"}, {"planned_end", "2026-05-06"}},
+                                      builtin_code_lists());
+  ASSERT_TRUE(screen) << format_issues(screen.error());
+  ok(journey.steps().take(kCouncil, person_, *screen));
+  const DiaryView start = ok(diary().read(kProvider, person_, std::nullopt, std::nullopt));
+  ASSERT_EQ(start.derived.size(), 1u);
+  EXPECT_EQ(start.derived[0].source, DiarySource::kEnablement);
+  EXPECT_EQ(start.derived[0].fields.on, day("2026-04-01"));
+  EXPECT_EQ(start.derived[0].fields.title, "Enablement begins");
+  const DiaryView end = ok(diary().read(kProvider, person_, day("2026-05-04"), std::nullopt));
+  ASSERT_EQ(end.derived.size(), 1u);
+  EXPECT_EQ(end.derived[0].fields.title, "Enablement planned to end");
+  EXPECT_EQ(end.derived[0].fields.on, day("2026-05-06"));
+}
+
+TEST_F(DiaryServiceTest, PlannedAndDoneSwapAsNewVersions) {
+  const DiaryEntry entry = ok(diary().add(kProvider, person_, appointment("Enablement session")));
+  DiaryEntryChange done;
+  done.status = DiaryStatus::kDone;
+  EXPECT_EQ(ok(diary().change(kProvider, person_, entry.id, 1, done)).current.status, DiaryStatus::kDone);
+  DiaryEntryChange same;
+  same.status = DiaryStatus::kDone;
+  EXPECT_EQ(diary().change(kProvider, person_, entry.id, 2, same).error()[0].code, ErrorCode::kInvalidValue);
+  DiaryEntryChange planned;
+  planned.status = DiaryStatus::kPlanned;
+  EXPECT_EQ(ok(diary().change(kProvider, person_, entry.id, 2, planned)).current.version, 3);
 }
 
 TEST_F(DiaryServiceTest, ReadsAndWritesAreAudited) {
