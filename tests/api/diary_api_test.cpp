@@ -63,6 +63,13 @@ void diary_across_agencies(const ServerProcess& server) {
   EXPECT_EQ(call_added.json()["version"], 1);
   EXPECT_EQ(call_added.json()["from"]["agency"], "demo-council");
   EXPECT_EQ(call_added.json()["from"]["user"], "assessor");
+  // Made all day: null times.
+  const ClientResponse all_day = call("assessor", "PATCH", fmt::format("{}/entries/{}", diary, call_added.json()["id"].get<std::int64_t>()),
+                                      {{"version", 1}, {"start", nullptr}, {"end", nullptr}});
+  ASSERT_EQ(all_day.status, 200) << all_day.body;
+  EXPECT_TRUE(all_day.json()["all_day"].get<bool>());
+  EXPECT_EQ(all_day.json()["start"], nullptr);
+  EXPECT_EQ(all_day.json()["where"], "By phone");
 
   // Bad input names every field and adds nothing.
   const ClientResponse bad = call("nhs_nurse", "POST", diary + "/entries",
@@ -167,7 +174,7 @@ void diary_across_agencies(const ServerProcess& server) {
     }
   }
   EXPECT_EQ(diary_reads, 5) << audit.dump();   // three weeks, the default week and one history
-  EXPECT_EQ(diary_writes, 4) << audit.dump();  // two added, one moved, one cancelled
+  EXPECT_EQ(diary_writes, 5) << audit.dump();  // the call added and made all day; the clinic added, moved, cancelled
   EXPECT_EQ(writers, (std::set<std::string>{"assessor", "nhs_nurse"}));
 }
 

@@ -118,8 +118,9 @@ app::DiaryEntryChange read_fields(const JsonObjectReader& body, bool partial) {
     }
   }
   change.on = field("date").date();
-  // Times: both given, both null or absent (all day); a change replaces them when either is sent.
-  change.change_times = !partial || body.has("start") || body.has("end");
+  // Times: both given, or both null or absent (all day); a change replaces them
+  // when either is sent, null included ({"start": null, "end": null} makes it all day).
+  change.change_times = !partial || body.json().contains("start") || body.json().contains("end");
   for (const char* key : {"start", "end"}) {
     JsonReader time = body.optional(key);
     if (!time.present()) continue;
