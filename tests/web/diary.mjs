@@ -75,7 +75,7 @@ export function registerDiaryTests(test, { assert, assertEqual, signIn, checkAcc
     await page.click('[data-testid=diary-form] button[type=submit]');
     await page.waitForSelector('[data-testid=diary-form] .error-summary');
     const summary = await page.textContent('[data-testid=diary-form] .error-summary');
-    assert(summary.includes('What it is'), `the title named by its label: ${summary}`);
+    assert(summary.includes('Title is needed'), `the title named by its label: ${summary}`);
     assert(summary.includes('End time'), `the missing end named by its label: ${summary}`);
     assert(!summary.includes('title'), `no API field names: ${summary}`);
     assert(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary')), 'focus moves to the problems');

@@ -39,7 +39,7 @@ export const LABELS = {
   start: 'Start time',
   end: 'End time',
   where: 'Where',
-  title: 'What it is',
+  title: 'Title',
   details: 'Details',
   status: 'Status',
   reason: 'Reason for cancelling',
@@ -156,7 +156,7 @@ function Entry({ personId, entry, mayChange, onChanged }) {
       </p>
       {entry.cancel_reason && <p class="small" data-testid="cancel-reason">Cancelled: {entry.cancel_reason}</p>}
       {entry.details && <p class="small">{entry.details}</p>}
-      <ErrorMessage error={error} title="The entry was not changed" labels={LABELS} />
+      <ErrorMessage error={error} title="There is a problem with the change" labels={LABELS} />
       {entry.id && (
         <p class="no-print">
           <button type="button" class="button button--secondary button--small" aria-expanded={showHistory ? 'true' : 'false'} onClick={() => setShowHistory(!showHistory)}>
@@ -225,7 +225,7 @@ function CancelForm({ personId, entry, onDone }) {
   };
   return (
     <form class="no-print" onSubmit={submit} data-testid="diary-cancel-form">
-      <ErrorMessage error={error} title="The entry was not cancelled" labels={LABELS} />
+      <ErrorMessage error={error} title="There is a problem with the cancellation" labels={LABELS} />
       <Field id={id} label="Reason for cancelling" hint="Everyone on the person’s care will see this reason." errors={issuesFor(issues, 'reason')}>
         {(props) => <textarea {...props} rows={2} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />}
       </Field>
@@ -269,7 +269,7 @@ function EntryForm({ personId, defaultDate, onAdded }) {
   return (
     <form class="no-print" onSubmit={submit} data-testid="diary-form" noValidate>
       <h3>Add to the diary</h3>
-      <ErrorMessage error={error} title="The entry was not added" labels={LABELS} />
+      <ErrorMessage error={error} title="There is a problem with the entry" labels={LABELS} />
       {added && (
         <p class="notice" role="status">
           Added “{added.title}” on {formatDate(added.date)}.
@@ -295,7 +295,7 @@ function EntryForm({ personId, defaultDate, onAdded }) {
       <Field id="diary-end" label={LABELS.end} errors={issuesFor(issues, 'end')}>
         {(props) => <input {...props} type="time" value={entry.end} onInput={set('end')} />}
       </Field>
-      <Field id="diary-title" label={LABELS.title} hint="For example: District nurse, leg dressing" errors={issuesFor(issues, 'title')}>
+      <Field id="diary-title" label={LABELS.title} hint="What it is, for example: District nurse, leg dressing" errors={issuesFor(issues, 'title')}>
         {(props) => <input {...props} value={entry.title} onInput={set('title')} />}
       </Field>
       <Field id="diary-where" label={LABELS.where} errors={issuesFor(issues, 'where')}>
