@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "allot/app/diary/diary_service.h"
-#include "allot/app/diary/repositories.h"
 #include "allot/app/diary/rules.h"
 #include "allot/app/identity/repositories.h"
 #include "allot/app/journey/repositories.h"
@@ -84,20 +83,16 @@ Result<std::vector<DemoDiaryUser>> load_demo_diary(Transaction& tx, const Clock&
                              DiaryStatus::kPlanned);
     if (!moved_session) return pass(moved_session);
     // One entry moved by the trust and one cancelled by the provider, so history shows.
-    DiaryEntryVersion moved = clinic->current;
-    moved.version = 2;
-    moved.fields.start_minute = 11 * 60;
-    moved.fields.end_minute = 11 * 60 + 45;
-    moved.by = health->actor();
-    moved.at = now;
-    if (auto stored = tx.get<DiaryRepository>().add_version(moved); !stored) return pass(stored);
-    DiaryEntryVersion cancelled = session->current;
-    cancelled.version = 2;
-    cancelled.status = DiaryStatus::kCancelled;
-    cancelled.cancel_reason = "Moved to next week: the occupational therapist is on leave";
-    cancelled.by = provider->actor();
-    cancelled.at = now;
-    if (auto stored = tx.get<DiaryRepository>().add_version(cancelled); !stored) return pass(stored);
+    DiaryEntryChange later;
+    later.change_times = true;
+    later.start_minute = 11 * 60;
+    later.end_minute = 11 * 60 + 45;
+    if (auto moved = DiaryService::change_in(tx, *health, person.id, clinic->id, 1, later, now); !moved) return pass(moved);
+    if (auto cancelled = DiaryService::cancel_in(tx, *provider, person.id, session->id, 1,
+                                                 "Moved to next week: the occupational therapist is on leave", now);
+        !cancelled) {
+      return pass(cancelled);
+    }
   }
   return std::vector<DemoDiaryUser>{{"nhs_nurse", "assessor", "demo-nhs"}};
 }

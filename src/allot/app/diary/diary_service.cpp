@@ -120,10 +120,15 @@ Result<DiaryEntry> DiaryService::add(const Principal& by, Id person_id, const Ne
   });
 }
 
-Result<DiaryEntry> DiaryService::write_version(
-    const Principal& by, Id person_id, Id entry_id, int expected_version,
-    const std::function<Result<DiaryEntryVersion>(const DiaryEntry&)>& next) {
-  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<DiaryEntry> {
+namespace {
+
+// A new version of an entry, from `next` given the entry as it stands: after the
+// checks every change shares (access, the person, the entry in their diary, the
+// writing agency, the version it was based on); audited with it.
+Result<DiaryEntry> write_version(Transaction& tx, const Principal& by, Id person_id, Id entry_id, int expected_version,
+                                 Timestamp now,
+                                 const std::function<Result<DiaryEntryVersion>(const DiaryEntry&)>& next) {
+  {
     if (auto ok = allowed(by, "diary.write", person_id); !ok) return pass(ok);
     if (auto person = tx.get<PersonRepository>().get(person_id); !person) return pass(person);
     Result<DiaryEntry> entry = entry_of(tx, person_id, entry_id);
@@ -144,7 +149,7 @@ Result<DiaryEntry> DiaryService::write_version(
     version->entry_id = entry_id;
     version->version = entry->current.version + 1;
     version->by = by.actor();
-    version->at = clock_.now();
+    version->at = now;
     Result<DiaryEntryVersion> stored = tx.get<DiaryRepository>().add_version(*version);
     if (!stored) return pass(stored);
     if (auto audited = audit_write(tx, by, person_id, "changed " + describe(*stored), version->at); !audited) {
@@ -152,12 +157,28 @@ Result<DiaryEntry> DiaryService::write_version(
     }
     entry->current = *stored;
     return entry;
-  });
+  }
 }
+
+}  // namespace
 
 Result<DiaryEntry> DiaryService::change(const Principal& by, Id person_id, Id entry_id, int expected_version,
                                         const DiaryEntryChange& change) {
-  return write_version(by, person_id, entry_id, expected_version, [&](const DiaryEntry& entry) -> Result<DiaryEntryVersion> {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
+    return change_in(tx, by, person_id, entry_id, expected_version, change, clock_.now());
+  });
+}
+
+Result<DiaryEntry> DiaryService::cancel(const Principal& by, Id person_id, Id entry_id, int expected_version,
+                                        const std::string& reason) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) {
+    return cancel_in(tx, by, person_id, entry_id, expected_version, reason, clock_.now());
+  });
+}
+
+Result<DiaryEntry> DiaryService::change_in(Transaction& tx, const Principal& by, Id person_id, Id entry_id,
+                                           int expected_version, const DiaryEntryChange& change, Timestamp now) {
+  return write_version(tx, by, person_id, entry_id, expected_version, now, [&](const DiaryEntry& entry) -> Result<DiaryEntryVersion> {
     DiaryEntryVersion next = entry.current;
     DiaryEntryFields& fields = next.fields;
     if (change.kind) fields.kind = *change.kind;
@@ -188,9 +209,9 @@ Result<DiaryEntry> DiaryService::change(const Principal& by, Id person_id, Id en
   });
 }
 
-Result<DiaryEntry> DiaryService::cancel(const Principal& by, Id person_id, Id entry_id, int expected_version,
-                                        const std::string& reason) {
-  return write_version(by, person_id, entry_id, expected_version, [&](const DiaryEntry& entry) -> Result<DiaryEntryVersion> {
+Result<DiaryEntry> DiaryService::cancel_in(Transaction& tx, const Principal& by, Id person_id, Id entry_id,
+                                           int expected_version, const std::string& reason, Timestamp now) {
+  return write_version(tx, by, person_id, entry_id, expected_version, now, [&](const DiaryEntry& entry) -> Result<DiaryEntryVersion> {
     if (entry.current.status == DiaryStatus::kCancelled) {
       return fail(ErrorCode::kConflict, "status", "this entry was already cancelled");
     }

@@ -10,7 +10,6 @@
 //
 // Thread-safety: safe from several threads; Store and Clock outlive the service.
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,14 +75,15 @@ class DiaryService {
   // Every version of an entry, oldest first. Needs diary.read; audited.
   Result<std::vector<DiaryEntryVersion>> history(const Principal& by, Id person_id, Id entry_id);
 
-  // add() inside the caller's transaction (demo data); audited there.
+  // add(), change() and cancel() inside the caller's transaction (demo data); audited there.
   static Result<DiaryEntry> add_in(Transaction& tx, const Principal& by, Id person_id, const NewDiaryEntry& entry,
                                    Timestamp now);
+  static Result<DiaryEntry> change_in(Transaction& tx, const Principal& by, Id person_id, Id entry_id,
+                                      int expected_version, const DiaryEntryChange& change, Timestamp now);
+  static Result<DiaryEntry> cancel_in(Transaction& tx, const Principal& by, Id person_id, Id entry_id,
+                                      int expected_version, const std::string& reason, Timestamp now);
 
  private:
-  Result<DiaryEntry> write_version(const Principal& by, Id person_id, Id entry_id, int expected_version,
-                                   const std::function<Result<DiaryEntryVersion>(const DiaryEntry&)>& next);
-
   Store& store_;
   const Clock& clock_;
   AuditService audit_;
