@@ -104,6 +104,10 @@ std::map<std::string, std::string> body_templates() {
       {"POST /api/v1/people/{id}/cares-for", R"({"cares_for": 1})"},
       {"POST /api/v1/addresses/imports",
        "uprn,postcode,address,latitude,longitude\n100012345678,DE1 2AB,\"12 Osmaston Road, Derby\",52.9101,-1.4712\n"},
+      {"POST /api/v1/people/{id}/diary/entries",
+       R"({"kind": "appointment", "date": "2026-11-26", "start": "09:30", "end": "10:15", "where": "Royal Derby Hospital", "title": "Falls clinic"})"},
+      {"PATCH /api/v1/people/{id}/diary/entries/{entry}", R"({"version": 1, "start": "11:00", "end": "11:45"})"},
+      {"POST /api/v1/people/{id}/diary/entries/{entry}/cancel", R"({"version": 1, "reason": "Not needed"})"},
       {"POST /api/v1/programmes",
        R"({"source_name": "carers.csv", "csv": "record,programme,workstream,project,source,financial_year,amount,status\nline,Carers,Breaks,Sitting,Reform grant,2008/09,5000,\n"})"},
   };

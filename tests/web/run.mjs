@@ -20,6 +20,7 @@ import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerCaseworkTests } from './casework.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerDecidersTests } from './deciders.mjs';
+import { registerDiaryTests } from './diary.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerRulebookGovernanceTests } from './rulebooks.mjs';
 import { registerPeopleTests } from './people.mjs';
@@ -546,6 +547,7 @@ registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccess
 registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });
 registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerDiaryTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -13,6 +13,7 @@
 #include "allot/app/ras/demo_rulebooks.h"
 #include "allot/app/ras/rulebook_service.h"
 #include "allot/app/charging/demo_charging.h"
+#include "allot/app/diary/demo_diary.h"
 #include "allot/app/programmes/demo_programmes.h"
 
 namespace allot::app {
@@ -131,6 +132,9 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
       for (const DemoCaseworkUser& user : *casework) {
         report.accounts.push_back(DemoAccount{user.username, user.role, "demo-council"});
       }
+      auto diary = load_demo_diary(tx, clock, report.password, input.password_cost);
+      if (!diary) return tl::unexpected<Issues>(diary.error());
+      for (const DemoDiaryUser& user : *diary) report.accounts.push_back(DemoAccount{user.username, user.role, user.agency});
     }
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",

@@ -10,6 +10,7 @@
 #include "allot/app/care_at_home/permissions.h"
 #include "allot/app/casework/permissions.h"
 #include "allot/app/charging/permissions.h"
+#include "allot/app/diary/permissions.h"
 #include "allot/app/identity/permissions.h"
 #include "allot/app/journey/permissions.h"
 #include "allot/app/programmes/permissions.h"
@@ -49,6 +50,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, care_at_home_permissions());
     append(all, casework_permissions());
     append(all, audit_permissions());
+    append(all, diary_permissions());
     return AccessPolicy(std::move(all));
   }();
   return policy;
