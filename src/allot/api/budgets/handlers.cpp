@@ -55,23 +55,9 @@ Result<Json> body_object(const RequestContext& context) {
   return body;
 }
 
-std::string query_value(const RequestContext& context, std::string_view key) {
-  std::string_view query = context.request.query;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (pair.substr(0, eq) == key) return eq == std::string_view::npos ? "" : std::string(pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return "";
-}
-
 // The import's ?file= name is only a label in error paths ("april.csv:4.amount"),
-// but people read it: a plain name, percent-decoded, never a path.
-bool read_file_name(std::string_view raw, std::string& name) {
-  if (!decode_path(raw, name)) return false;
+// but people read it: a plain name (already percent-decoded), never a path.
+bool read_file_name(const std::string& name) {
   if (name.size() > 255 || (!name.empty() && name.front() == '.')) return false;
   return std::none_of(name.begin(), name.end(), [](char c) {
     const auto byte = static_cast<unsigned char>(c);
@@ -407,8 +393,8 @@ HttpResponse post_payment(RequestContext& context) {
 HttpResponse import_payments(RequestContext& context) {
   Result<app::Id> id = path_id(context, "id", "budget");
   if (!id) return refusal(id.error(), "");
-  std::string source;
-  if (!read_file_name(query_value(context, "file"), source)) {
+  std::string source = query_value(context.request.query, "file");
+  if (!read_file_name(source)) {
     return error_response(422, ErrorCode::kInvalidValue, "the file name has problems",
                           {Issue{ErrorCode::kInvalidValue, "file",
                                  "must be a plain file name such as april.csv: no folders, no control characters, "
@@ -565,7 +551,7 @@ HttpResponse refresh_commitments(RequestContext& context) {
 }
 
 HttpResponse new_against_previous(RequestContext& context) {
-  const std::string year_text = query_value(context, "year");
+  const std::string year_text = query_value(context.request.query, "year");
   app::BudgetService budgets = service(context);
   int year = budgets.today().financial_year_start();
   if (!year_text.empty()) {
@@ -610,7 +596,7 @@ HttpResponse my_locality(RequestContext& context) {
 }
 
 HttpResponse alerts(RequestContext& context) {
-  const std::string budget_text = query_value(context, "budget");
+  const std::string budget_text = query_value(context.request.query, "budget");
   std::optional<std::int64_t> only;
   if (!budget_text.empty()) {
     only = parse_int(budget_text);

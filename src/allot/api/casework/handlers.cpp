@@ -56,42 +56,6 @@ HttpResponse refusal(const Issues& issues, std::string_view summary) {
   return failure(issues, summary);
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A query parameter, percent-decoded ("+" is a space); empty when absent.
-std::string query_value(const RequestContext& context, std::string_view key) {
-  std::string_view query = context.request.query;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (pair.substr(0, eq) == key && eq != std::string_view::npos) {
-      std::string decoded;
-      const std::string_view raw = pair.substr(eq + 1);
-      for (std::size_t index = 0; index < raw.size(); ++index) {
-        if (raw[index] == '+') {
-          decoded += ' ';
-        } else if (raw[index] == '%' && index + 2 < raw.size() && hex_value(raw[index + 1]) >= 0 &&
-                   hex_value(raw[index + 2]) >= 0) {
-          decoded += static_cast<char>(hex_value(raw[index + 1]) * 16 + hex_value(raw[index + 2]));
-          index += 2;
-        } else {
-          decoded += raw[index];
-        }
-      }
-      return decoded;
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return "";
-}
-
 json optional_date(const std::optional<Date>& date) { return date ? json(date->to_string()) : json(nullptr); }
 
 json entry_json(const app::CaseloadEntry& entry) {
@@ -300,7 +264,7 @@ HttpResponse person_location(RequestContext& context) {
 }
 
 HttpResponse find_addresses(RequestContext& context) {
-  auto found = gazetteer(context).find(principal(context), query_value(context, "postcode"), query_value(context, "uprn"));
+  auto found = gazetteer(context).find(principal(context), query_value(context.request.query, "postcode"), query_value(context.request.query, "uprn"));
   if (!found) return refusal(found.error(), "give a postcode or a UPRN");
   json list = json::array();
   for (const app::GazetteerAddress& address : *found) list.push_back(address_json(address));
@@ -308,7 +272,7 @@ HttpResponse find_addresses(RequestContext& context) {
 }
 
 HttpResponse import_gazetteer(RequestContext& context) {
-  std::string source = query_value(context, "file");
+  std::string source = query_value(context.request.query, "file");
   if (source.empty()) source = "gazetteer.csv";
   auto imported = gazetteer(context).import_csv(principal(context), context.request.body, source);
   if (!imported) return refusal(imported.error(), "the gazetteer has problems; nothing was imported");

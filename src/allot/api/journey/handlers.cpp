@@ -20,44 +20,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string decode_component(std::string_view raw) {
-  std::string decoded;
-  for (std::size_t index = 0; index < raw.size(); ++index) {
-    if (raw[index] == '+') {
-      decoded += ' ';
-    } else if (raw[index] == '%' && index + 2 < raw.size() && hex_digit(raw[index + 1]) >= 0 &&
-               hex_digit(raw[index + 2]) >= 0) {
-      decoded += static_cast<char>(hex_digit(raw[index + 1]) * 16 + hex_digit(raw[index + 2]));
-      index += 2;
-    } else {
-      decoded += raw[index];
-    }
-  }
-  return decoded;
-}
-
-std::map<std::string, std::string> query_params(std::string_view query) {
-  std::map<std::string, std::string> params;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (!pair.empty()) {
-      params[decode_component(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : decode_component(pair.substr(eq + 1));
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return params;
-}
-
 std::optional<std::int64_t> parse_int(std::string_view text) {
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -26,52 +26,21 @@ struct CalibrateParams {
   bool draft = false;
 };
 
-// "%2F" and "+" as a form encodes them.
-std::string decode_component(std::string_view raw) {
-  std::string decoded;
-  for (std::size_t index = 0; index < raw.size(); ++index) {
-    if (raw[index] == '+') {
-      decoded += ' ';
-    } else if (raw[index] == '%' && index + 2 < raw.size()) {
-      int value = 0;
-      const auto [end, error] = std::from_chars(raw.data() + index + 1, raw.data() + index + 3, value, 16);
-      if (error == std::errc{} && end == raw.data() + index + 3) {
-        decoded += static_cast<char>(value);
-        index += 2;
-      } else {
-        decoded += raw[index];
-      }
-    } else {
-      decoded += raw[index];
-    }
-  }
-  return decoded;
-}
-
 // The query's parameters as a JSON object, whole numbers and true/false as JSON
 // values, everything else as text, so one reader checks them with the same words
 // as a JSON body.
 nlohmann::json query_object(std::string_view query) {
   nlohmann::json object = nlohmann::json::object();
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (!pair.empty()) {
-      const std::string key = decode_component(pair.substr(0, eq));
-      const std::string value = eq == std::string_view::npos ? "" : decode_component(pair.substr(eq + 1));
-      std::int64_t whole = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), whole);
-      if (value == "true" || value == "false") {
-        object[key] = value == "true";
-      } else if (!value.empty() && error == std::errc{} && end == value.data() + value.size()) {
-        object[key] = whole;
-      } else {
-        object[key] = value;
-      }
+  for (const auto& [key, value] : query_params(query)) {
+    std::int64_t whole = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), whole);
+    if (value == "true" || value == "false") {
+      object[key] = value == "true";
+    } else if (!value.empty() && error == std::errc{} && end == value.data() + value.size()) {
+      object[key] = whole;
+    } else {
+      object[key] = value;
     }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
   }
   return object;
 }

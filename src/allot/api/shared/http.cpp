@@ -179,6 +179,47 @@ bool decode_path(std::string_view raw, std::string& decoded) {
   return true;
 }
 
+namespace {
+std::string decode_component(std::string_view raw) {
+  std::string decoded;
+  decoded.reserve(raw.size());
+  for (std::size_t index = 0; index < raw.size(); ++index) {
+    const int high = raw[index] == '%' && index + 2 < raw.size() ? hex_value(raw[index + 1]) : -1;
+    const int low = high >= 0 ? hex_value(raw[index + 2]) : -1;
+    if (raw[index] == '+') {
+      decoded += ' ';
+    } else if (low >= 0) {
+      decoded += static_cast<char>(high * 16 + low);
+      index += 2;
+    } else {
+      decoded += raw[index];
+    }
+  }
+  return decoded;
+}
+}  // namespace
+
+std::map<std::string, std::string, std::less<>> query_params(std::string_view query) {
+  std::map<std::string, std::string, std::less<>> params;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (!pair.empty()) {
+      params[decode_component(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : decode_component(pair.substr(eq + 1));
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return params;
+}
+
+std::string query_value(std::string_view query, std::string_view key) {
+  const auto params = query_params(query);
+  const auto found = params.find(key);
+  return found == params.end() ? std::string() : found->second;
+}
+
 bool read_target(std::string_view target, HttpRequest& request) {
   request.target = std::string(target);
   const std::size_t query_start = target.find('?');

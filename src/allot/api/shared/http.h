@@ -4,6 +4,7 @@
 // their tests compile without Beast.
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -74,6 +75,13 @@ HttpResponse issues_response(const Issues& issues, std::string_view message);
 
 // Splits "/a/b%20c/d" into decoded segments; false when a percent escape is malformed.
 bool decode_path(std::string_view raw, std::string& decoded);
+
+// The query string's parameters, each name and value percent-decoded ("+" is a
+// space, as forms send it; a malformed escape is kept as typed). A name given
+// twice keeps its last value; a name without "=" has an empty value.
+std::map<std::string, std::string, std::less<>> query_params(std::string_view query);
+// One query parameter, decoded as above; empty when absent.
+std::string query_value(std::string_view query, std::string_view key);
 
 // Reads a request target as sent ("/api/v1/people?page=2") into request.target,
 // the decoded path and the raw query; false (a 400) when the path does not start
