@@ -5,6 +5,7 @@
 #include "allot/storage/budgets/budgets_storage.h"
 #include "allot/storage/care_at_home/care_at_home_storage.h"
 #include "allot/storage/casework/casework_storage.h"
+#include "allot/storage/community/community_storage.h"
 #include "allot/storage/charging/charging_storage.h"
 #include "allot/storage/identity/identity_storage.h"
 #include "allot/storage/jobs/jobs_storage.h"
@@ -29,6 +30,7 @@ RepositoryRegistry register_every_capability() {
   register_programmes_repositories(registry);
   register_care_at_home_repositories(registry);
   register_casework_repositories(registry);
+  register_community_repositories(registry);
   return registry;
 }
 
