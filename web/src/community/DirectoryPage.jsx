@@ -11,7 +11,7 @@ import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { setQuery, useLocation } from '../shared/router.js';
 import { useSession } from '../shared/session.js';
 import { readXlsxRows } from '../shared/xlsx.js';
-import { chargeText, CLIENT_GROUPS, groupsText, KINDS, LOCALITIES } from './words.js';
+import { chargeText, CLIENT_GROUPS, groupsText, KINDS, useLocalities } from './words.js';
 
 export function DirectoryPage() {
   return (
@@ -63,12 +63,12 @@ function exportTable(entries, notes) {
 }
 
 function Search({ tick }) {
-  const location = useLocation();
-  const query = new URLSearchParams(location.search);
+  const { query } = useLocation();
   const wanted = { locality: query.get('locality') || '', kind: query.get('kind') || '', client_group: query.get('client_group') || '', q: query.get('q') || '' };
   const search = new URLSearchParams(Object.entries(wanted).filter(([, value]) => value)).toString();
   const list = useLoad(() => api.get(`/community${search ? `?${search}` : ''}`), `${search}:${tick}`);
   const [words, setWords] = useState(wanted.q);
+  const localities = useLocalities(tick);
   const choose = (name) => (event) => setQuery({ [name]: event.currentTarget.value });
   const notes = [
     wanted.locality && `Locality: ${wanted.locality}`,
@@ -91,7 +91,7 @@ function Search({ tick }) {
           <label for="community-locality">Locality</label>
           <select id="community-locality" value={wanted.locality} onChange={choose('locality')}>
             <option value="">Any locality</option>
-            {LOCALITIES.map((name) => (
+            {[...new Set([...localities, wanted.locality].filter(Boolean))].map((name) => (
               <option value={name}>{name}</option>
             ))}
           </select>

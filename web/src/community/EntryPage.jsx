@@ -12,7 +12,7 @@ import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { navigate } from '../shared/router.js';
 import { useSession } from '../shared/session.js';
-import { chargeText, CLIENT_GROUPS, groupsText, KINDS, LABELS, LOCALITIES } from './words.js';
+import { chargeText, CLIENT_GROUPS, groupsText, KINDS, LABELS, useLocalities } from './words.js';
 
 export function EntryPage({ id }) {
   return (
@@ -131,6 +131,7 @@ function EntryForm({ entry, onSaved }) {
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const localities = useLocalities(0);
   const issues = issuesByPath(error, LABELS);
   const set = (name) => (event) => setForm({ ...form, [name]: event.currentTarget.value });
   const toggle = (group) => (event) =>
@@ -195,16 +196,12 @@ function EntryForm({ entry, onSaved }) {
       <Field id="community-description" label={LABELS.description} errors={issuesFor(issues, 'description')}>
         {(field) => <textarea {...field} rows={3} value={form.description} onInput={set('description')} />}
       </Field>
-      <Field id="community-locality" label="Locality" errors={issuesFor(issues, 'locality')}>
-        {(field) => (
-          <select {...field} value={form.locality} onChange={set('locality')}>
-            <option value="">Choose a locality</option>
-            {[...new Set([...LOCALITIES, form.locality].filter(Boolean))].map((name) => (
-              <option value={name}>{name}</option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {text('locality', 'Locality', 'The town, village or area it serves.', { list: 'community-localities', autocomplete: 'off' })}
+      <datalist id="community-localities">
+        {localities.map((name) => (
+          <option value={name} />
+        ))}
+      </datalist>
       {text('address', 'Address')}
       {text('postcode', 'Postcode', 'The gazetteer places the opportunity on the map from its postcode, unless latitude and longitude are given.')}
       {text('latitude', 'Latitude', 'Decimal degrees, such as 52.9352 (optional).', { inputMode: 'decimal' })}

@@ -1,3 +1,6 @@
+import { api } from '../shared/api.js';
+import { useLoad } from '../shared/data.js';
+
 // The directory's codes in words.
 export const KINDS = {
   group: 'Group',
@@ -18,7 +21,11 @@ export const CLIENT_GROUPS = {
   carers: 'Carers',
 };
 
-export const LOCALITIES = ['North', 'South', 'East', 'West'];
+// The localities the directory's entries name, for choosing one (each council names its own).
+export function useLocalities(tick) {
+  const all = useLoad(() => api.get('/community'), `community-localities:${tick}`);
+  return all.data ? [...new Set(all.data.entries.map((entry) => entry.locality))].sort() : [];
+}
 
 export const groupsText = (groups) => (groups.length === 0 ? 'Everyone' : groups.map((group) => CLIENT_GROUPS[group] || group).join(', '));
 
