@@ -10,6 +10,7 @@
 #include "allot/app/care_at_home/permissions.h"
 #include "allot/app/casework/permissions.h"
 #include "allot/app/community/permissions.h"
+#include "allot/app/map/permissions.h"
 #include "allot/app/charging/permissions.h"
 #include "allot/app/identity/permissions.h"
 #include "allot/app/journey/permissions.h"
@@ -50,6 +51,7 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, care_at_home_permissions());
     append(all, casework_permissions());
     append(all, community_permissions());
+    append(all, map_permissions());
     append(all, audit_permissions());
     return AccessPolicy(std::move(all));
   }();
