@@ -12,4 +12,5 @@ export { default as programmes } from './programmes/index.js';
 export { default as care_at_home } from './care_at_home/index.js';
 export { default as casework } from './casework/index.js';
 export { default as community } from './community/index.js';
+export { default as map } from './map/index.js';
 export { default as audit } from './audit/index.js';
