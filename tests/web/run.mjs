@@ -18,6 +18,7 @@ import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerCommunityTests } from './community.mjs';
+import { registerMapTests } from './map.mjs';
 import { registerCaseworkTests } from './casework.mjs';
 import { registerChargingTests } from './charging.mjs';
 import { registerDecidersTests } from './deciders.mjs';
@@ -543,6 +544,7 @@ registerSchedulingTests(test, { assert, assertEqual, signIn, checkAccessibility 
 registerBudgetsTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerCommunityTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerMapTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerChargingTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility });
 registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccessibility, startServer, populationCsv, clockStart: TEST_CLOCK_START });
 registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });

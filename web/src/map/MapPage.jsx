@@ -5,7 +5,7 @@
 // community opportunities (green diamonds). The provider and service filters
 // live in the address and change what is drawn; the table below is the same
 // points in words (the map's accessible equivalent) and exports as CSV or XLSX.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
@@ -48,6 +48,9 @@ function CareMapView() {
   const hidden = new Set((query.get('hide') || '').split(',').filter(Boolean));
   const search = new URLSearchParams(Object.entries({ provider, service }).filter(([, value]) => value)).toString();
   const loaded = useLoad(() => api.get(`/care-at-home/map${search ? `?${search}` : ''}`), search);
+  // The providers stay in the filter while the next map loads.
+  const providers = useRef([]);
+  if (loaded.data) providers.current = loaded.data.providers;
   const toggle = (layer) => (event) => {
     const next = new Set(hidden);
     if (event.currentTarget.checked) next.delete(layer);
@@ -63,7 +66,7 @@ function CareMapView() {
           <label for="map-provider">Provider</label>
           <select id="map-provider" value={provider} onChange={(event) => setQuery({ provider: event.currentTarget.value })}>
             <option value="">Every provider</option>
-            {(loaded.data ? loaded.data.providers : []).map((p) => (
+            {providers.current.map((p) => (
               <option value={String(p.id)}>{p.name}</option>
             ))}
           </select>

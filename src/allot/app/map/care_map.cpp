@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -27,10 +28,26 @@ int carer_minutes(const NewPackage& package) {
   return minutes;
 }
 
-// Every package as a map point, or none when it has no place.
+MapPoint point_of(const care_at_home::GeoPoint& point) {
+  return MapPoint{static_cast<double>(point.latitude_micro) / 1e6, static_cast<double>(point.longitude_micro) / 1e6};
+}
+
+// A package as a map point, or none when it has no place of its own (its place
+// would come from the person's address, which the map does not look up).
 std::optional<MapPackage> map_package(const PackageRecord& record) {
-  (void)record;
-  return std::nullopt;
+  if (!record.details.location) return std::nullopt;
+  const NewPackage& details = record.details;
+  return MapPackage{record.id,          details.provider_id, details.person_reference, details.service,
+                    details.client_group, details.area,      details.locality,         0,
+                    point_of(*details.location)};
+}
+
+// A provider's own staff (and no one else) see only their provider's work.
+bool provider_staff_only(const Principal& by) {
+  for (Role role : {Role::kCommissioner, Role::kAnalyst, Role::kFinanceOfficer}) {
+    if (by.has_role(role)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -83,7 +100,11 @@ Result<CareMapData> CareMap::read(const Principal& by, const MapFilter& filter) 
     auto providers = tx.get<ProviderRepository>().list();
     if (!providers) return pass(providers);
     CareMapData data;
+    const bool own_only = provider_staff_only(by);
+    std::set<Id> visible;
     for (const ProviderRecord& provider : *providers) {
+      if (own_only && (provider.details.agency_code.empty() || provider.details.agency_code != by.agency)) continue;
+      visible.insert(provider.id);
       data.providers.push_back(MapProvider{provider.id, provider.details.name, provider.details.services});
     }
     if (filter.provider_id &&
@@ -97,7 +118,7 @@ Result<CareMapData> CareMap::read(const Principal& by, const MapFilter& filter) 
     std::vector<MapPackage> located;
     for (const PackageRecord& record : *packages) {
       std::optional<MapPackage> point = map_package(record);
-      const bool wanted = (!filter.provider_id || record.details.provider_id == *filter.provider_id) &&
+      const bool wanted = visible.contains(record.details.provider_id) && (!filter.provider_id || record.details.provider_id == *filter.provider_id) &&
                           (filter.service.empty() || record.details.service == filter.service);
       if (point) located.push_back(*point);
       if (!wanted) continue;
@@ -107,6 +128,19 @@ Result<CareMapData> CareMap::read(const Principal& by, const MapFilter& filter) 
       } else {
         ++data.packages_without_place;
       }
+    }
+    auto bases = tx.get<BaseRepository>().all();
+    if (!bases) return pass(bases);
+    for (const BaseRecord& base : *bases) {
+      if (!visible.contains(base.details.provider_id) || (filter.provider_id && base.details.provider_id != *filter.provider_id)) continue;
+      // With a service chosen, the bases of providers that offer it.
+      const auto provider = std::find_if(data.providers.begin(), data.providers.end(),
+                                         [&](const MapProvider& p) { return p.id == base.details.provider_id; });
+      if (!filter.service.empty() && std::find(provider->services.begin(), provider->services.end(), filter.service) ==
+                                         provider->services.end()) {
+        continue;
+      }
+      data.bases.push_back(MapBase{base.id, base.details.provider_id, base.details.name, point_of(base.details.location)});
     }
     auto community = tx.get<CommunityRepository>().list();
     if (!community) return pass(community);

@@ -1,6 +1,6 @@
 #pragma once
 // The directory of community opportunities' storage: app/community/repositories.h
-// over the tables of migrations/0018_community_opportunities.sql.
+// over the tables of migrations/0019_community_opportunities.sql.
 
 #include "allot/storage/shared/repository_registry.h"
 
