@@ -8,34 +8,16 @@
 #include <cstdlib>
 #include <set>
 
-#include "fault_support.h"
+#include "backend_fixture.h"
 
 namespace allot::api::test {
 namespace {
 
 using Json = nlohmann::json;
 
-class CommunityApi : public ::testing::TestWithParam<Backend> {
+class CommunityApi : public BackendServerTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::kPostgres) {
-      if (const std::string why = postgres_unavailable(); !why.empty()) {
-        if (std::getenv("CI") != nullptr) FAIL() << "CI is set but " << why;
-        GTEST_SKIP() << why;
-      }
-    }
-    database_ = FaultDatabase::make(GetParam(), "community");
-    server_ = database_->start_server(true);
-    for (const char* user : {"assessor", "commissioner", "provider_user", "data_protection_officer"}) {
-      users_.emplace(user, sign_in(*server_, user));
-    }
-  }
-  void TearDown() override { server_.reset(); }
-
-  ClientResponse call(const std::string& user, const std::string& method, const std::string& target,
-                      const Json& body = nullptr) {
-    return call_as(*server_, users_.at(user), method, target, body);
-  }
+  void SetUp() override { start("community", {"assessor", "commissioner", "provider_user", "data_protection_officer"}); }
   std::set<std::string> names(const std::string& query) {
     const ClientResponse found = call("assessor", "GET", "/api/v1/community" + query);
     EXPECT_EQ(found.status, 200) << found.body;
@@ -56,10 +38,6 @@ class CommunityApi : public ::testing::TestWithParam<Backend> {
             {"charge_pence", 100},
             {"charge_note", "for tea"}};
   }
-
-  std::unique_ptr<FaultDatabase> database_;
-  std::unique_ptr<ServerProcess> server_;
-  std::map<std::string, SignedInUser> users_;
 };
 
 TEST_P(CommunityApi, TheDemoDirectoryIsSearchedByLocalityKindAndClientGroup) {
@@ -81,6 +59,9 @@ TEST_P(CommunityApi, TheDemoDirectoryIsSearchedByLocalityKindAndClientGroup) {
                                                                     "Prestonpans Youth Club", "Tranent Wheelchair Football"}));
   EXPECT_EQ(names("?q=DEMENTIA"), (std::set<std::string>{"Dirleton Memory Cafe", "Musselburgh Singing for the Brain"}));
   EXPECT_EQ(names("?locality=Dunbar&client_group=carers"), std::set<std::string>{});
+  // Words as a browser sends them: "+" and percent escapes for spaces.
+  EXPECT_EQ(names("?q=singing+for%20the&locality=Musselburgh"), std::set<std::string>{"Musselburgh Singing for the Brain"});
+  EXPECT_EQ(names("?locality=North%20Berwick"), std::set<std::string>{"North Berwick Lunch Club"});
 
   const ClientResponse bad = call("assessor", "GET", "/api/v1/community?kind=pub&client_group=everyone");
   EXPECT_EQ(bad.status, 422) << bad.body;
@@ -166,8 +147,7 @@ TEST_P(CommunityApi, ProvidersReadTheDirectoryButOnlyCouncilStaffChangeIt) {
   EXPECT_EQ(call("commissioner", "POST", "/api/v1/community", cafe()).status, 201);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CommunityApi, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL"; });
+INSTANTIATE_TEST_SUITE_P(Backends, CommunityApi, ::testing::Values(Backend::kSqlite, Backend::kPostgres), backend_name);
 
 }  // namespace
 }  // namespace allot::api::test

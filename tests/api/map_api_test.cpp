@@ -8,30 +8,19 @@
 #include <cstdlib>
 #include <set>
 
-#include "fault_support.h"
+#include "backend_fixture.h"
 
 namespace allot::api::test {
 namespace {
 
 using Json = nlohmann::json;
 
-class MapApi : public ::testing::TestWithParam<Backend> {
+class MapApi : public BackendServerTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::kPostgres) {
-      if (const std::string why = postgres_unavailable(); !why.empty()) {
-        if (std::getenv("CI") != nullptr) FAIL() << "CI is set but " << why;
-        GTEST_SKIP() << why;
-      }
-    }
-    database_ = FaultDatabase::make(GetParam(), "map");
-    server_ = database_->start_server(true);
-    for (const char* user : {"commissioner", "analyst", "provider_user", "assessor"}) users_.emplace(user, sign_in(*server_, user));
-  }
-  void TearDown() override { server_.reset(); }
+  void SetUp() override { start("map", {"commissioner", "analyst", "provider_user", "assessor"}); }
 
   Json get(const std::string& user, const std::string& target, int status = 200) {
-    const ClientResponse response = call_as(*server_, users_.at(user), "GET", target);
+    const ClientResponse response = call(user, "GET", target);
     EXPECT_EQ(response.status, status) << target << ": " << response.body;
     return response.json();
   }
@@ -42,10 +31,6 @@ class MapApi : public ::testing::TestWithParam<Backend> {
     ADD_FAILURE() << "no provider " << name;
     return 0;
   }
-
-  std::unique_ptr<FaultDatabase> database_;
-  std::unique_ptr<ServerProcess> server_;
-  std::map<std::string, SignedInUser> users_;
 };
 
 TEST_P(MapApi, TheDemoCountyIsOnTheMapAndFiltersNarrowWhatIsDrawn) {
@@ -77,10 +62,10 @@ TEST_P(MapApi, TheDemoCountyIsOnTheMapAndFiltersNarrowWhatIsDrawn) {
   EXPECT_LT(specialist["packages"].size(), all["packages"].size());
   for (const Json& package : specialist["packages"]) EXPECT_EQ(package["service"], "specialist_support");
 
-  const ClientResponse bad = call_as(*server_, users_.at("commissioner"), "GET", "/api/v1/care-at-home/map?provider=99999&service=gardening");
+  const ClientResponse bad = call("commissioner", "GET", "/api/v1/care-at-home/map?provider=99999&service=gardening");
   EXPECT_EQ(bad.status, 422) << bad.body;
   EXPECT_EQ(bad.json()["error"]["issues"].size(), 2u) << bad.body;
-  EXPECT_EQ(call_as(*server_, users_.at("commissioner"), "GET", "/api/v1/care-at-home/map?provider=x").status, 422);
+  EXPECT_EQ(call("commissioner", "GET", "/api/v1/care-at-home/map?provider=x").status, 422);
 }
 
 TEST_P(MapApi, AProvidersOwnStaffSeeOnlyTheirProviderAndCaseworkRolesNothing) {
@@ -107,7 +92,7 @@ TEST_P(MapApi, AProvidersDayIsAProblemTheEngineReadsWithNamesBesideItsIds) {
   for (const Json& carer : week["carers"]) EXPECT_FALSE(carer["name"].get<std::string>().empty());
   EXPECT_EQ(week["visits_by_day"][2], week["visits"].size());
   // The engine takes the problem as it is.
-  const ClientResponse job = call_as(*server_, users_.at("provider_user"), "POST", "/api/v1/solver/jobs",
+  const ClientResponse job = call("provider_user", "POST", "/api/v1/solver/jobs",
                                      {{"problem", week["problem"]}, {"time_limit_seconds", 0.5}});
   EXPECT_EQ(job.status, 202) << job.body;
 
@@ -125,8 +110,7 @@ TEST_P(MapApi, AProvidersDayIsAProblemTheEngineReadsWithNamesBesideItsIds) {
   get("analyst", "/api/v1/care-at-home/weeks", 403);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, MapApi, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return info.param == Backend::kSqlite ? "SQLite" : "PostgreSQL"; });
+INSTANTIATE_TEST_SUITE_P(Backends, MapApi, ::testing::Values(Backend::kSqlite, Backend::kPostgres), backend_name);
 
 }  // namespace
 }  // namespace allot::api::test

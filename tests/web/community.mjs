@@ -1,7 +1,7 @@
 // Browser tests of the directory of community opportunities: an assessor
 // searches it by locality, kind and words (the search kept in the address),
-// exports what is shown, adds an opportunity with its problems named next to
-// the fields, and changes it with the earlier version kept. Registered by run.mjs.
+// exports what is shown, imports a spreadsheet (a bad row refused with every
+// problem), adds an opportunity with its problems named next to the fields, and changes it with the earlier version kept. Registered by run.mjs.
 import fs from 'node:fs';
 
 export function registerCommunityTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
@@ -25,6 +25,17 @@ export function registerCommunityTests(test, { assert, assertEqual, signIn, chec
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
     assertEqual(csv.length, 2, 'the export is the table on the screen: a header and one row');
     assert(csv[0].startsWith('Name,Kind,Locality') && csv[1].startsWith('Tranent Wheelchair Football,Activity,Tranent'), `the CSV row: ${csv.join(' / ')}`);
+
+    const header = 'name,kind,locality,opening_times,contact,client_groups';
+    await page.setInputFiles('#community-import-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nTea dance,dance,Dunbar,Fridays,01368 1,everyone\n`) });
+    await page.click('text=Add opportunities >> xpath=ancestor-or-self::button');
+    await page.waitForSelector('.error-summary');
+    const problems = await page.textContent('.error-summary');
+    assert(problems.includes('bad.csv:2') && problems.includes('dance') && problems.includes('everyone'), `every problem in the row is named: ${problems}`);
+    await page.setInputFiles('#community-import-file', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nDunbar Tea Dance,activity,Dunbar,Fridays 14:00,01368 400300,older_people\n`) });
+    await page.click('text=Add opportunities >> xpath=ancestor-or-self::button');
+    await page.waitForSelector('[data-testid=community-import-added]');
+    assert((await page.textContent('[data-testid=community-import-added]')).includes('Dunbar Tea Dance'), 'the import says what it added');
 
     await page.goto(`${ctx.base}/community/new`);
     await page.waitForSelector('[data-testid=community-form]');

@@ -10,7 +10,7 @@ import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { setQuery, useLocation } from '../shared/router.js';
 import { useSession } from '../shared/session.js';
-import { readXlsxRows } from '../shared/xlsx.js';
+import { SpreadsheetImport } from '../shared/SpreadsheetImport.jsx';
 import { chargeText, CLIENT_GROUPS, groupsText, KINDS, useLocalities } from './words.js';
 
 export function DirectoryPage() {
@@ -36,7 +36,16 @@ function Directory() {
         </p>
       )}
       <Search tick={tick} />
-      {can(session, 'community.manage') && <ImportForm onImported={() => setTick((n) => n + 1)} />}
+      {can(session, 'community.manage') && (
+        <SpreadsheetImport
+          id="community-import"
+          route="/community/import"
+          heading="Add opportunities from a spreadsheet"
+          what="opportunities"
+          onImported={() => setTick((n) => n + 1)}
+          hint={`A header row, then one row per opportunity. Columns: name, kind (${Object.keys(KINDS).join(', ')}), description, locality, address, postcode, latitude, longitude, opening_times, contact, client_groups (separated by semicolons: ${Object.keys(CLIENT_GROUPS).join(', ')}; blank for everyone), charge_pence (blank or 0 for free), charge_note. Name, kind, locality, opening_times and contact are needed. Without latitude and longitude an opportunity is placed by its postcode. A file with any problem adds nothing, and every problem is listed with its row.`}
+        />
+      )}
     </>
   );
 }
@@ -168,54 +177,5 @@ function Results({ entries, notes }) {
         </table>
       </TableWrap>
     </>
-  );
-}
-
-function ImportForm({ onImported }) {
-  const [file, setFile] = useState(null);
-  const [error, setError] = useState(null);
-  const [added, setAdded] = useState(null);
-  const submit = async (event) => {
-    event.preventDefault();
-    setError(null);
-    setAdded(null);
-    if (!file) {
-      setError(new Error('Choose a CSV or XLSX file first.'));
-      return;
-    }
-    try {
-      const body = /\.xlsx$/i.test(file.name) ? { source_name: file.name, rows: await readXlsxRows(file) } : { source_name: file.name, csv: await file.text() };
-      const result = await api.post('/community/import', body);
-      setAdded(result.added);
-      onImported();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return (
-    <section aria-labelledby="community-import-heading" class="no-print">
-      <h2 id="community-import-heading">Add opportunities from a spreadsheet</h2>
-      <p class="hint">
-        A header row, then one row per opportunity. Columns: name, kind ({Object.keys(KINDS).join(', ')}), description, locality, address, postcode, latitude, longitude,
-        opening_times, contact, client_groups (separated by semicolons: {Object.keys(CLIENT_GROUPS).join(', ')}; blank for everyone), charge_pence (blank or 0 for free),
-        charge_note. Name, kind, locality, opening_times and contact are needed. Without latitude and longitude an opportunity is placed by its postcode. A file with any
-        problem adds nothing, and every problem is listed with its row.
-      </p>
-      <form onSubmit={submit}>
-        <div class="field">
-          <label for="community-file">CSV or XLSX file</label>
-          <input id="community-file" type="file" accept=".csv,text/csv,.xlsx" onChange={(e) => setFile(e.currentTarget.files && e.currentTarget.files[0])} />
-        </div>
-        {error && <ErrorMessage error={error} title="No opportunity was added" />}
-        {added && (
-          <p class="notice" role="status" data-testid="community-added">
-            Added {added.length}: {added.map((entry) => entry.name).join(', ')}.
-          </p>
-        )}
-        <button type="submit" class="button">
-          Add opportunities
-        </button>
-      </form>
-    </section>
   );
 }

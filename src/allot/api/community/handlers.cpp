@@ -20,42 +20,6 @@ app::CommunityDirectory directory(RequestContext& context) {
 
 app::Principal principal(const RequestContext& context) { return context.principal->principal(); }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A query parameter, percent-decoded ("+" is a space); empty when absent.
-std::string query_value(const RequestContext& context, std::string_view key) {
-  std::string_view query = context.request.query;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == key) {
-      std::string decoded;
-      const std::string_view raw = pair.substr(eq + 1);
-      for (std::size_t index = 0; index < raw.size(); ++index) {
-        if (raw[index] == '+') {
-          decoded += ' ';
-        } else if (raw[index] == '%' && index + 2 < raw.size() && hex_value(raw[index + 1]) >= 0 &&
-                   hex_value(raw[index + 2]) >= 0) {
-          decoded += static_cast<char>(hex_value(raw[index + 1]) * 16 + hex_value(raw[index + 2]));
-          index += 2;
-        } else {
-          decoded += raw[index];
-        }
-      }
-      return decoded;
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return {};
-}
-
 json degrees(const std::string& text) { return text.empty() ? json(nullptr) : json(std::stod(text)); }
 
 json entry_json(const app::CommunityOpportunity& entry) {
@@ -131,8 +95,8 @@ HttpResponse no_such_entry(const RequestContext& context) {
 }  // namespace
 
 HttpResponse search(RequestContext& context) {
-  const app::CommunitySearch wanted{query_value(context, "locality"), query_value(context, "kind"),
-                                    query_value(context, "client_group"), query_value(context, "q")};
+  const app::CommunitySearch wanted{context.request.query_param("locality"), context.request.query_param("kind"),
+                                    context.request.query_param("client_group"), context.request.query_param("q")};
   Issues issues;
   const auto& kinds = app::community_kinds();
   if (!wanted.kind.empty() && std::find(kinds.begin(), kinds.end(), wanted.kind) == kinds.end()) {

@@ -15,20 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-// The raw value of a query parameter (ids and codes need no decoding); empty when absent.
-std::string query_value(const RequestContext& context, std::string_view key) {
-  std::string_view query = context.request.query;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == key) return std::string(pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return {};
-}
-
 json point_json(const app::MapPoint& point) { return {{"latitude", point.latitude}, {"longitude", point.longitude}}; }
 
 json map_json(const app::CareMapData& data) {
@@ -84,8 +70,8 @@ json map_json(const app::CareMapData& data) {
 
 HttpResponse read_map(RequestContext& context) {
   app::MapFilter filter;
-  filter.service = query_value(context, "service");
-  if (const std::string provider = query_value(context, "provider"); !provider.empty()) {
+  filter.service = context.request.query_param("service");
+  if (const std::string provider = context.request.query_param("provider"); !provider.empty()) {
     app::Id id = 0;
     const auto [end, error] = std::from_chars(provider.data(), provider.data() + provider.size(), id);
     if (error != std::errc() || end != provider.data() + provider.size() || id < 1) {

@@ -17,20 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-// The raw value of a query parameter (a whole number needs no decoding); empty when absent.
-std::string query_value(const RequestContext& context, std::string_view key) {
-  std::string_view query = context.request.query;
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == key) return std::string(pair.substr(eq + 1));
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return {};
-}
-
 json week_json(const app::ProviderDayPlan& plan) {
   json carers = json::array();
   for (const app::DayRouteCarer& carer : plan.day.carers) {
@@ -66,7 +52,7 @@ HttpResponse provider_week(RequestContext& context) {
   const std::optional<app::Id> id = context.id_param("id");
   if (!id) return failure({{ErrorCode::kNotFound, "id", fmt::format("there is no provider \"{}\"", context.param("id"))}}, "");
   int day = 0;
-  if (const std::string text = query_value(context, "day"); !text.empty()) {
+  if (const std::string text = context.request.query_param("day"); !text.empty()) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), day);
     if (error != std::errc() || end != text.data() + text.size()) {
       return failure({{ErrorCode::kInvalidValue, "day", fmt::format("expected 0 (Monday) to 6 (Sunday); found \"{}\"", text)}},

@@ -95,6 +95,45 @@ void HttpResponse::add_header(std::string name, std::string value) {
 
 std::string_view HttpResponse::header(std::string_view name) const { return find_header(headers, name); }
 
+namespace {
+
+int query_hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string HttpRequest::query_param(std::string_view name) const {
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    const std::size_t amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) {
+      std::string decoded;
+      const std::string_view raw = pair.substr(eq + 1);
+      for (std::size_t index = 0; index < raw.size(); ++index) {
+        if (raw[index] == '+') {
+          decoded += ' ';
+        } else if (raw[index] == '%' && index + 2 < raw.size() && query_hex(raw[index + 1]) >= 0 &&
+                   query_hex(raw[index + 2]) >= 0) {
+          decoded += static_cast<char>(query_hex(raw[index + 1]) * 16 + query_hex(raw[index + 2]));
+          index += 2;
+        } else {
+          decoded += raw[index];
+        }
+      }
+      return decoded;
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  return {};
+}
+
 HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;

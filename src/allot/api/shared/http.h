@@ -37,6 +37,8 @@ struct HttpRequest {
   std::string cookie(std::string_view name) const;
   // The media type of Content-Type without parameters, lower case: "application/json".
   std::string media_type() const;
+  // A query parameter, percent-decoded ("+" is a space); "" when absent.
+  std::string query_param(std::string_view name) const;
 };
 
 struct HttpResponse {
