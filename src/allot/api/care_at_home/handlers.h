@@ -31,6 +31,8 @@ HttpResponse rank_open_package(RequestContext& context);
 HttpResponse make_offer(RequestContext& context);
 HttpResponse list_offers(RequestContext& context);
 HttpResponse answer_offer(RequestContext& context);
+// The batch re-plan, as a job (replan_handlers.cpp).
+HttpResponse start_replan(RequestContext& context);
 
 // A provider's rate cards as its page shows them (package_handlers.cpp).
 nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);

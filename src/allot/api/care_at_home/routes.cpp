@@ -168,6 +168,14 @@ const std::vector<Route>& care_at_home_routes() {
        .handler = &care_at_home_api::answer_offer,
        .test_only = false,
        .summary = "accept or decline an offer"},
+      {.method = Method::kPost,
+       .pattern = "/api/v1/care-packages/replan",
+       .access = Access::kAllowed,
+       .action = "allocation.offer",
+       .body = BodyKind::kJson,
+       .handler = &care_at_home_api::start_replan,
+       .test_only = false,
+       .summary = "re-plan an area's packages to travel least, as a job"},
   };
   return kRoutes;
 }

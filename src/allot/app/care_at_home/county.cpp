@@ -27,6 +27,8 @@ std::string hours_text(std::int64_t minutes) {
   return fmt::format("{:.1f}", static_cast<double>(minutes) / 60.0);
 }
 
+}  // namespace
+
 std::optional<care_at_home::RateCard> card_in_force(const CountyProvider& provider, const std::string& service, Date on) {
   std::vector<care_at_home::RateCard> cards;
   for (const RateCardRecord& record : provider.cards) {
@@ -35,8 +37,6 @@ std::optional<care_at_home::RateCard> card_in_force(const CountyProvider& provid
   const care_at_home::RateCard* card = care_at_home::card_on(cards, on);
   return card == nullptr ? std::nullopt : std::optional<care_at_home::RateCard>(*card);
 }
-
-}  // namespace
 
 CountyProvider* County::provider(Id id) {
   auto found = provider_index.find(id);
@@ -136,6 +136,31 @@ Result<std::unique_ptr<County>> load_county(Transaction& tx, const care_at_home:
   return county;
 }
 
+Money travel_cost(double minutes, Money hourly) {
+  const Int128 pence_seconds = static_cast<Int128>(hourly.pence()) * static_cast<Int128>(std::llround(minutes * 60));
+  return Money::from_pence(static_cast<std::int64_t>((pence_seconds + 1800) / 3600));
+}
+
+std::string not_eligible_because(const CountyProvider& provider, const NewPackage& package) {
+  const NewProvider& details = provider.record.details;
+  if (!contains(details.services, package.service)) return fmt::format("does not offer {}", package.service);
+  if (!package.area.empty() && !contains(details.areas, package.area)) {
+    return fmt::format("does not reach the {} area", package.area);
+  }
+  if (!provider.standing.admitted) {
+    return fmt::format("not admitted to the framework: {}",
+                       provider.standing.reasons.empty() ? "no inspections" : provider.standing.reasons.front());
+  }
+  if (package.model == PackageModel::kPersonalBudget && !provider.standing.uplift_and_personal_budget) {
+    return fmt::format("not eligible for the personal budget model: {}",
+                       provider.standing.reasons.empty() ? "grades below the gate" : provider.standing.reasons.front());
+  }
+  if (!card_in_force(provider, package.service, package.starts_on)) {
+    return fmt::format("has no rates for {} in force on {}", package.service, package.starts_on.to_string());
+  }
+  return "";
+}
+
 Ranking rank_providers(County& county, const NewPackage& package, int place, Id open_package_id) {
   Ranking ranking;
   const std::int64_t needed = carer_minutes_of(package.visits);
@@ -166,26 +191,8 @@ Ranking rank_providers(County& county, const NewPackage& package, int place, Id 
       choice.explanation = std::move(why);
       ranking.not_offered.push_back(choice);
     };
-    if (!contains(details.services, package.service)) {
-      refuse(fmt::format("does not offer {}", package.service));
-      continue;
-    }
-    if (!package.area.empty() && !contains(details.areas, package.area)) {
-      refuse(fmt::format("does not reach the {} area", package.area));
-      continue;
-    }
-    if (!provider.standing.admitted) {
-      refuse(fmt::format("not admitted to the framework: {}",
-                         provider.standing.reasons.empty() ? "no inspections" : provider.standing.reasons.front()));
-      continue;
-    }
-    if (package.model == PackageModel::kPersonalBudget && !provider.standing.uplift_and_personal_budget) {
-      refuse(fmt::format("not eligible for the personal budget model: {}",
-                         provider.standing.reasons.empty() ? "grades below the gate" : provider.standing.reasons.front()));
-      continue;
-    }
-    if (!card) {
-      refuse(fmt::format("has no rates for {} in force on {}", package.service, package.starts_on.to_string()));
+    if (std::string why = not_eligible_because(provider, package); !why.empty()) {
+      refuse(std::move(why));
       continue;
     }
     if (choice.capacity_minutes_left < 0) {
@@ -209,8 +216,7 @@ Ranking rank_providers(County& county, const NewPackage& package, int place, Id 
     choice.offered = true;
     choice.extra_travel_minutes = fit.extra_minutes;
     // Travel time costed at the provider's day rate: what the minutes would be worth as care.
-    const Int128 sixtieths = static_cast<Int128>(card->day_hourly.pence()) * static_cast<Int128>(std::llround(fit.extra_minutes * 60));
-    choice.extra_travel_cost = Money::from_pence(static_cast<std::int64_t>((sixtieths + 1800) / 3600));
+    choice.extra_travel_cost = travel_cost(fit.extra_minutes, card->day_hourly);
     for (const std::vector<int>& visit : fit.carers) {
       std::vector<Id> ids;
       for (int carer : visit) ids.push_back(provider.carers[static_cast<std::size_t>(carer)].id);

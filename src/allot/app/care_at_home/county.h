@@ -74,9 +74,20 @@ struct Ranking {
   std::optional<std::string> unplaced;      // why nobody can take it
 };
 
+// Why the provider may not take the package whatever its capacity and carers
+// (service, area, framework admission, personal budget model eligibility, rates
+// in force), or "" when it may.
+std::string not_eligible_because(const CountyProvider& provider, const NewPackage& package);
+// The provider's rates for a service in force on a date.
+std::optional<care_at_home::RateCard> card_in_force(const CountyProvider& provider, const std::string& service, Date on);
+
 // Ranks every provider for a package located at `place` (-1: no location, then
 // travel cannot be measured and nobody is offered it).
 Ranking rank_providers(County& county, const NewPackage& package, int place, Id open_package_id);
+
+// Minutes of travel at an hourly rate, to the nearest penny (minutes are rounded
+// to the second first; a week's travel is far below any overflow).
+Money travel_cost(double minutes, Money hourly);
 
 // "1 h 05 min", "35 min"
 std::string minutes_text(double minutes);
