@@ -50,7 +50,10 @@ ReplanResult replan(std::vector<ReplanProvider>& providers, const std::vector<Re
     if (package.current >= 0) continue;
     int best = -1;
     Fit best_fit;
-    std::string reason = package.eligible.empty() ? package.ineligible_reason : "";
+    std::string reason;
+    if (package.eligible.empty()) {
+      reason = package.ineligible_reason.empty() ? "no provider may take it" : package.ineligible_reason;
+    }
     for (int candidate : package.eligible) {
       ReplanProvider& provider = providers[static_cast<std::size_t>(candidate)];
       if (provider.capacity_left_minutes < needs[index]) {
