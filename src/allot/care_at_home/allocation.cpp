@@ -196,4 +196,20 @@ double ProviderWeek::remove(std::int64_t package_id) {
   return saved;
 }
 
+Fit ProviderWeek::placement(std::int64_t package_id, int visit_count) const {
+  Fit fit;
+  fit.fits = true;
+  fit.carers.assign(static_cast<std::size_t>(std::max(0, visit_count)), {});
+  for (std::size_t carer = 0; carer < carers_.size(); ++carer) {
+    for (const auto& route : routes_[carer]) {
+      for (const WeekVisit& visit : route) {
+        if (visit.package_id == package_id && visit.visit_index >= 0 && visit.visit_index < visit_count) {
+          fit.carers[static_cast<std::size_t>(visit.visit_index)].push_back(static_cast<int>(carer));
+        }
+      }
+    }
+  }
+  return fit;
+}
+
 }  // namespace allot::care_at_home

@@ -81,6 +81,9 @@ class ProviderWeek {
   void add(std::int64_t package_id, int place, const std::vector<Visit>& visits, const Fit& fit);
   // Takes a package's visits out; the travel minutes saved (>= 0 up to rounding).
   double remove(std::int64_t package_id);
+  // Which carers make each of a package's `visit_count` visits now (a Fit that
+  // add() can put back exactly).
+  Fit placement(std::int64_t package_id, int visit_count) const;
 
  private:
   struct Slot {

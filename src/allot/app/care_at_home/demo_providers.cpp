@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -174,7 +175,10 @@ Result<int> load_demo_providers(Transaction& tx, const Clock& clock) {
   int added_count = 0;
   for (std::size_t index = 0; index < demo_providers().size(); ++index) {
     const DemoProvider& demo = demo_providers()[index];
-    NewProvider details{demo.name, demo.former_framework, demo.services, {demo.area}, demo.capacity, ""};
+    // Each provider reaches its historical area (where its packages are today, the
+    // first) and the next one round the county, so areas have several to choose from.
+    const std::map<std::string, std::string> kNext = {{"North", "East"}, {"East", "South"}, {"South", "West"}, {"West", "North"}};
+    NewProvider details{demo.name, demo.former_framework, demo.services, {demo.area, kNext.at(demo.area)}, demo.capacity, ""};
     // The demo provider agency's users (provider_user) are Allanbank's staff.
     if (index == 0) details.agency_code = "demo-care";
     auto added = tx.get<ProviderRepository>().add(details, by, now);
