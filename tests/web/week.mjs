@@ -36,7 +36,7 @@ export function registerWeekTests(test, { assert, assertEqual, signIn, checkAcce
     await page.goto(`${ctx.base}/carers-week`);
     await page.waitForSelector('#week-provider');
     const options = await page.$$eval('#week-provider option', (items) => items.length);
-    assertEqual(options, 17, 'every provider can be chosen');
+    assert(options >= 17, `every provider can be chosen (the demo's 16 and any added since): ${options - 1}`);
     await page.selectOption('#week-provider', { label: 'Musselburgh Mental Health Support' });
     await page.waitForFunction(() => document.querySelector('#week-day-heading')?.textContent.startsWith('Musselburgh Mental Health Support'));
   });
