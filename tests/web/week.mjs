@@ -27,6 +27,9 @@ export function registerWeekTests(test, { assert, assertEqual, signIn, checkAcce
     }
     const people = await page.$$eval('[data-testid=week-route] tbody td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
     assert(people.length > 10 && people.every((p) => /^EL-\d{5} in [A-Z]/.test(p)), `people by their reference and town: ${people.slice(0, 3)}`);
+    const soFar = await page.$$eval('[data-testid=week-so-far] tbody tr', (rows) => rows.map((row) => row.textContent));
+    assertEqual(soFar.length, 7, 'the week so far has a row a day');
+    assert(/^Wednesday[\d,]+ of [\d,]+/.test(soFar[2]) && soFar[0].includes('Not planned yet'), `the planned day is in the week so far: ${soFar[2]} / ${soFar[0]}`);
     const body = await page.textContent('main');
     assert(!/package-\d+-visit-\d+/.test(body) && !/carer-\d+/.test(body), 'no solver ids are shown');
   });

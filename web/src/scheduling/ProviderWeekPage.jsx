@@ -3,6 +3,7 @@
 // cost is explained: minutes travelling, how late visits would start (beyond
 // their tolerance), and each visit left out with the reason and what stops each
 // carer. Commissioners choose any provider; a provider's staff see their own.
+import { useEffect, useState } from 'preact/hooks';
 import { api, enc } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
@@ -27,6 +28,8 @@ const minutes = (value) => `${formatNumber(Math.round(value))} minute${Math.roun
 function Week() {
   const { query } = useLocation();
   const list = useLoad(() => api.get('/care-at-home/weeks'), 'weeks');
+  // Each day's plan as it is made: {provider: {day: totals}}.
+  const [planned, setPlanned] = useState({});
   if (list.loading) return <Loading what="Loading your providers" />;
   if (list.error) return <ErrorMessage error={list.error} title="The providers could not be loaded" />;
   const providers = list.data.providers;
@@ -58,12 +61,74 @@ function Week() {
           </select>
         </div>
       </form>
-      {chosen && <Day key={`${chosen}:${day}`} provider={chosen} day={day} />}
+      {chosen && (
+        <Day
+          key={`${chosen}:${day}`}
+          provider={chosen}
+          day={day}
+          onPlanned={(totals) => setPlanned((all) => ({ ...all, [chosen]: { ...(all[chosen] || {}), [day]: totals } }))}
+        />
+      )}
+      {chosen && planned[chosen] && <WeekSoFar days={planned[chosen]} />}
     </>
   );
 }
 
-function Day({ provider, day }) {
+// The week as planned so far, a row a day.
+function WeekSoFar({ days }) {
+  const made = Object.values(days);
+  const sum = (key) => made.reduce((total, totals) => total + totals[key], 0);
+  return (
+    <section aria-labelledby="week-so-far-heading">
+      <h2 id="week-so-far-heading">The week so far</h2>
+      <TableWrap label="The week so far">
+        <table class="data" data-testid="week-so-far">
+          <caption>Each day planned on this page</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Visits planned</th>
+              <th scope="col">Travel (minutes)</th>
+              <th scope="col">Visits late</th>
+              <th scope="col">Left out</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DAYS.map((name, index) =>
+              days[index] ? (
+                <tr>
+                  <th scope="row">{name}</th>
+                  <td class="num">{`${formatNumber(days[index].planned)} of ${formatNumber(days[index].visits)}`}</td>
+                  <td class="num">{formatNumber(Math.round(days[index].travel))}</td>
+                  <td class="num">{formatNumber(days[index].late)}</td>
+                  <td class="num">{formatNumber(days[index].left_out)}</td>
+                </tr>
+              ) : (
+                <tr>
+                  <th scope="row">{name}</th>
+                  <td colSpan={4}>Not planned yet</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+          {made.length > 1 && (
+            <tfoot>
+              <tr>
+                <th scope="row">Days planned</th>
+                <td class="num">{`${formatNumber(sum('planned'))} of ${formatNumber(sum('visits'))}`}</td>
+                <td class="num">{formatNumber(Math.round(sum('travel')))}</td>
+                <td class="num">{formatNumber(sum('late'))}</td>
+                <td class="num">{formatNumber(sum('left_out'))}</td>
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </TableWrap>
+    </section>
+  );
+}
+
+function Day({ provider, day, onPlanned }) {
   const loaded = useLoad(() => api.get(`/care-at-home/providers/${enc(provider)}/week?day=${day}`), `${provider}:${day}`);
   const { job, running, error, start, stop } = useJob({ failed: 'The planning job failed.', stopOnLeave: true });
   if (loaded.loading) return <Loading what="Loading the day’s visits" />;
@@ -97,21 +162,21 @@ function Day({ provider, day }) {
         </p>
       )}
       {error && <ErrorMessage error={error} title="The day could not be planned" />}
-      {ended && <Plan week={week} solution={job.result.solution || {}} />}
+      {ended && <Plan week={week} solution={job.result.solution || {}} onPlanned={onPlanned} />}
     </section>
   );
 }
 
 // Names for the solver's ids, and the cost explained.
-function Plan({ week, solution }) {
+function Plan({ week, solution, onPlanned }) {
   const carerOf = new Map(week.carers.map((c) => [c.solver_id, c]));
   const visitOf = new Map(week.visits.map((v) => [v.solver_id, v]));
   const carerName = (id) => (carerOf.get(id) || { name: id }).name;
   const routes = Array.isArray(solution.routes) ? solution.routes : [];
   const unassigned = Array.isArray(solution.unassigned) ? solution.unassigned : [];
   let travel = 0;
-  let lateness = 0;
-  let late = 0;
+  // A double-handed visit is on two routes: its lateness counts once.
+  const lateBy = new Map();
   const rows = routes.map((route) => {
     travel += Number(route.travel_time) || 0;
     const stops = (route.stops || [])
@@ -119,13 +184,17 @@ function Plan({ week, solution }) {
       .map((stop) => {
         const visit = visitOf.get(stop.visit) || {};
         const due = (visit.start_minute || 0) + (visit.tolerance_minutes || 0);
-        const lateBy = Math.max(0, stop.start - due);
-        if (lateBy > 0.5) late += 1;
-        lateness += lateBy;
-        return { stop, visit, lateBy };
+        const late = Math.max(0, stop.start - due);
+        if (late > 0.5) lateBy.set(stop.visit, Math.max(late, lateBy.get(stop.visit) || 0));
+        return { stop, visit, lateBy: late };
       });
     return { route, carer: carerOf.get(route.carer) || { name: route.carer, shift: '', base: '' }, stops };
   });
+  const late = lateBy.size;
+  const lateness = [...lateBy.values()].reduce((total, value) => total + value, 0);
+  useEffect(() => {
+    onPlanned({ visits: week.visits.length, planned: new Set(rows.flatMap((row) => row.stops.map(({ stop }) => stop.visit))).size, travel, late, left_out: unassigned.length });
+  }, [solution]);
   const obstacles = (item) => {
     const byObstacle = new Map();
     for (const entry of item.carers || []) {
