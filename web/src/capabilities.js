@@ -11,5 +11,7 @@ export { default as charging } from './charging/index.js';
 export { default as programmes } from './programmes/index.js';
 export { default as care_at_home } from './care_at_home/index.js';
 export { default as casework } from './casework/index.js';
+export { default as community } from './community/index.js';
+export { default as map } from './map/index.js';
 export { default as audit } from './audit/index.js';
 export { default as diary } from './diary/index.js';

@@ -4,6 +4,8 @@
 #include "allot/api/budgets/routes.h"
 #include "allot/api/care_at_home/routes.h"
 #include "allot/api/casework/routes.h"
+#include "allot/api/community/routes.h"
+#include "allot/api/map/routes.h"
 #include "allot/api/charging/routes.h"
 #include "allot/api/diary/routes.h"
 #include "allot/api/programmes/routes.h"
@@ -22,7 +24,8 @@ const std::vector<Route>& route_table() {
     std::vector<Route> all;
     for (const auto* routes : {&identity_routes(), &ras_routes(), &job_routes(), &scheduling_routes(),
                                &journey_routes(), &budgets_routes(), &charging_routes(), &programmes_routes(),
-                               &care_at_home_routes(), &casework_routes(), &audit_routes(), &diary_routes(), &test_routes()}) {
+                               &care_at_home_routes(), &casework_routes(), &community_routes(), &map_routes(),
+                               &audit_routes(), &diary_routes(), &test_routes()}) {
       all.insert(all.end(), routes->begin(), routes->end());
     }
     return all;

@@ -5,6 +5,7 @@
 #include "allot/storage/budgets/budgets_storage.h"
 #include "allot/storage/care_at_home/care_at_home_storage.h"
 #include "allot/storage/casework/casework_storage.h"
+#include "allot/storage/community/community_storage.h"
 #include "allot/storage/charging/charging_storage.h"
 #include "allot/storage/diary/diary_storage.h"
 #include "allot/storage/identity/identity_storage.h"
@@ -31,6 +32,7 @@ RepositoryRegistry register_every_capability() {
   register_care_at_home_repositories(registry);
   register_casework_repositories(registry);
   register_diary_repositories(registry);
+  register_community_repositories(registry);
   return registry;
 }
 

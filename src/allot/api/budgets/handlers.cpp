@@ -393,7 +393,7 @@ HttpResponse post_payment(RequestContext& context) {
 HttpResponse import_payments(RequestContext& context) {
   Result<app::Id> id = path_id(context, "id", "budget");
   if (!id) return refusal(id.error(), "");
-  std::string source = query_value(context.request.query, "file");
+  std::string source = context.request.query_param("file");
   if (!read_file_name(source)) {
     return error_response(422, ErrorCode::kInvalidValue, "the file name has problems",
                           {Issue{ErrorCode::kInvalidValue, "file",
@@ -551,7 +551,7 @@ HttpResponse refresh_commitments(RequestContext& context) {
 }
 
 HttpResponse new_against_previous(RequestContext& context) {
-  const std::string year_text = query_value(context.request.query, "year");
+  const std::string year_text = context.request.query_param("year");
   app::BudgetService budgets = service(context);
   int year = budgets.today().financial_year_start();
   if (!year_text.empty()) {
@@ -596,7 +596,7 @@ HttpResponse my_locality(RequestContext& context) {
 }
 
 HttpResponse alerts(RequestContext& context) {
-  const std::string budget_text = query_value(context.request.query, "budget");
+  const std::string budget_text = context.request.query_param("budget");
   std::optional<std::int64_t> only;
   if (!budget_text.empty()) {
     only = parse_int(budget_text);

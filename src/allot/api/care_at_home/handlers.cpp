@@ -32,6 +32,7 @@ json provider_json(const app::ProviderStanding& summary) {
               {"services", details.services},
               {"areas", details.areas},
               {"capacity_hours_per_week", details.capacity_hours_per_week},
+              {"agency_code", details.agency_code.empty() ? json(nullptr) : json(details.agency_code)},
               {"standing", standing_json(summary.standing)},
               {"last_inspected", summary.last_inspected ? json(summary.last_inspected->to_string()) : json(nullptr)},
               {"added_by", summary.provider.added_by},
@@ -86,7 +87,7 @@ HttpResponse add_provider(RequestContext& context) {
   Issues issues;
   app::NewProvider provider;
   if (auto root = JsonReader(*body, issues).object()) {
-    root->known_fields({"name", "former_framework", "services", "areas", "capacity_hours_per_week"});
+    root->known_fields({"name", "former_framework", "services", "areas", "capacity_hours_per_week", "agency_code"});
     // Lengths, blanks, the services and the capacity's range are the use case's
     // checks (check_new_provider), reported with these in one answer.
     provider.name = root->required("name").text({.max_length = 1000}).value_or("x");
@@ -95,6 +96,7 @@ HttpResponse add_provider(RequestContext& context) {
     provider.areas = text_list(root->optional("areas"), 50);
     provider.capacity_hours_per_week =
         static_cast<int>(root->required("capacity_hours_per_week").whole({.min = -1'000'000, .max = 1'000'000}).value_or(0));
+    provider.agency_code = root->optional("agency_code").text({.min_length = 1, .max_length = 100}).value_or("");
   }
   if (!issues.empty()) {
     for (Issue& issue : app::check_new_provider(provider)) issues.push_back(std::move(issue));

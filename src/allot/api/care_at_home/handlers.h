@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/api/shared/router.h"
+#include "allot/app/care_at_home/records.h"
 #include "allot/app/shared/actor.h"
+#include "allot/base/json_reader.h"
 
 namespace allot::api::care_at_home_api {
 
@@ -17,7 +19,24 @@ HttpResponse add_rate_card(RequestContext& context);
 HttpResponse add_package(RequestContext& context);
 HttpResponse market_summary(RequestContext& context);
 
+// Bases, carers, packages, open packages and offers (allocation_handlers.cpp).
+HttpResponse get_workforce(RequestContext& context);
+HttpResponse add_base(RequestContext& context);
+HttpResponse add_carer(RequestContext& context);
+HttpResponse import_carers(RequestContext& context);
+HttpResponse list_packages(RequestContext& context);
+HttpResponse list_open_packages(RequestContext& context);
+HttpResponse add_open_package(RequestContext& context);
+HttpResponse rank_open_package(RequestContext& context);
+HttpResponse make_offer(RequestContext& context);
+HttpResponse list_offers(RequestContext& context);
+HttpResponse answer_offer(RequestContext& context);
+// The batch re-plan, as a job (replan_handlers.cpp).
+HttpResponse start_replan(RequestContext& context);
+
 // A provider's rate cards as its page shows them (package_handlers.cpp).
 nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);
+// A package's visits and night-time support from a request body (package_handlers.cpp).
+void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues);
 
 }  // namespace allot::api::care_at_home_api

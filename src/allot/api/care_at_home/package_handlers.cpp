@@ -85,6 +85,45 @@ HttpResponse add_rate_card(RequestContext& context) {
   return json_response(201, rate_card_json(*added));
 }
 
+void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues) {
+  if (auto visits = root.optional("visits").array({.max_items = 200})) {
+    for (JsonReader& item : *visits) {
+      auto visit = item.object();
+      if (!visit) continue;
+      visit->known_fields({"day_of_week", "start_minute", "tolerance_minutes", "duration_minutes", "carers", "tasks"});
+      care_at_home::Visit read;
+      read.day_of_week = static_cast<int>(visit->required("day_of_week").whole({.min = -1000, .max = 1000}).value_or(0));
+      read.start_minute = static_cast<int>(visit->required("start_minute").whole({.min = -100000, .max = 100000}).value_or(0));
+      read.tolerance_minutes = static_cast<int>(visit->optional("tolerance_minutes").whole({.min = -1000, .max = 1000}).value_or(0));
+      read.duration_minutes = static_cast<int>(visit->required("duration_minutes").whole({.min = -100000, .max = 100000}).value_or(30));
+      read.carers = static_cast<int>(visit->optional("carers").whole({.min = -100, .max = 100}).value_or(1));
+      if (auto tasks = visit->optional("tasks").array({.max_items = 30})) {
+        for (JsonReader& task : *tasks) {
+          if (auto text = task.text({.min_length = 1, .max_length = 100})) read.tasks.push_back(*text);
+        }
+      }
+      package.visits.push_back(std::move(read));
+    }
+  }
+  if (auto nights = root.optional("nights").object()) {
+    nights->known_fields({"kind", "nights_per_week", "hours_per_night", "technology_weekly_pence"});
+    const std::string kind = nights->required("kind").text({.max_length = 40}).value_or("none");
+    if (kind == "sleepover") {
+      package.nights.kind = care_at_home::NightSupport::kSleepover;
+    } else if (kind == "waking_night") {
+      package.nights.kind = care_at_home::NightSupport::kWakingNight;
+    } else if (kind == "technology_with_responder") {
+      package.nights.kind = care_at_home::NightSupport::kTechnologyWithResponder;
+    } else if (kind != "none") {
+      issues.push_back({ErrorCode::kInvalidValue, "nights.kind",
+                        "expected none, sleepover, waking_night or technology_with_responder"});
+    }
+    package.nights.nights_per_week = static_cast<int>(nights->optional("nights_per_week").whole({.min = -100, .max = 100}).value_or(0));
+    package.nights.hours_per_night = static_cast<int>(nights->optional("hours_per_night").whole({.min = -100, .max = 100}).value_or(0));
+    package.nights.technology_weekly = nights->optional("technology_weekly_pence").money(kRate).value_or(Money());
+  }
+}
+
 HttpResponse add_package(RequestContext& context) {
   Result<json> body = json_body(context.request);
   if (!body) return failure(body.error(), "the package cannot be read");
@@ -103,42 +142,7 @@ HttpResponse add_package(RequestContext& context) {
       issues.push_back({ErrorCode::kInvalidValue, "model", "expected time_and_task or personal_budget"});
     }
     package.starts_on = root->required("starts_on").date().value_or(Date());
-    if (auto visits = root->optional("visits").array({.max_items = 200})) {
-      for (JsonReader& item : *visits) {
-        auto visit = item.object();
-        if (!visit) continue;
-        visit->known_fields({"day_of_week", "start_minute", "tolerance_minutes", "duration_minutes", "carers", "tasks"});
-        care_at_home::Visit read;
-        read.day_of_week = static_cast<int>(visit->required("day_of_week").whole({.min = -1000, .max = 1000}).value_or(0));
-        read.start_minute = static_cast<int>(visit->required("start_minute").whole({.min = -100000, .max = 100000}).value_or(0));
-        read.tolerance_minutes = static_cast<int>(visit->optional("tolerance_minutes").whole({.min = -1000, .max = 1000}).value_or(0));
-        read.duration_minutes = static_cast<int>(visit->required("duration_minutes").whole({.min = -100000, .max = 100000}).value_or(30));
-        read.carers = static_cast<int>(visit->optional("carers").whole({.min = -100, .max = 100}).value_or(1));
-        if (auto tasks = visit->optional("tasks").array({.max_items = 30})) {
-          for (JsonReader& task : *tasks) {
-            if (auto text = task.text({.min_length = 1, .max_length = 100})) read.tasks.push_back(*text);
-          }
-        }
-        package.visits.push_back(std::move(read));
-      }
-    }
-    if (auto nights = root->optional("nights").object()) {
-      nights->known_fields({"kind", "nights_per_week", "hours_per_night", "technology_weekly_pence"});
-      const std::string kind = nights->required("kind").text({.max_length = 40}).value_or("none");
-      if (kind == "sleepover") {
-        package.nights.kind = care_at_home::NightSupport::kSleepover;
-      } else if (kind == "waking_night") {
-        package.nights.kind = care_at_home::NightSupport::kWakingNight;
-      } else if (kind == "technology_with_responder") {
-        package.nights.kind = care_at_home::NightSupport::kTechnologyWithResponder;
-      } else if (kind != "none") {
-        issues.push_back({ErrorCode::kInvalidValue, "nights.kind",
-                          "expected none, sleepover, waking_night or technology_with_responder"});
-      }
-      package.nights.nights_per_week = static_cast<int>(nights->optional("nights_per_week").whole({.min = -100, .max = 100}).value_or(0));
-      package.nights.hours_per_night = static_cast<int>(nights->optional("hours_per_night").whole({.min = -100, .max = 100}).value_or(0));
-      package.nights.technology_weekly = nights->optional("technology_weekly_pence").money(kRate).value_or(Money());
-    }
+    read_visits_and_nights(*root, package, issues);
   }
   if (!issues.empty()) {
     for (Issue& issue : care_at_home::check_pattern(package.visits, package.nights)) issues.push_back(std::move(issue));

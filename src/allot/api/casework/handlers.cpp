@@ -264,7 +264,7 @@ HttpResponse person_location(RequestContext& context) {
 }
 
 HttpResponse find_addresses(RequestContext& context) {
-  auto found = gazetteer(context).find(principal(context), query_value(context.request.query, "postcode"), query_value(context.request.query, "uprn"));
+  auto found = gazetteer(context).find(principal(context), context.request.query_param("postcode"), context.request.query_param("uprn"));
   if (!found) return refusal(found.error(), "give a postcode or a UPRN");
   json list = json::array();
   for (const app::GazetteerAddress& address : *found) list.push_back(address_json(address));
@@ -272,7 +272,7 @@ HttpResponse find_addresses(RequestContext& context) {
 }
 
 HttpResponse import_gazetteer(RequestContext& context) {
-  std::string source = query_value(context.request.query, "file");
+  std::string source = context.request.query_param("file");
   if (source.empty()) source = "gazetteer.csv";
   auto imported = gazetteer(context).import_csv(principal(context), context.request.body, source);
   if (!imported) return refusal(imported.error(), "the gazetteer has problems; nothing was imported");

@@ -9,5 +9,8 @@ namespace allot::api::scheduling_api {
 
 HttpResponse list_solver_examples(RequestContext& context);
 HttpResponse start_solver_job(RequestContext& context);
+// A provider's day as the engine's problem with names (week_handlers.cpp).
+HttpResponse provider_week(RequestContext& context);
+HttpResponse provider_weeks(RequestContext& context);
 
 }  // namespace allot::api::scheduling_api

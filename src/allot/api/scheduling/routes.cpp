@@ -21,6 +21,18 @@ const std::vector<Route>& scheduling_routes() {
        .body = BodyKind::kJson,
        .handler = &scheduling_api::start_solver_job,
        .summary = "solve a routing problem (a job)"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/care-at-home/weeks",
+       .access = Access::kAllowed,
+       .action = "scheduling.provider_week",
+       .handler = &scheduling_api::provider_weeks,
+       .summary = "the providers whose week the user may plan"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/care-at-home/providers/{id}/week",
+       .access = Access::kAllowed,
+       .action = "scheduling.provider_week",
+       .handler = &scheduling_api::provider_week,
+       .summary = "a provider's day of visits and carers as the engine's problem, with names"},
   };
   return kRoutes;
 }

@@ -95,6 +95,8 @@ void HttpResponse::add_header(std::string name, std::string value) {
 
 std::string_view HttpResponse::header(std::string_view name) const { return find_header(headers, name); }
 
+
+
 HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;
@@ -214,9 +216,9 @@ std::map<std::string, std::string, std::less<>> query_params(std::string_view qu
   return params;
 }
 
-std::string query_value(std::string_view query, std::string_view key) {
+std::string HttpRequest::query_param(std::string_view name) const {
   const auto params = query_params(query);
-  const auto found = params.find(key);
+  const auto found = params.find(name);
   return found == params.end() ? std::string() : found->second;
 }
 

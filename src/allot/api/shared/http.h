@@ -38,6 +38,8 @@ struct HttpRequest {
   std::string cookie(std::string_view name) const;
   // The media type of Content-Type without parameters, lower case: "application/json".
   std::string media_type() const;
+  // A query parameter, decoded as query_params() does; "" when absent.
+  std::string query_param(std::string_view name) const;
 };
 
 struct HttpResponse {
@@ -80,8 +82,6 @@ bool decode_path(std::string_view raw, std::string& decoded);
 // space, as forms send it; a malformed escape is kept as typed). A name given
 // twice keeps its last value; a name without "=" has an empty value.
 std::map<std::string, std::string, std::less<>> query_params(std::string_view query);
-// One query parameter, decoded as above; empty when absent.
-std::string query_value(std::string_view query, std::string_view key);
 
 // Reads a request target as sent ("/api/v1/people?page=2") into request.target,
 // the decoded path and the raw query; false (a 400) when the path does not start

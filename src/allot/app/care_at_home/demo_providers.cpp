@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "allot/app/care_at_home/demo_county.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/care_at_home/standing.h"
 #include "allot/app/shared/audit_log.h"
@@ -71,11 +73,15 @@ const std::vector<Pattern>& patterns() {
   return kPatterns;
 }
 
-std::vector<care_at_home::Visit> visits_of(const Pattern& pattern) {
+// `shift` (-30 to 30 minutes) spreads the calls of many packages over the hour,
+// keeping each in its rate band (a start from 07:00 is day, from 19:00 evening).
+std::vector<care_at_home::Visit> visits_of(const Pattern& pattern, int shift) {
   std::vector<care_at_home::Visit> visits;
   for (int day = 0; day < 7; ++day) {
     for (const auto& [on, start, minutes, carers] : pattern.visits) {
-      if (on == -1 || on == day) visits.push_back(care_at_home::Visit{day, start, 15, minutes, carers, {"personal care"}});
+      if (on == -1 || on == day) {
+        visits.push_back(care_at_home::Visit{day, start + shift, 15, minutes, carers, {"personal care"}});
+      }
     }
   }
   return visits;
@@ -117,6 +123,8 @@ Result<int> load_demo_packages(Transaction& tx, Timestamp now, Date today) {
   for (const Pattern& pattern : patterns()) total_weight += pattern.weight;
   constexpr int kPackages = 3'095;
   int made = 0;
+  std::vector<NewPackage> packages;
+  std::vector<bool> off_frameworks;
   for (const ProviderRecord& provider : *providers) {
     const int share = kPackages * provider.details.capacity_hours_per_week / total_capacity;
     for (int index = 0; index < share; ++index, ++made) {
@@ -129,7 +137,7 @@ Result<int> load_demo_packages(Transaction& tx, Timestamp now, Date today) {
       package.client_group = client_group_for(provider.details.former_framework, provider.details.services,
                                               static_cast<std::size_t>(made));
       package.service = provider.details.services.front();
-      package.visits = visits_of(patterns()[pattern_index]);
+      package.visits = visits_of(patterns()[pattern_index], (made * 3 % 5) * 15 - 30);
       const bool nights = std::find(provider.details.services.begin(), provider.details.services.end(),
                                     "night_support") != provider.details.services.end();
       if (nights && index % 40 == 0) package.nights = care_at_home::NightPattern{care_at_home::NightSupport::kSleepover, 7, 0, Money()};
@@ -137,10 +145,22 @@ Result<int> load_demo_packages(Transaction& tx, Timestamp now, Date today) {
       auto inspections = tx.get<InspectionRepository>().for_provider(provider.id);
       if (!inspections) return tl::unexpected<Issues>(inspections.error());
       const bool off_framework = !standing_from(care_at_home::seed_002_rules(), *inspections).admitted;
-      if (auto added = tx.get<PackageRepository>().add(package, off_framework, by, now); !added) {
-        return tl::unexpected<Issues>(added.error());
-      }
+      packages.push_back(std::move(package));
+      off_frameworks.push_back(off_framework);
     }
+  }
+  auto carers = load_demo_workforce(tx, *providers, by, now);
+  if (!carers) return tl::unexpected<Issues>(carers.error());
+  if (auto placed = place_demo_packages(tx, *providers, *carers, packages); !placed) {
+    return tl::unexpected<Issues>(placed.error());
+  }
+  for (std::size_t index = 0; index < packages.size(); ++index) {
+    if (auto added = tx.get<PackageRepository>().add(packages[index], off_frameworks[index], by, now); !added) {
+      return tl::unexpected<Issues>(added.error());
+    }
+  }
+  if (auto open = load_demo_open_packages(tx, *providers, by, now, today); !open) {
+    return tl::unexpected<Issues>(open.error());
   }
   return made;
 }
@@ -155,7 +175,12 @@ Result<int> load_demo_providers(Transaction& tx, const Clock& clock) {
   int added_count = 0;
   for (std::size_t index = 0; index < demo_providers().size(); ++index) {
     const DemoProvider& demo = demo_providers()[index];
-    NewProvider details{demo.name, demo.former_framework, demo.services, {demo.area}, demo.capacity};
+    // Each provider reaches its historical area (where its packages are today, the
+    // first) and the next one round the county, so areas have several to choose from.
+    const std::map<std::string, std::string> kNext = {{"North", "East"}, {"East", "South"}, {"South", "West"}, {"West", "North"}};
+    NewProvider details{demo.name, demo.former_framework, demo.services, {demo.area, kNext.at(demo.area)}, demo.capacity, ""};
+    // The demo provider agency's users (provider_user) are Allanbank's staff.
+    if (index == 0) details.agency_code = "demo-care";
     auto added = tx.get<ProviderRepository>().add(details, by, now);
     if (!added) return tl::unexpected<Issues>(added.error());
     auto audited = tx.get<AuditRepository>().append(

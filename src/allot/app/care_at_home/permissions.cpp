@@ -8,6 +8,17 @@ std::span<const Permission> care_at_home_permissions() {
        {Role::kCommissioner, Role::kFinanceOfficer, Role::kAnalyst},
        "read the provider framework: providers, inspections and their standing"},
       {"providers.manage", {Role::kCommissioner}, "add providers and record their inspections"},
+      {"workforce.read",
+       {Role::kCommissioner, Role::kFinanceOfficer, Role::kAnalyst, Role::kProviderUser},
+       "see a provider's staff bases and carers (a provider's users: their own provider's only)"},
+      {"workforce.manage", {Role::kCommissioner, Role::kProviderUser},
+       "add or import a provider's bases and carers (a provider's users: their own provider's only)"},
+      {"allocation.read",
+       {Role::kCommissioner, Role::kFinanceOfficer, Role::kAnalyst, Role::kProviderUser},
+       "see packages, open packages and offers (a provider's users: their own provider's only)"},
+      {"allocation.offer", {Role::kCommissioner},
+       "add open packages, rank providers for them, offer them and re-plan an area"},
+      {"allocation.answer", {Role::kProviderUser}, "accept or decline an offer made to one's own provider"},
   };
   return kPermissions;
 }

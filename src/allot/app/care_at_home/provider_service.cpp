@@ -223,8 +223,15 @@ Result<InspectionOutcome> ProviderService::record_inspection(const Principal& by
     if (!recorded) return pass(recorded);
     std::vector<care_at_home::Inspection> earlier;
     for (const InspectionRecord& record : *recorded) earlier.push_back(record.inspection);
-    // Packages are not yet held by provider, so none is counted as affected.
-    InspectionOutcome outcome{care_at_home::consequence_of(rules_, earlier, inspection, {}), std::nullopt};
+    // The provider's packages, by model: the consequence counts those the change touches.
+    auto packages = tx.get<PackageRepository>().all();
+    if (!packages) return pass(packages);
+    care_at_home::PackagesByModel held;
+    for (const PackageRecord& package : *packages) {
+      if (package.details.provider_id != provider_id) continue;
+      (package.details.model == PackageModel::kPersonalBudget ? held.personal_budget : held.time_and_task) += 1;
+    }
+    InspectionOutcome outcome{care_at_home::consequence_of(rules_, earlier, inspection, held), std::nullopt};
     if (preview) return outcome;
     auto added = tx.get<InspectionRepository>().add(provider_id, inspection, by.actor(), now);
     if (!added) return pass(added);

@@ -2,6 +2,7 @@
 // Care at home providers as stored, and their inspections (append-only: a
 // correction is a new inspection record).
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "allot/care_at_home/framework.h"
 #include "allot/care_at_home/package.h"
 #include "allot/care_at_home/rates.h"
+#include "allot/care_at_home/workforce.h"
 
 namespace allot::app {
 
@@ -27,6 +29,9 @@ struct NewProvider {
   std::vector<std::string> services;
   std::vector<std::string> areas;  // localities it reaches
   int capacity_hours_per_week = 0;
+  // The identity agency whose users are this provider's own staff ("" for none):
+  // they see only this provider's offers and packages.
+  std::string agency_code;
 };
 
 struct ProviderRecord {
@@ -69,6 +74,16 @@ struct NewPackage {
   std::vector<care_at_home::Visit> visits;
   care_at_home::NightPattern nights;
   Date starts_on;
+  // Where the visits happen: the package's own coordinates, or none when they come
+  // from the person's address in the gazetteer (person_reference an Allot person id).
+  std::optional<care_at_home::GeoPoint> location;
+  std::string area;      // one of the areas providers reach ("North")
+  std::string locality;  // the town or village ("Dunbar")
+  // Which carers make each visit (ids of provider_carers), one list per visit;
+  // empty until the provider has planned it.
+  std::vector<std::vector<Id>> visit_carers;
+  Id chosen_provider_id = 0;  // the person's choice of provider, 0 for none
+  Id open_package_id = 0;     // the open package it was placed from, 0 for none
 };
 
 struct PackageRecord {
@@ -77,6 +92,62 @@ struct PackageRecord {
   bool off_framework = false;  // bought from a provider not on the framework when it was added
   std::string added_by;
   Timestamp added_at;
+};
+
+// A package waiting for a provider (NewPackage with provider_id 0 and no visit
+// carers): offered to providers, placed when one accepts.
+struct OpenPackageRecord {
+  Id id = 0;
+  NewPackage details;
+  std::string added_by;
+  Timestamp added_at;
+};
+
+// A provider's staff base.
+struct NewBase {
+  Id provider_id = 0;
+  std::string name;
+  care_at_home::GeoPoint location;
+};
+
+struct BaseRecord {
+  Id id = 0;
+  NewBase details;
+  std::string added_by;
+  Timestamp added_at;
+};
+
+struct NewCarer {
+  Id provider_id = 0;
+  Id base_id = 0;
+  std::string name;
+  std::vector<std::string> skills;
+  std::vector<care_at_home::Shift> shifts;
+  care_at_home::TravelMode travel_mode = care_at_home::TravelMode::kCar;
+};
+
+struct CarerRecord {
+  Id id = 0;
+  NewCarer details;
+  std::string added_by;
+  Timestamp added_at;
+};
+
+// An open package offered to one provider, with the ranking as it stood when
+// the commissioner confirmed it (JSON, as the API shows it).
+struct OfferRecord {
+  Id id = 0;
+  Id open_package_id = 0;
+  Id provider_id = 0;
+  std::string ranking;
+  std::string made_by;
+  Timestamp made_at;
+  // The provider's answer, once given.
+  std::string answer;  // "", "accepted", "declined" or "withdrawn"
+  std::string reason;
+  Id package_id = 0;   // the package made when accepted
+  std::string answered_by;
+  std::optional<Timestamp> answered_at;
 };
 
 }  // namespace allot::app

@@ -47,6 +47,51 @@ class PackageRepository {
   virtual Result<PackageRecord> add(const NewPackage& package, bool off_framework, const Actor& by, Timestamp now) = 0;
   // Every package, oldest first.
   virtual Result<std::vector<PackageRecord>> all() = 0;
+  // kNotFound if no package has this id.
+  virtual Result<PackageRecord> get(Id id) = 0;
+};
+
+class OpenPackageRepository {
+ public:
+  virtual ~OpenPackageRepository() = default;
+  virtual Result<OpenPackageRecord> add(const NewPackage& package, const Actor& by, Timestamp now) = 0;
+  // Every open package (placed ones too: an accepted offer says so), oldest first.
+  virtual Result<std::vector<OpenPackageRecord>> all() = 0;
+  // kNotFound if no open package has this id.
+  virtual Result<OpenPackageRecord> get(Id id) = 0;
+};
+
+class BaseRepository {
+ public:
+  virtual ~BaseRepository() = default;
+  // kDuplicate (path "name") if the provider already has a base of this name.
+  virtual Result<BaseRecord> add(const NewBase& base, const Actor& by, Timestamp now) = 0;
+  // Every base, by provider and name.
+  virtual Result<std::vector<BaseRecord>> all() = 0;
+};
+
+class CarerRepository {
+ public:
+  virtual ~CarerRepository() = default;
+  // kDuplicate (path "name") if the provider already has a carer of this name.
+  virtual Result<CarerRecord> add(const NewCarer& carer, const Actor& by, Timestamp now) = 0;
+  // Every carer, by provider and id.
+  virtual Result<std::vector<CarerRecord>> all() = 0;
+  virtual Result<std::vector<CarerRecord>> for_provider(Id provider_id) = 0;
+};
+
+class OfferRepository {
+ public:
+  virtual ~OfferRepository() = default;
+  virtual Result<OfferRecord> add(Id open_package_id, Id provider_id, const std::string& ranking, const Actor& by,
+                                  Timestamp now) = 0;
+  // Records the provider's answer; kConflict if the offer has one already.
+  virtual Result<OfferRecord> answer(Id offer_id, const std::string& answer, const std::string& reason, Id package_id,
+                                     const Actor& by, Timestamp now) = 0;
+  // Every offer with its answer, oldest first.
+  virtual Result<std::vector<OfferRecord>> all() = 0;
+  // kNotFound if no offer has this id.
+  virtual Result<OfferRecord> get(Id id) = 0;
 };
 
 }  // namespace allot::app

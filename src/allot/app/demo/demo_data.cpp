@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/care_at_home/demo_providers.h"
+#include "allot/app/community/demo_community.h"
 #include "allot/app/identity/auth_service.h"
 #include "allot/app/ras/demo_rulebooks.h"
 #include "allot/app/ras/rulebook_service.h"
@@ -136,6 +137,7 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
       if (!diary) return tl::unexpected<Issues>(diary.error());
       for (const DemoDiaryUser& user : *diary) report.accounts.push_back(DemoAccount{user.username, user.role, user.agency});
     }
+    if (Result<int> community = load_demo_community(tx, clock); !community) return tl::unexpected<Issues>(community.error());
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),

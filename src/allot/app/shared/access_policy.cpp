@@ -9,6 +9,8 @@
 #include "allot/app/budgets/permissions.h"
 #include "allot/app/care_at_home/permissions.h"
 #include "allot/app/casework/permissions.h"
+#include "allot/app/community/permissions.h"
+#include "allot/app/map/permissions.h"
 #include "allot/app/charging/permissions.h"
 #include "allot/app/diary/permissions.h"
 #include "allot/app/identity/permissions.h"
@@ -49,6 +51,8 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, programmes_permissions());
     append(all, care_at_home_permissions());
     append(all, casework_permissions());
+    append(all, community_permissions());
+    append(all, map_permissions());
     append(all, audit_permissions());
     append(all, diary_permissions());
     return AccessPolicy(std::move(all));

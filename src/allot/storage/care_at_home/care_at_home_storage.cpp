@@ -5,6 +5,7 @@ namespace allot::storage {
 void register_care_at_home_repositories(RepositoryRegistry& registry) {
   register_sql_providers(registry);
   register_sql_packages(registry);
+  register_sql_workforce(registry);
 }
 
 }  // namespace allot::storage

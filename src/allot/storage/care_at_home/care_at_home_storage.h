@@ -1,6 +1,7 @@
 #pragma once
 // Care at home's storage: the repositories of app/care_at_home/repositories.h
-// over the tables of migrations/0013_care_at_home_providers.sql.
+// over the tables of migrations/0013_care_at_home_providers.sql and
+// 0018_care_at_home_allocation.sql (staff bases, carers, open packages, offers).
 
 #include "allot/storage/shared/repository_registry.h"
 
@@ -11,5 +12,6 @@ void register_care_at_home_repositories(RepositoryRegistry& registry);
 
 void register_sql_providers(RepositoryRegistry& registry);
 void register_sql_packages(RepositoryRegistry& registry);
+void register_sql_workforce(RepositoryRegistry& registry);
 
 }  // namespace allot::storage

@@ -21,7 +21,8 @@ constexpr const char* kCardColumns =
     "sleepover_nightly_pence, waking_night_hourly_pence, day_starts, evening_starts, recorded_by, recorded_at";
 constexpr const char* kPackageColumns =
     "id, provider_id, person_reference, client_group, service, model, visits, nights, starts_on, off_framework, "
-    "added_by, added_at";
+    "added_by, added_at, latitude_micro, longitude_micro, area, locality, visit_carers, chosen_provider_id, "
+    "open_package_id";
 
 app::RateCardRecord read_card(const SqlResult& result, std::size_t row) {
   app::RateCardRecord record;
@@ -77,6 +78,23 @@ care_at_home::NightPattern nights_from(const json& nights) {
                                     Money::from_pence(nights.at("technology_weekly_pence").get<std::int64_t>())};
 }
 
+// Location (two columns, both null for "from the gazetteer"), area and locality.
+void read_placement(const SqlResult& result, std::size_t row, std::size_t column, app::NewPackage& package) {
+  if (!result.is_null(row, column)) {
+    package.location = care_at_home::GeoPoint{result.integer(row, column), result.integer(row, column + 1)};
+  }
+  package.area = result.text(row, column + 2);
+  package.locality = result.text(row, column + 3);
+}
+
+SqlValue optional_id(Id id) { return id == 0 ? SqlValue{SqlNull{}} : sql_int(id); }
+SqlValue latitude_of(const app::NewPackage& package) {
+  return package.location ? sql_int(package.location->latitude_micro) : SqlValue{SqlNull{}};
+}
+SqlValue longitude_of(const app::NewPackage& package) {
+  return package.location ? sql_int(package.location->longitude_micro) : SqlValue{SqlNull{}};
+}
+
 app::PackageRecord read_package(const SqlResult& result, std::size_t row) {
   app::PackageRecord record;
   record.id = result.integer(row, 0);
@@ -92,6 +110,10 @@ app::PackageRecord read_package(const SqlResult& result, std::size_t row) {
   record.off_framework = result.integer(row, 9) != 0;
   record.added_by = result.text(row, 10);
   record.added_at = read_timestamp(result, row, 11);
+  read_placement(result, row, 12, record.details);
+  record.details.visit_carers = json::parse(result.text(row, 16)).get<std::vector<std::vector<Id>>>();
+  record.details.chosen_provider_id = result.is_null(row, 17) ? 0 : result.integer(row, 17);
+  record.details.open_package_id = result.is_null(row, 18) ? 0 : result.integer(row, 18);
   return record;
 }
 
@@ -145,15 +167,25 @@ class SqlPackages final : public app::PackageRepository {
                                  app::Timestamp now) override {
     SqlResult inserted = db_.query(
         fmt::format("INSERT INTO care_packages (provider_id, person_reference, client_group, service, model, visits, "
-                    "nights, starts_on, off_framework, added_by, agency, added_at) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING {}",
+                    "nights, starts_on, off_framework, added_by, agency, added_at, latitude_micro, longitude_micro, area, "
+                    "locality, visit_carers, chosen_provider_id, open_package_id) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) "
+                    "RETURNING {}",
                     kPackageColumns),
         {sql_int(package.provider_id), sql_text(package.person_reference), sql_text(package.client_group),
          sql_text(package.service), sql_text(app::package_model_name(package.model)),
          sql_text(visits_json(package.visits).dump()), sql_text(nights_json(package.nights).dump()),
          sql_date(package.starts_on), sql_int(off_framework ? 1 : 0), sql_text(by.username), sql_text(by.agency),
-         sql_timestamp(now)});
+         sql_timestamp(now), latitude_of(package), longitude_of(package), sql_text(package.area),
+         sql_text(package.locality), sql_text(json(package.visit_carers).dump()), optional_id(package.chosen_provider_id),
+         optional_id(package.open_package_id)});
     return read_package(inserted, 0);
+  }
+
+  Result<app::PackageRecord> get(Id id) override {
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM care_packages WHERE id = $1", kPackageColumns), {sql_int(id)});
+    if (result.empty()) return not_found("package", fmt::format("no package has id {}", id));
+    return read_package(result, 0);
   }
 
   Result<std::vector<app::PackageRecord>> all() override {
@@ -168,11 +200,70 @@ class SqlPackages final : public app::PackageRepository {
   SqlConnection& db_;
 };
 
+constexpr const char* kOpenColumns =
+    "id, person_reference, client_group, service, model, visits, nights, starts_on, added_by, added_at, "
+    "latitude_micro, longitude_micro, area, locality, chosen_provider_id";
+
+app::OpenPackageRecord read_open(const SqlResult& result, std::size_t row) {
+  app::OpenPackageRecord record;
+  record.id = result.integer(row, 0);
+  record.details.person_reference = result.text(row, 1);
+  record.details.client_group = result.text(row, 2);
+  record.details.service = result.text(row, 3);
+  record.details.model =
+      result.text(row, 4) == "personal_budget" ? app::PackageModel::kPersonalBudget : app::PackageModel::kTimeAndTask;
+  record.details.visits = visits_from(json::parse(result.text(row, 5)));
+  record.details.nights = nights_from(json::parse(result.text(row, 6)));
+  record.details.starts_on = read_date(result, row, 7);
+  record.added_by = result.text(row, 8);
+  record.added_at = read_timestamp(result, row, 9);
+  read_placement(result, row, 10, record.details);
+  record.details.chosen_provider_id = result.is_null(row, 14) ? 0 : result.integer(row, 14);
+  return record;
+}
+
+class SqlOpenPackages final : public app::OpenPackageRepository {
+ public:
+  explicit SqlOpenPackages(SqlConnection& connection) : db_(connection) {}
+
+  Result<app::OpenPackageRecord> add(const app::NewPackage& package, const app::Actor& by, app::Timestamp now) override {
+    SqlResult inserted = db_.query(
+        fmt::format("INSERT INTO open_care_packages (person_reference, client_group, service, model, visits, nights, "
+                    "starts_on, added_by, agency, added_at, latitude_micro, longitude_micro, area, locality, "
+                    "chosen_provider_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+                    "RETURNING {}",
+                    kOpenColumns),
+        {sql_text(package.person_reference), sql_text(package.client_group), sql_text(package.service),
+         sql_text(app::package_model_name(package.model)), sql_text(visits_json(package.visits).dump()),
+         sql_text(nights_json(package.nights).dump()), sql_date(package.starts_on), sql_text(by.username),
+         sql_text(by.agency), sql_timestamp(now), latitude_of(package), longitude_of(package), sql_text(package.area),
+         sql_text(package.locality), optional_id(package.chosen_provider_id)});
+    return read_open(inserted, 0);
+  }
+
+  Result<std::vector<app::OpenPackageRecord>> all() override {
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM open_care_packages ORDER BY id", kOpenColumns), {});
+    std::vector<app::OpenPackageRecord> packages;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) packages.push_back(read_open(result, row));
+    return packages;
+  }
+
+  Result<app::OpenPackageRecord> get(Id id) override {
+    SqlResult result = db_.query(fmt::format("SELECT {} FROM open_care_packages WHERE id = $1", kOpenColumns), {sql_int(id)});
+    if (result.empty()) return not_found("open_package", fmt::format("no open package has id {}", id));
+    return read_open(result, 0);
+  }
+
+ private:
+  SqlConnection& db_;
+};
+
 }  // namespace
 
 void register_sql_packages(RepositoryRegistry& registry) {
   registry.add<app::RateCardRepository, SqlRateCards>();
   registry.add<app::PackageRepository, SqlPackages>();
+  registry.add<app::OpenPackageRepository, SqlOpenPackages>();
 }
 
 }  // namespace allot::storage

@@ -16,7 +16,7 @@ using app::Id;
 using nlohmann::json;
 
 constexpr const char* kProviderColumns =
-    "id, name, former_framework, services, areas, capacity_hours_per_week, added_by, added_at";
+    "id, name, former_framework, services, areas, capacity_hours_per_week, added_by, added_at, agency_code";
 constexpr const char* kInspectionColumns = "id, provider_id, inspected_on, grades, recorded_by, recorded_at";
 
 std::vector<std::string> text_list(const std::string& stored) { return json::parse(stored).get<std::vector<std::string>>(); }
@@ -31,6 +31,7 @@ app::ProviderRecord read_provider(const SqlResult& result, std::size_t row) {
   record.details.capacity_hours_per_week = static_cast<int>(result.integer(row, 5));
   record.added_by = result.text(row, 6);
   record.added_at = read_timestamp(result, row, 7);
+  record.details.agency_code = result.text(row, 8);
   return record;
 }
 
@@ -53,11 +54,11 @@ class SqlProviders final : public app::ProviderRepository {
     try {
       const Id id = with_savepoint(db_, [&] {
         return db_.query("INSERT INTO providers (name, former_framework, services, areas, capacity_hours_per_week, "
-                         "added_by, agency, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                         "added_by, agency, added_at, agency_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
                          {sql_text(provider.name), sql_text(provider.former_framework),
                           sql_text(json(provider.services).dump()), sql_text(json(provider.areas).dump()),
                           sql_int(provider.capacity_hours_per_week), sql_text(by.username), sql_text(by.agency),
-                          sql_timestamp(now)})
+                          sql_timestamp(now), sql_text(provider.agency_code)})
             .integer(0, 0);
       });
       return get(id);

@@ -1,0 +1,322 @@
+#include "allot/app/care_at_home/allocation_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "allot/app/care_at_home/repositories.h"
+#include "allot/app/care_at_home/standing.h"
+#include "allot/app/care_at_home/workforce_service.h"
+#include "allot/app/shared/access_policy.h"
+#include "allot/app/shared/audit_log.h"
+
+namespace allot::app {
+
+namespace {
+
+template <typename T>
+tl::unexpected<Issues> pass(const Result<T>& result) {
+  return tl::unexpected<Issues>(result.error());
+}
+
+bool sees_everything(const Principal& by) {
+  return by.has_role(Role::kCommissioner) || by.has_role(Role::kFinanceOfficer) || by.has_role(Role::kAnalyst);
+}
+
+// The providers whose records `by` may see: every one, or the one linked to
+// their agency.
+std::vector<ProviderRecord> in_scope(const Principal& by, const std::vector<ProviderRecord>& providers) {
+  std::vector<ProviderRecord> seen;
+  for (const ProviderRecord& provider : providers) {
+    if (check_provider_scope(by, provider)) seen.push_back(provider);
+  }
+  return seen;
+}
+
+bool has_provider(const std::vector<ProviderRecord>& providers, Id id) {
+  return std::any_of(providers.begin(), providers.end(), [&](const ProviderRecord& p) { return p.id == id; });
+}
+
+Result<Unit> audit(Transaction& tx, const Principal& by, std::string action, std::string subject, std::string detail,
+                   Timestamp now) {
+  auto audited = tx.get<AuditRepository>().append(NewAuditEntry{by.actor(), std::move(action), std::move(subject),
+                                                                std::move(detail)},
+                                                  now);
+  if (!audited) return pass(audited);
+  return Unit{};
+}
+
+std::string status_of(const std::vector<OfferRecord>& offers) {
+  std::string status = "open";
+  for (const OfferRecord& offer : offers) {
+    if (offer.answer == "accepted") return "placed";
+    if (offer.answer.empty()) status = "offered";
+  }
+  return status;
+}
+
+std::vector<OfferRecord> offers_for(const std::vector<OfferRecord>& offers, Id open_package_id) {
+  std::vector<OfferRecord> found;
+  for (const OfferRecord& offer : offers) {
+    if (offer.open_package_id == open_package_id) found.push_back(offer);
+  }
+  return found;
+}
+
+// Where the package is in the county's travel model, or -1.
+int place_of(County& county, const NewPackage& package) {
+  return package.location ? county.places.add(*package.location) : -1;
+}
+
+std::string choice_json(const ProviderChoice& choice) {
+  return nlohmann::json{{"rank", choice.rank},
+                        {"extra_travel_minutes_per_week", std::llround(choice.extra_travel_minutes)},
+                        {"extra_travel_weekly_pence", choice.extra_travel_cost.pence()},
+                        {"capacity_hours_left", static_cast<double>(choice.capacity_minutes_left) / 60.0},
+                        {"continuity_carers", choice.continuity_carers},
+                        {"chosen_by_person", choice.chosen_by_person},
+                        {"explanation", choice.explanation}}
+      .dump();
+}
+
+}  // namespace
+
+Issues check_open_package(const NewPackage& package) {
+  Issues issues = care_at_home::check_pattern(package.visits, package.nights);
+  const auto& known = provider_services();
+  if (std::find(known.begin(), known.end(), package.service) == known.end()) {
+    issues.push_back({ErrorCode::kInvalidValue, "service",
+                      fmt::format("expected one of care_at_home, housing_support, childrens_care_at_home, "
+                                  "specialist_support, night_support; found \"{}\"",
+                                  package.service)});
+  }
+  if (package.person_reference.empty() || package.person_reference.size() > 100) {
+    issues.push_back({ErrorCode::kMissingField, "person_reference", "name the person (1 to 100 characters)"});
+  }
+  if (package.client_group.empty() || package.client_group.size() > 100) {
+    issues.push_back({ErrorCode::kMissingField, "client_group", "name the client group (1 to 100 characters)"});
+  }
+  if (package.area.empty() || package.area.size() > 100) {
+    issues.push_back({ErrorCode::kMissingField, "area", "name the area the person lives in (1 to 100 characters)"});
+  }
+  if (package.locality.size() > 100) issues.push_back({ErrorCode::kInvalidValue, "locality", "at most 100 characters"});
+  if (package.visits.empty()) issues.push_back({ErrorCode::kMissingField, "visits", "a package needs at least one visit"});
+  if (!package.location) {
+    issues.push_back({ErrorCode::kMissingField, "location",
+                      "give the latitude and longitude, or a person_reference whose address is in the gazetteer"});
+  } else {
+    for (Issue& issue : care_at_home::check_point(*package.location, "location")) issues.push_back(std::move(issue));
+  }
+  return issues;
+}
+
+Result<CurrentPackages> AllocationService::packages(const Principal& by, std::optional<Id> provider_id) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<CurrentPackages> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.read"); !allowed) return pass(allowed);
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    CurrentPackages out;
+    out.providers = in_scope(by, *providers);
+    if (provider_id && !has_provider(*providers, *provider_id)) {
+      return fail(ErrorCode::kNotFound, "provider_id", fmt::format("there is no provider {}", *provider_id));
+    }
+    if (provider_id && !has_provider(out.providers, *provider_id)) {
+      return fail(ErrorCode::kForbidden, "provider_id", "that provider is not your organisation's");
+    }
+    auto packages = tx.get<PackageRepository>().all();
+    if (!packages) return pass(packages);
+    for (PackageRecord& package : *packages) {
+      if (provider_id ? package.details.provider_id != *provider_id : !has_provider(out.providers, package.details.provider_id)) {
+        continue;
+      }
+      out.packages.push_back(std::move(package));
+    }
+    if (auto done = audit(tx, by, "list_care_packages", provider_id ? fmt::format("provider:{}", *provider_id) : "providers",
+                          fmt::format("{} packages", out.packages.size()), clock_.now());
+        !done) {
+      return pass(done);
+    }
+    return out;
+  });
+}
+
+Result<std::vector<OpenPackageView>> AllocationService::open_packages(const Principal& by) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<std::vector<OpenPackageView>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.read"); !allowed) return pass(allowed);
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    const std::vector<ProviderRecord> seen = in_scope(by, *providers);
+    auto open = tx.get<OpenPackageRepository>().all();
+    if (!open) return pass(open);
+    auto offers = tx.get<OfferRepository>().all();
+    if (!offers) return pass(offers);
+    std::vector<OpenPackageView> views;
+    for (OpenPackageRecord& package : *open) {
+      std::vector<OfferRecord> own = offers_for(*offers, package.id);
+      const std::string status = status_of(own);
+      if (!sees_everything(by)) {
+        // A provider's users see the packages offered to their provider, and only those offers.
+        std::erase_if(own, [&](const OfferRecord& offer) { return !has_provider(seen, offer.provider_id); });
+        if (own.empty()) continue;
+      }
+      views.push_back(OpenPackageView{std::move(package), status, std::move(own)});
+    }
+    if (auto done = audit(tx, by, "list_open_packages", "open_packages", fmt::format("{} open packages", views.size()),
+                          clock_.now());
+        !done) {
+      return pass(done);
+    }
+    return views;
+  });
+}
+
+Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& by, const NewPackage& package) {
+  if (Issues issues = check_open_package(package); !issues.empty()) return fail(std::move(issues));
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<OpenPackageRecord> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.offer"); !allowed) return pass(allowed);
+    if (package.chosen_provider_id != 0) {
+      if (auto chosen = tx.get<ProviderRepository>().get(package.chosen_provider_id); !chosen) {
+        return fail(ErrorCode::kUnknownReference, "chosen_provider_id",
+                    fmt::format("there is no provider {}", package.chosen_provider_id));
+      }
+    }
+    const Timestamp now = clock_.now();
+    auto added = tx.get<OpenPackageRepository>().add(package, by.actor(), now);
+    if (!added) return pass(added);
+    if (auto done = audit(tx, by, "add_open_package", fmt::format("open_package:{}", added->id),
+                          fmt::format("{} for {} in {}", package.service, package.person_reference, package.area), now);
+        !done) {
+      return pass(done);
+    }
+    return added;
+  });
+}
+
+Result<RankingOutcome> AllocationService::rank(const Principal& by, Id open_package_id) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<RankingOutcome> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.offer"); !allowed) return pass(allowed);
+    auto package = tx.get<OpenPackageRepository>().get(open_package_id);
+    if (!package) return pass(package);
+    auto county = load_county(tx, rules_, date_of(clock_.now()));
+    if (!county) return pass(county);
+    RankingOutcome outcome{*package, rank_providers(**county, package->details, place_of(**county, package->details), package->id)};
+    if (auto done = audit(tx, by, "rank_providers", fmt::format("open_package:{}", package->id),
+                          fmt::format("{} offered, {} not", outcome.ranking.offered.size(), outcome.ranking.not_offered.size()),
+                          clock_.now());
+        !done) {
+      return pass(done);
+    }
+    return outcome;
+  });
+}
+
+Result<OfferRecord> AllocationService::offer(const Principal& by, Id open_package_id, Id provider_id) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<OfferRecord> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.offer"); !allowed) return pass(allowed);
+    auto package = tx.get<OpenPackageRepository>().get(open_package_id);
+    if (!package) return pass(package);
+    auto provider = tx.get<ProviderRepository>().get(provider_id);
+    if (!provider) {
+      return fail(ErrorCode::kUnknownReference, "provider_id", fmt::format("there is no provider {}", provider_id));
+    }
+    auto county = load_county(tx, rules_, date_of(clock_.now()));
+    if (!county) return pass(county);
+    const std::string status = status_of(offers_for((*county)->offers, open_package_id));
+    if (status != "open") {
+      return fail(ErrorCode::kConflict, "open_package",
+                  status == "placed" ? "the package has been placed already"
+                                     : "the package is offered already: wait for the provider's answer");
+    }
+    const Ranking ranking = rank_providers(**county, package->details, place_of(**county, package->details), package->id);
+    const auto chosen = std::find_if(ranking.offered.begin(), ranking.offered.end(),
+                                     [&](const ProviderChoice& choice) { return choice.provider_id == provider_id; });
+    if (chosen == ranking.offered.end()) {
+      std::string why = "it is not ranked for this package";
+      for (const ProviderChoice& choice : ranking.not_offered) {
+        if (choice.provider_id == provider_id) why = choice.explanation;
+      }
+      return fail(ErrorCode::kConflict, "provider_id",
+                  fmt::format("{} cannot be offered this package: {}", provider->details.name, why));
+    }
+    const Timestamp now = clock_.now();
+    auto made = tx.get<OfferRepository>().add(open_package_id, provider_id, choice_json(*chosen), by.actor(), now);
+    if (!made) return pass(made);
+    if (auto done = audit(tx, by, "offer_package", fmt::format("open_package:{}", open_package_id),
+                          fmt::format("offered to {} (rank {})", provider->details.name, chosen->rank), now);
+        !done) {
+      return pass(done);
+    }
+    return made;
+  });
+}
+
+Result<std::vector<OfferRecord>> AllocationService::offers(const Principal& by) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<OfferRecord>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.read"); !allowed) return pass(allowed);
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    const std::vector<ProviderRecord> seen = in_scope(by, *providers);
+    auto all = tx.get<OfferRepository>().all();
+    if (!all) return pass(all);
+    std::erase_if(*all, [&](const OfferRecord& offer) { return !has_provider(seen, offer.provider_id); });
+    return all;
+  });
+}
+
+Result<OfferRecord> AllocationService::answer(const Principal& by, Id offer_id, bool accept, const std::string& reason) {
+  if (!accept && reason.find_first_not_of(" \t") == std::string::npos) {
+    return fail(ErrorCode::kMissingField, "reason", "say why the offer is declined");
+  }
+  if (reason.size() > 1000) return fail(ErrorCode::kInvalidValue, "reason", "a reason is at most 1,000 characters");
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<OfferRecord> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.answer"); !allowed) return pass(allowed);
+    auto offer = tx.get<OfferRepository>().get(offer_id);
+    if (!offer) return pass(offer);
+    auto provider = tx.get<ProviderRepository>().get(offer->provider_id);
+    if (!provider) return pass(provider);
+    if (auto scoped = check_provider_scope(by, *provider); !scoped) return pass(scoped);
+    if (!offer->answer.empty()) {
+      return fail(ErrorCode::kConflict, "offer", fmt::format("the offer was {} already", offer->answer));
+    }
+    const Timestamp now = clock_.now();
+    Id package_id = 0;
+    if (accept) {
+      auto open = tx.get<OpenPackageRepository>().get(offer->open_package_id);
+      if (!open) return pass(open);
+      auto county = load_county(tx, rules_, date_of(now));
+      if (!county) return pass(county);
+      NewPackage package = open->details;
+      package.provider_id = provider->id;
+      package.open_package_id = open->id;
+      // The visits go to the carers where they add least travel now.
+      CountyProvider* own = (*county)->provider(provider->id);
+      if (own != nullptr && package.location) {
+        const care_at_home::Fit fit = own->week->fit((*county)->places.add(*package.location), package.visits);
+        if (fit.fits) {
+          for (const std::vector<int>& visit : fit.carers) {
+            std::vector<Id> ids;
+            for (int carer : visit) ids.push_back(own->carers[static_cast<std::size_t>(carer)].id);
+            package.visit_carers.push_back(std::move(ids));
+          }
+        }
+      }
+      const bool off_framework = own == nullptr || !own->standing.admitted;
+      auto added = tx.get<PackageRepository>().add(package, off_framework, by.actor(), now);
+      if (!added) return pass(added);
+      package_id = added->id;
+    }
+    auto answered = tx.get<OfferRepository>().answer(offer_id, accept ? "accepted" : "declined", reason, package_id,
+                                                     by.actor(), now);
+    if (!answered) return pass(answered);
+    if (auto done = audit(tx, by, accept ? "accept_offer" : "decline_offer", fmt::format("offer:{}", offer_id),
+                          accept ? fmt::format("package {} added", package_id) : reason, now);
+        !done) {
+      return pass(done);
+    }
+    return answered;
+  });
+}
+
+}  // namespace allot::app

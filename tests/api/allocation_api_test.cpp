@@ -1,0 +1,265 @@
+// Allocating care at home work through the real `allot serve --demo` binary, on
+// SQLite and (when ALLOT_TEST_POSTGRES_URL names a database) PostgreSQL: open
+// packages ranked with reasons, never offered to an ineligible or full provider,
+// unplaced packages listed with why, an offer accepted and one declined by the
+// provider's own user, carers imported from a spreadsheet, an inspection's
+// consequence counting packages, and a re-plan that saves travel.
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
+#include "server_process.h"
+
+namespace allot::api::test {
+namespace {
+
+using Json = nlohmann::json;
+
+class Allocation {
+ public:
+  explicit Allocation(ServerProcess& server) : server_(server) {
+    for (const char* user : {"commissioner", "provider_user", "analyst"}) users_.emplace(user, sign_in(server_, user));
+  }
+  ClientResponse call(const std::string& method, const std::string& target, const std::string& user,
+                      const Json& body = nullptr) {
+    HeaderList headers = users_.at(user).bearer_headers();
+    if (body.is_null()) return server_.request(method, target, "", headers);
+    return server_.request(method, target, body.dump(), json_headers(headers));
+  }
+  Json ok(const std::string& method, const std::string& target, const std::string& user, const Json& body = nullptr,
+          int status = 200) {
+    const ClientResponse response = call(method, target, user, body);
+    EXPECT_EQ(response.status, status) << method << " " << target << ": " << response.body;
+    return response.json();
+  }
+  Json provider(const std::string& name) {
+    const Json list = ok("GET", "/api/v1/providers", "commissioner");
+    for (const Json& provider : list["providers"]) {
+      if (provider["name"] == name) return provider;
+    }
+    ADD_FAILURE() << "no provider " << name;
+    return nullptr;
+  }
+  Json open_package(const std::string& person) {
+    const Json list = ok("GET", "/api/v1/open-packages", "commissioner");
+    for (const Json& package : list["open_packages"]) {
+      if (package["person_reference"] == person) return package;
+    }
+    ADD_FAILURE() << "no open package for " << person;
+    return nullptr;
+  }
+
+  // Every rule of every ranking: the offered offer the service, reach the area, are
+  // admitted, have room left and a ranked explanation; everyone else says why.
+  void rankings_keep_the_rules() {
+    std::map<std::int64_t, Json> providers;
+    const Json provider_list = ok("GET", "/api/v1/providers", "commissioner");
+    for (const Json& provider : provider_list["providers"]) providers[provider["id"]] = provider;
+    const Json open = ok("GET", "/api/v1/open-packages", "commissioner");
+    ASSERT_EQ(open["open_packages"].size(), 20u);
+    for (const Json& package : open["open_packages"]) {
+      const Json ranking = ok("GET", fmt("/api/v1/open-packages/{}/ranking", package["id"]), "commissioner");
+      EXPECT_EQ(ranking["offered"].size() + ranking["not_offered"].size(), providers.size());
+      int rank = 0;
+      for (const Json& choice : ranking["offered"]) {
+        const Json& provider = providers.at(choice["provider_id"]);
+        EXPECT_EQ(choice["rank"], ++rank);
+        EXPECT_TRUE(provider["standing"]["admitted"].get<bool>()) << choice;
+        EXPECT_NE(std::find(provider["services"].begin(), provider["services"].end(), package["service"]),
+                  provider["services"].end());
+        EXPECT_NE(std::find(provider["areas"].begin(), provider["areas"].end(), package["area"]), provider["areas"].end());
+        EXPECT_GE(choice["capacity_hours_left"].get<double>(), 0.0);
+        EXPECT_NE(choice["explanation"].get<std::string>().find("of travel a week"), std::string::npos);
+      }
+      for (const Json& choice : ranking["not_offered"]) EXPECT_FALSE(choice["explanation"].get<std::string>().empty());
+      EXPECT_EQ(ranking["offered"].empty(), !ranking["unplaced"].is_null()) << package["person_reference"];
+    }
+  }
+
+  void run() {
+    rankings_keep_the_rules();
+    // Nobody in the North offers children's care at home; nobody is trained for PEG feeding.
+    const Json children = open_package("EL-04005");
+    const Json unplaced = ok("GET", fmt("/api/v1/open-packages/{}/ranking", children["id"]), "commissioner");
+    EXPECT_EQ(unplaced["unplaced"], "no provider on the framework offers childrens_care_at_home in the North area");
+    const Json peg = ok("GET", fmt("/api/v1/open-packages/{}/ranking", open_package("EL-04008")["id"]), "commissioner");
+    EXPECT_NE(peg["unplaced"].get<std::string>().find("no carer is trained"), std::string::npos) << peg["unplaced"];
+
+    // A provider on the framework with no room: listed as full, never offered.
+    const Json full = ok("POST", "/api/v1/providers", "commissioner",
+                         {{"name", "Aberlady Full Care"}, {"services", {"care_at_home"}}, {"areas", {"North"}},
+                          {"capacity_hours_per_week", 1}},
+                         201);
+    for (const char* date : {"2025-06-01", "2026-06-01"}) {
+      ok("POST", fmt("/api/v1/providers/{}/inspections", full["id"]), "commissioner",
+         {{"date", date}, {"grades", {{"Quality of care and support", 5}, {"Quality of staffing", 5},
+                                      {"Quality of management and leadership", 5}}}},
+         201);
+    }
+    ok("POST", fmt("/api/v1/providers/{}/rates", full["id"]), "commissioner",
+       {{"service", "care_at_home"}, {"effective_from", "2026-04-01"}, {"day_hourly_pence", 1500},
+        {"evening_hourly_pence", 1600}, {"weekend_hourly_pence", 1700}},
+       201);
+    const Json first = open_package("EL-04001");
+    const Json ranking = ok("GET", fmt("/api/v1/open-packages/{}/ranking", first["id"]), "commissioner");
+    bool listed_full = false;
+    for (const Json& choice : ranking["not_offered"]) {
+      if (choice["provider_id"] == full["id"]) {
+        listed_full = choice["explanation"].get<std::string>().starts_with("full: ");
+      }
+    }
+    EXPECT_TRUE(listed_full) << ranking["not_offered"];
+    const ClientResponse refused = call("POST", fmt("/api/v1/open-packages/{}/offers", first["id"]), "commissioner",
+                                        {{"provider_id", full["id"]}});
+    EXPECT_EQ(refused.status, 409) << refused.body;
+    EXPECT_NE(refused.body.find("cannot be offered this package: full"), std::string::npos) << refused.body;
+    const Json dunbar = provider("Dunbar Road Carers");  // under the gates
+    const ClientResponse ineligible = call("POST", fmt("/api/v1/open-packages/{}/offers", open_package("EL-04010")["id"]),
+                                           "commissioner", {{"provider_id", dunbar["id"]}});
+    EXPECT_EQ(ineligible.status, 409) << ineligible.body;
+    EXPECT_NE(ineligible.body.find("not admitted to the framework"), std::string::npos) << ineligible.body;
+
+    // Offered to Allanbank (its users are the demo provider agency's), accepted by them.
+    const Json allanbank = provider("Allanbank Home Care");
+    EXPECT_EQ(allanbank["agency_code"], "demo-care");
+    const Json offer = ok("POST", fmt("/api/v1/open-packages/{}/offers", first["id"]), "commissioner",
+                          {{"provider_id", allanbank["id"]}}, 201);
+    EXPECT_FALSE(offer["ranking"]["explanation"].get<std::string>().empty());
+    EXPECT_EQ(call("POST", fmt("/api/v1/open-packages/{}/offers", first["id"]), "commissioner",
+                   {{"provider_id", allanbank["id"]}})
+                  .status,
+              409);
+    const Json theirs = ok("GET", "/api/v1/offers", "provider_user");
+    ASSERT_EQ(theirs["offers"].size(), 1u);
+    EXPECT_EQ(theirs["offers"][0]["id"], offer["id"]);
+    EXPECT_EQ(call("POST", fmt("/api/v1/offers/{}/answer", offer["id"]), "commissioner", {{"answer", "accept"}}).status, 403);
+    EXPECT_EQ(call("POST", fmt("/api/v1/offers/{}/answer", offer["id"]), "provider_user", {{"answer", "decline"}}).status, 422);
+    const Json accepted = ok("POST", fmt("/api/v1/offers/{}/answer", offer["id"]), "provider_user", {{"answer", "accept"}});
+    EXPECT_EQ(accepted["answer"], "accepted");
+    ASSERT_TRUE(accepted["package_id"].is_number());
+    EXPECT_EQ(call("POST", fmt("/api/v1/offers/{}/answer", offer["id"]), "provider_user", {{"answer", "accept"}}).status, 409);
+    EXPECT_EQ(open_package("EL-04001")["status"], "placed");
+    const Json own = ok("GET", fmt("/api/v1/providers/{}/packages", allanbank["id"]), "provider_user");
+    bool found = false;
+    for (const Json& package : own["packages"]) {
+      if (package["id"] == accepted["package_id"]) {
+        found = true;
+        EXPECT_EQ(package["visit_carers"].size(), package["visits"].size());
+        EXPECT_EQ(package["open_package_id"], first["id"]);
+      }
+      EXPECT_EQ(package["provider_id"], allanbank["id"]);
+    }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(call("GET", fmt("/api/v1/providers/{}/packages", provider("Gifford Community Care")["id"]), "provider_user").status, 403);
+    EXPECT_EQ(call("GET", fmt("/api/v1/providers/{}/workforce", provider("Gifford Community Care")["id"]), "provider_user").status, 403);
+    EXPECT_EQ(ok("GET", "/api/v1/care-packages", "provider_user")["providers"].size(), 1u);
+
+    // Declined with a reason: open again, and the provider is not ranked for it.
+    const Json second = open_package("EL-04002");
+    const Json again = ok("POST", fmt("/api/v1/open-packages/{}/offers", second["id"]), "commissioner",
+                          {{"provider_id", allanbank["id"]}}, 201);
+    ok("POST", fmt("/api/v1/offers/{}/answer", again["id"]), "provider_user",
+       {{"answer", "decline"}, {"reason", "No carer trained for medication near Gullane this month"}});
+    EXPECT_EQ(open_package("EL-04002")["status"], "open");
+    const Json second_ranking = ok("GET", fmt("/api/v1/open-packages/{}/ranking", second["id"]), "commissioner");
+    bool declined_listed = false;
+    for (const Json& choice : second_ranking["not_offered"]) {
+      if (choice["provider_id"] == allanbank["id"]) {
+        EXPECT_EQ(choice["explanation"], "declined this package: No carer trained for medication near Gullane this month");
+        declined_listed = true;
+      }
+    }
+    EXPECT_TRUE(declined_listed);
+
+    // The consequence of an inspection counts the provider's packages.
+    const Json preview = ok("POST", fmt("/api/v1/providers/{}/inspections", allanbank["id"]), "commissioner",
+                            {{"date", "2026-11-20"},
+                             {"grades", {{"Quality of care and support", 2}, {"Quality of staffing", 4},
+                                         {"Quality of management and leadership", 4}}},
+                             {"preview", true}});
+    EXPECT_EQ(preview["consequence"]["packages_affected"], own["packages"].size());
+
+    // Carers from a spreadsheet: every problem at once, then all added.
+    const Json bad = call("POST", fmt("/api/v1/providers/{}/carers/import", allanbank["id"]), "provider_user",
+                          {{"source_name", "carers.csv"},
+                           {"csv", "name,base,base_latitude,base_longitude,skills,shifts,travel_mode\n"
+                                   "Ailsa Craig,Gullane hub,56.03,-2.83,medication,Mon 07:00-14:30,car\n"
+                                   ",Nowhere,,,,Funday 9-5,hovercraft\n"}})
+                         .json();
+    ASSERT_TRUE(bad.contains("error")) << bad;
+    EXPECT_GE(bad["error"]["issues"].size(), 4u) << bad;
+    const std::size_t before = ok("GET", fmt("/api/v1/providers/{}/workforce", allanbank["id"]), "provider_user")["carers"].size();
+    const Json added = ok("POST", fmt("/api/v1/providers/{}/carers/import", allanbank["id"]), "provider_user",
+                          {{"source_name", "carers.csv"},
+                           {"csv", "name,base,base_latitude,base_longitude,skills,shifts,travel_mode\n"
+                                   "Ailsa Craig,Gullane hub,56.03,-2.83,medication; dementia care,Mon 07:00-14:30; Tue 16:30-22:00,car\n"
+                                   "Bruce Muir,Gullane hub,,,personal care,Sat 07:00-13:00,walk\n"}},
+                          201);
+    EXPECT_EQ(added["added"].size(), 2u);
+    const Json workforce = ok("GET", fmt("/api/v1/providers/{}/workforce", allanbank["id"]), "provider_user");
+    EXPECT_EQ(workforce["carers"].size(), before + 2);
+    EXPECT_EQ(workforce["carers"].back()["shifts_text"], "Sat 07:00-13:00");
+
+    // The re-plan of the North, as a job: never more travel than the current allocation.
+    const Json started = ok("POST", "/api/v1/care-packages/replan", "commissioner", {{"area", "North"}, {"include_current", true}}, 202);
+    Json job;
+    for (int tries = 0; tries < 600; ++tries) {
+      job = ok("GET", fmt("/api/v1/jobs/{}", started["job_id"]), "commissioner");
+      if (job["status"] != "queued" && job["status"] != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_EQ(job["status"], "done") << job;
+    const Json& result = job["result"];
+    EXPECT_LE(result["travel_minutes_per_week"]["re_planned"].get<std::int64_t>(),
+              result["travel_minutes_per_week"]["current_allocation"].get<std::int64_t>());
+    EXPECT_GT(result["travel_minutes_per_week"]["saved"].get<std::int64_t>(), 0);
+    EXPECT_GT(result["weekly_cost_pence"]["saved"].get<std::int64_t>(), 0);
+    bool children_unplaced = false;
+    for (const Json& item : result["unplaced"]) children_unplaced |= item["person_reference"] == "EL-04005";
+    EXPECT_TRUE(children_unplaced) << result["unplaced"];
+    EXPECT_EQ(call("POST", "/api/v1/care-packages/replan", "analyst", Json::object()).status, 403);
+  }
+
+  template <typename... Args>
+  static std::string fmt(const char* pattern, const Args&... args) {
+    std::string out = pattern;
+    (replace_one(out, to_text(args)), ...);
+    return out;
+  }
+
+ private:
+  static std::string to_text(const Json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+  static void replace_one(std::string& text, const std::string& value) {
+    const std::size_t at = text.find("{}");
+    if (at != std::string::npos) text.replace(at, 2, value);
+  }
+  ServerProcess& server_;
+  std::map<std::string, SignedInUser> users_;
+};
+
+TEST(AllocationApi, OffersAnswersImportsAndReplanOnSQLite) {
+  const auto server = ServerProcess::start();
+  Allocation(*server).run();
+}
+
+TEST(AllocationApi, OffersAnswersImportsAndReplanOnPostgreSQL) {
+  const char* url = std::getenv("ALLOT_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') {
+    if (std::getenv("CI") != nullptr) FAIL() << "CI is set but ALLOT_TEST_POSTGRES_URL is not: run scripts/test";
+    GTEST_SKIP() << "ALLOT_TEST_POSTGRES_URL is not set: skipping the PostgreSQL allocation test (scripts/test sets it)";
+  }
+  ServerSettings settings;
+  settings.database = url;
+  std::random_device random;
+  settings.env = {{"ALLOT_POSTGRES_SCHEMA", "allocation_test_" + std::to_string(::getpid()) + "_" + std::to_string(random())}};
+  const auto server = ServerProcess::start(settings);
+  Allocation(*server).run();
+}
+
+}  // namespace
+}  // namespace allot::api::test
