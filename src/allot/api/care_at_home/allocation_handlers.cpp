@@ -12,6 +12,8 @@
 #include "allot/api/shared/state.h"
 #include "allot/app/care_at_home/allocation_service.h"
 #include "allot/app/care_at_home/workforce_service.h"
+#include "allot/app/casework/gazetteer.h"
+#include "allot/app/shared/access_policy.h"
 
 namespace allot::api::care_at_home_api {
 
@@ -134,6 +136,24 @@ json choice_json(const app::ProviderChoice& choice) {
     out["personal_budget_eligible"] = choice.personal_budget_eligible;
   }
   return out;
+}
+
+// Where an Allot person lives, from their address in the casework gazetteer, when
+// the package names them by id and gives no coordinates of its own. The lookup
+// is the package's own business (placing their care), not a read of their case
+// notes, so it runs as the care at home service.
+std::optional<care_at_home::GeoPoint> person_location(RequestContext& context, const std::string& reference) {
+  if (reference.empty() || reference.size() > 18 || reference.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  app::Gazetteer gazetteer(context.state.services.store, context.state.services.clock);
+  auto found = gazetteer.locate(app::system_principal("care_at_home", context.principal->agency.code),
+                                std::stoll(reference));
+  if (!found || !*found) return std::nullopt;
+  const auto latitude = care_at_home::parse_degrees((*found)->latitude);
+  const auto longitude = care_at_home::parse_degrees((*found)->longitude);
+  if (!latitude || !longitude) return std::nullopt;
+  return care_at_home::GeoPoint{*latitude, *longitude};
 }
 
 }  // namespace
@@ -288,6 +308,7 @@ HttpResponse add_open_package(RequestContext& context) {
     read_visits_and_nights(*root, package, issues);
   }
   if (!issues.empty()) return failure(issues, "the package was not added");
+  if (!package.location) package.location = person_location(context, package.person_reference);
   auto added = allocation_service(context).add_open_package(context.principal->principal(), package);
   if (!added) return failure(added.error(), "the package was not added");
   json out = package_fields(added->details);
