@@ -291,21 +291,11 @@ HttpResponse add_open_package(RequestContext& context) {
   if (auto root = JsonReader(*body, issues).object()) {
     root->known_fields({"person_reference", "client_group", "service", "model", "visits", "nights", "starts_on", "area",
                         "locality", "location", "chosen_provider_id"});
-    package.person_reference = root->required("person_reference").text({.max_length = 1000}).value_or("x");
-    package.client_group = root->required("client_group").text({.max_length = 1000}).value_or("x");
-    package.service = root->required("service").text({.max_length = 100}).value_or("");
-    const std::string model = root->optional("model").text({.max_length = 40}).value_or("time_and_task");
-    if (model == "personal_budget") {
-      package.model = app::PackageModel::kPersonalBudget;
-    } else if (model != "time_and_task") {
-      issues.push_back({ErrorCode::kInvalidValue, "model", "expected time_and_task or personal_budget"});
-    }
-    package.starts_on = root->required("starts_on").date().value_or(Date());
+    read_package_fields(*root, package, issues);
     package.area = root->required("area").text({.max_length = 1000}).value_or("x");
     package.locality = root->optional("locality").text({.max_length = 1000}).value_or("");
     if (root->has("location")) package.location = read_point(root->optional("location"));
     package.chosen_provider_id = root->optional("chosen_provider_id").whole({.min = 1}).value_or(0);
-    read_visits_and_nights(*root, package, issues);
   }
   if (!issues.empty()) return failure(issues, "the package was not added");
   if (!package.location) package.location = person_location(context, package.person_reference);
