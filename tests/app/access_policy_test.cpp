@@ -61,7 +61,8 @@ TEST(AccessPolicy, AllowedActionsListWhatThePrincipalMayDoInDeclarationOrder) {
   const std::vector<std::string> analyst = AccessPolicy::standard().allowed_actions(with_roles({Role::kAnalyst}));
   EXPECT_EQ(analyst, (std::vector<std::string>{"rulebooks.draft", "rulebooks.validate", "rulebooks.calibrate",
                                                "rulebooks.simulate", "rulebooks.read_drafts", "rulebooks.propose",
-                                               "scheduling.solve", "programmes.read", "providers.read"}));
+                                               "scheduling.solve", "programmes.read", "providers.read", "workforce.read",
+                                               "allocation.read"}));
   // Approving a rulebook version is a commissioner's, never an analyst's: the one
   // who proposes a version is not the one who approves it.
   const std::vector<std::string> commissioner =
