@@ -23,7 +23,7 @@ using Json = nlohmann::json;
 class Allocation {
  public:
   explicit Allocation(ServerProcess& server) : server_(server) {
-    for (const char* user : {"commissioner", "provider_user", "analyst"}) users_.emplace(user, sign_in(server_, user));
+    for (const char* user : {"commissioner", "provider_user", "analyst", "assessor"}) users_.emplace(user, sign_in(server_, user));
   }
   ClientResponse call(const std::string& method, const std::string& target, const std::string& user,
                       const Json& body = nullptr) {
@@ -205,6 +205,23 @@ class Allocation {
     EXPECT_EQ(workforce["carers"].size(), before + 2);
     EXPECT_EQ(workforce["carers"].back()["shifts_text"], "Sat 07:00-13:00");
 
+    // An Allot person's package is placed at their address in the gazetteer.
+    const Json person = ok("POST", "/api/v1/people", "assessor",
+                           {{"given_name", "Isa"}, {"family_name", "Allocationtest"}, {"date_of_birth", "1941-03-09"},
+                            {"address", "4 Kedleston Road, Derby"}, {"postcode", "DE22 3HL"},
+                            {"primary_support_reason", "physical_support_personal_care_support"},
+                            {"client_group", "older_people"}, {"locality", "North"}, {"team", "North adults team"}},
+                           201);
+    Json open_body = {{"person_reference", to_text(person["id"])}, {"client_group", "Older people"},
+                      {"service", "care_at_home"}, {"starts_on", "2026-12-07"}, {"area", "North"},
+                      {"visits", {{{"day_of_week", 2}, {"start_minute", 600}, {"duration_minutes", 30}}}}};
+    const Json placed_at_home = ok("POST", "/api/v1/open-packages", "commissioner", open_body, 201);
+    EXPECT_EQ(placed_at_home["location"], (Json{{"latitude", 52.9348}, {"longitude", -1.4976}}));
+    open_body["person_reference"] = "EL-99999";  // not an Allot person, and no coordinates
+    const ClientResponse nowhere = call("POST", "/api/v1/open-packages", "commissioner", open_body);
+    EXPECT_EQ(nowhere.status, 422) << nowhere.body;
+    EXPECT_NE(nowhere.body.find("\"path\":\"location\""), std::string::npos) << nowhere.body;
+
     // The re-plan of the North, as a job: never more travel than the current allocation.
     const Json started = ok("POST", "/api/v1/care-packages/replan", "commissioner", {{"area", "North"}, {"include_current", true}}, 202);
     Json job;
@@ -232,8 +249,9 @@ class Allocation {
     return out;
   }
 
- private:
   static std::string to_text(const Json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+ private:
   static void replace_one(std::string& text, const std::string& value) {
     const std::size_t at = text.find("{}");
     if (at != std::string::npos) text.replace(at, 2, value);

@@ -3,6 +3,11 @@
 // inspection after seeing what it would change. Registered by run.mjs.
 import fs from 'node:fs';
 
+async function signOut(page) {
+  await page.click('text=Sign out');
+  await page.waitForURL(/sign-in/);
+}
+
 export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
   test('commissioner: hours and cost of care at home add up to seed 002 and export as CSV', async ({ page, ctx }) => {
     await signIn(page, ctx, 'commissioner');
@@ -63,4 +68,42 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=providers] tbody tr').length === 17);
     assert((await page.textContent('[data-testid=providers]')).includes('Longniddry Care'), 'the new provider is listed');
   });
+
+  test('commissioner offers a package with the ranked, explained choice; the provider user accepts it', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'commissioner');
+    await page.click('[data-role=commissioner] a[href="/offers"]');
+    await page.waitForSelector('[data-testid=open-packages] tbody tr');
+    await checkAccessibility(page, ctx, 'offers of care at home');
+    // Nobody in the North offers children's care at home: listed with why, not offered.
+    await page.click('[aria-label="Rank providers for EL-04005"]');
+    await page.waitForSelector('[data-testid=unplaced]');
+    const unplaced = await page.textContent('[data-testid=unplaced]');
+    assert(unplaced.includes('no provider on the framework offers childrens_care_at_home in the North area'), `unplaced with why: ${unplaced}`);
+    await page.click('[aria-label="Rank providers for EL-04001"]');
+    await page.waitForSelector('[data-testid=offered] tbody tr');
+    const rows = await page.$$eval('[data-testid=offered] tbody tr', (trs) => trs.map((tr) => tr.textContent));
+    assert(rows.length >= 2, `several providers can take it: ${rows.length}`);
+    assert(rows.every((row) => row.includes('of travel a week') && row.includes('hours a week left')), `each rank is explained: ${rows[0]}`);
+    const notOffered = await page.textContent('[data-testid=not-offered]');
+    assert(notOffered.includes('Dunbar Road Carers: '), `those not offered say why: ${notOffered}`);
+    await checkAccessibility(page, ctx, 'ranking of providers');
+    await page.click('[aria-label="Offer to Allanbank Home Care"]');
+    await page.waitForSelector('tr[data-person=EL-04001]:has-text("Offered: waiting for the answer")');
+    await signOut(page);
+
+    await signIn(page, ctx, 'provider_user');
+    await page.click('[data-role=provider_user] a[href="/offers"]');
+    await page.waitForSelector('[data-testid=offer]');
+    const offer = await page.textContent('[data-testid=offer]');
+    assert(offer.includes('EL-04001') && offer.includes('Why you:') && offer.includes('of travel a week'), `the offer says why: ${offer}`);
+    assertEqual(await page.$$eval('[data-testid=open-packages]', (tables) => tables.length), 0, 'a provider user does not see the open packages');
+    await checkAccessibility(page, ctx, 'offers to a provider');
+    await page.click('[data-testid=offer] button:has-text("Decline")');
+    await page.waitForSelector('.error-summary');
+    assert((await page.textContent('.error-summary')).includes('Why you decline'), 'a decline needs a reason, named by its label');
+    await page.click('[data-testid=offer] button:has-text("Accept")');
+    await page.waitForSelector('[data-testid=answer]');
+    assertEqual((await page.textContent('[data-testid=answer]')).trim(), 'You accepted it.', 'the offer is accepted');
+  });
 }
+

@@ -1,10 +1,12 @@
 // Care at home (seed 002): the provider framework, with each provider's standing
 // under the quality gates and its inspections.
 import { MarketPage } from './MarketPage.jsx';
+import { OffersPage } from './OffersPage.jsx';
 import { ProviderPage } from './ProviderPage.jsx';
 import { ProvidersPage } from './ProvidersPage.jsx';
 
 const PROVIDERS = { href: '/providers', text: 'Provider framework', action: 'providers.read' };
+const OFFERS = { href: '/offers', text: 'Offers of care at home', action: 'allocation.read' };
 const MARKET = { href: '/care-at-home', text: 'Care at home: hours and cost', action: 'providers.read' };
 
 export default {
@@ -14,18 +16,26 @@ export default {
     { path: '/providers', component: ProvidersPage },
     { path: '/providers/:id', component: ProviderPage },
     { path: '/care-at-home', component: MarketPage },
+    { path: '/offers', component: OffersPage },
   ],
   nav: [
     { ...PROVIDERS, order: 70 },
     { ...MARKET, order: 71 },
+    { ...OFFERS, order: 72 },
   ],
   homeLinks: {
-    commissioner: [PROVIDERS, MARKET],
+    commissioner: [PROVIDERS, MARKET, OFFERS],
+    provider_user: [OFFERS],
     finance_officer: [PROVIDERS, MARKET],
     analyst: [PROVIDERS, MARKET],
   },
   actions: {
     'providers.read': 'read the provider framework',
     'providers.manage': 'add providers and record their inspections',
+    'workforce.read': "see a provider's staff bases and carers",
+    'workforce.manage': "add or import a provider's bases and carers",
+    'allocation.read': 'see packages, open packages and offers',
+    'allocation.offer': 'offer packages to providers and re-plan an area',
+    'allocation.answer': "accept or decline offers made to one's own provider",
   },
 };

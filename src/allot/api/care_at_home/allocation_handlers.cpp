@@ -12,6 +12,8 @@
 #include "allot/api/shared/state.h"
 #include "allot/app/care_at_home/allocation_service.h"
 #include "allot/app/care_at_home/workforce_service.h"
+#include "allot/app/casework/gazetteer.h"
+#include "allot/app/shared/access_policy.h"
 
 namespace allot::api::care_at_home_api {
 
@@ -134,6 +136,24 @@ json choice_json(const app::ProviderChoice& choice) {
     out["personal_budget_eligible"] = choice.personal_budget_eligible;
   }
   return out;
+}
+
+// Where an Allot person lives, from their address in the casework gazetteer, when
+// the package names them by id and gives no coordinates of its own. The lookup
+// is the package's own business (placing their care), not a read of their case
+// notes, so it runs as the care at home service.
+std::optional<care_at_home::GeoPoint> person_location(RequestContext& context, const std::string& reference) {
+  if (reference.empty() || reference.size() > 18 || reference.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  app::Gazetteer gazetteer(context.state.services.store, context.state.services.clock);
+  auto found = gazetteer.locate(app::system_principal("care_at_home", context.principal->agency.code),
+                                std::stoll(reference));
+  if (!found || !*found) return std::nullopt;
+  const auto latitude = care_at_home::parse_degrees((*found)->latitude);
+  const auto longitude = care_at_home::parse_degrees((*found)->longitude);
+  if (!latitude || !longitude) return std::nullopt;
+  return care_at_home::GeoPoint{*latitude, *longitude};
 }
 
 }  // namespace
@@ -271,23 +291,14 @@ HttpResponse add_open_package(RequestContext& context) {
   if (auto root = JsonReader(*body, issues).object()) {
     root->known_fields({"person_reference", "client_group", "service", "model", "visits", "nights", "starts_on", "area",
                         "locality", "location", "chosen_provider_id"});
-    package.person_reference = root->required("person_reference").text({.max_length = 1000}).value_or("x");
-    package.client_group = root->required("client_group").text({.max_length = 1000}).value_or("x");
-    package.service = root->required("service").text({.max_length = 100}).value_or("");
-    const std::string model = root->optional("model").text({.max_length = 40}).value_or("time_and_task");
-    if (model == "personal_budget") {
-      package.model = app::PackageModel::kPersonalBudget;
-    } else if (model != "time_and_task") {
-      issues.push_back({ErrorCode::kInvalidValue, "model", "expected time_and_task or personal_budget"});
-    }
-    package.starts_on = root->required("starts_on").date().value_or(Date());
+    read_package_fields(*root, package, issues);
     package.area = root->required("area").text({.max_length = 1000}).value_or("x");
     package.locality = root->optional("locality").text({.max_length = 1000}).value_or("");
     if (root->has("location")) package.location = read_point(root->optional("location"));
     package.chosen_provider_id = root->optional("chosen_provider_id").whole({.min = 1}).value_or(0);
-    read_visits_and_nights(*root, package, issues);
   }
   if (!issues.empty()) return failure(issues, "the package was not added");
+  if (!package.location) package.location = person_location(context, package.person_reference);
   auto added = allocation_service(context).add_open_package(context.principal->principal(), package);
   if (!added) return failure(added.error(), "the package was not added");
   json out = package_fields(added->details);

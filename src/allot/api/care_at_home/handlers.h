@@ -36,7 +36,8 @@ HttpResponse start_replan(RequestContext& context);
 
 // A provider's rate cards as its page shows them (package_handlers.cpp).
 nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);
-// A package's visits and night-time support from a request body (package_handlers.cpp).
-void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues);
+// A package's person, client group, service, model, start, visits and night-time
+// support from a request body (package_handlers.cpp).
+void read_package_fields(const JsonObjectReader& root, app::NewPackage& package, Issues& issues);
 
 }  // namespace allot::api::care_at_home_api

@@ -85,7 +85,7 @@ HttpResponse add_rate_card(RequestContext& context) {
   return json_response(201, rate_card_json(*added));
 }
 
-void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues) {
+static void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues) {
   if (auto visits = root.optional("visits").array({.max_items = 200})) {
     for (JsonReader& item : *visits) {
       auto visit = item.object();
@@ -124,6 +124,20 @@ void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& packa
   }
 }
 
+void read_package_fields(const JsonObjectReader& root, app::NewPackage& package, Issues& issues) {
+  package.person_reference = root.required("person_reference").text({.max_length = 1000}).value_or("x");
+  package.client_group = root.required("client_group").text({.max_length = 1000}).value_or("x");
+  package.service = root.required("service").text({.max_length = 100}).value_or("");
+  const std::string model = root.optional("model").text({.max_length = 40}).value_or("time_and_task");
+  if (model == "personal_budget") {
+    package.model = app::PackageModel::kPersonalBudget;
+  } else if (model != "time_and_task") {
+    issues.push_back({ErrorCode::kInvalidValue, "model", "expected time_and_task or personal_budget"});
+  }
+  package.starts_on = root.required("starts_on").date().value_or(Date());
+  read_visits_and_nights(root, package, issues);
+}
+
 HttpResponse add_package(RequestContext& context) {
   Result<json> body = json_body(context.request);
   if (!body) return failure(body.error(), "the package cannot be read");
@@ -132,17 +146,7 @@ HttpResponse add_package(RequestContext& context) {
   if (auto root = JsonReader(*body, issues).object()) {
     root->known_fields({"provider_id", "person_reference", "client_group", "service", "model", "visits", "nights", "starts_on"});
     package.provider_id = root->required("provider_id").whole({.min = 1}).value_or(0);
-    package.person_reference = root->required("person_reference").text({.max_length = 1000}).value_or("x");
-    package.client_group = root->required("client_group").text({.max_length = 1000}).value_or("x");
-    package.service = root->required("service").text({.max_length = 100}).value_or("");
-    const std::string model = root->optional("model").text({.max_length = 40}).value_or("time_and_task");
-    if (model == "personal_budget") {
-      package.model = app::PackageModel::kPersonalBudget;
-    } else if (model != "time_and_task") {
-      issues.push_back({ErrorCode::kInvalidValue, "model", "expected time_and_task or personal_budget"});
-    }
-    package.starts_on = root->required("starts_on").date().value_or(Date());
-    read_visits_and_nights(*root, package, issues);
+    read_package_fields(*root, package, issues);
   }
   if (!issues.empty()) {
     for (Issue& issue : care_at_home::check_pattern(package.visits, package.nights)) issues.push_back(std::move(issue));

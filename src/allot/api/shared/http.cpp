@@ -95,8 +95,6 @@ void HttpResponse::add_header(std::string name, std::string value) {
 
 std::string_view HttpResponse::header(std::string_view name) const { return find_header(headers, name); }
 
-
-
 HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;

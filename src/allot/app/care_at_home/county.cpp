@@ -51,6 +51,7 @@ std::int64_t carer_minutes_of(const std::vector<care_at_home::Visit>& visits) {
 
 std::string minutes_text(double minutes) {
   const auto whole = static_cast<long long>(std::llround(minutes));
+  if (whole == 0 && minutes > 0) return "under a minute";
   if (whole < 60) return fmt::format("{} min", whole);
   return fmt::format("{} h {:02} min", whole / 60, whole % 60);
 }
