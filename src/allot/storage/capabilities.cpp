@@ -1,6 +1,7 @@
 // Every capability's storage, registered in one place: a new capability adds its
 // register call here (and its folder to CMakeLists.txt), and nothing else outside
 // its own folder.
+#include "allot/storage/access/access_storage.h"
 #include "allot/storage/audit/audit_storage.h"
 #include "allot/storage/budgets/budgets_storage.h"
 #include "allot/storage/care_at_home/care_at_home_storage.h"
@@ -29,6 +30,7 @@ RepositoryRegistry register_every_capability() {
   register_programmes_repositories(registry);
   register_care_at_home_repositories(registry);
   register_casework_repositories(registry);
+  register_access_repositories(registry);
   return registry;
 }
 
