@@ -199,13 +199,14 @@ TEST_F(CaseworkApi, AManagerReallocatesACaseAndTheHistoryKeepsIt) {
   EXPECT_EQ(moved["allocated_by"], "team_manager");
   // The allocated worker joins the person's care team (app/access).
   bool joined = false;
-  for (const Json& member : ok(call("GET", person_path(id, "/care-team"), "team_manager"))["members"]) {
+  const Json care_team = ok(call("GET", person_path(id, "/care-team"), "team_manager"));
+  for (const Json& member : care_team["members"]) {
     if (member["username"] == "assessor_north" && member["team_role"] == "allocated_worker" &&
         member["ended_on"].is_null()) {
       joined = true;
     }
   }
-  EXPECT_TRUE(joined);
+  EXPECT_TRUE(joined) << care_team.dump();
 
   const Json north = ok(call("GET", "/api/v1/caseload", "assessor_north"));
   EXPECT_NE(find_person(north["cases"], id), nullptr);
