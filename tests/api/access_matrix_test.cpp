@@ -21,7 +21,8 @@ using Json = nlohmann::json;
 const std::vector<std::string>& roles() {
   static const std::vector<std::string> all = {"administrator", "assessor",      "team_manager",
                                                "panel_member",  "finance_officer", "commissioner",
-                                               "provider_user", "analyst",       "data_protection_officer"};
+                                               "provider_user", "analyst",       "data_protection_officer",
+                                               "person"};
   return all;
 }
 
@@ -129,7 +130,7 @@ TEST_F(AccessMatrix, NoRoleOffThePersonsCareTeamReachesAnyRouteOfTheirRecordAndG
   // Outside this person's care team: the trust, the provider, and the roles that
   // reach no one's record. An id no one has is outside everyone's.
   const std::vector<std::string> outside = {"administrator", "panel_member", "commissioner", "provider_user",
-                                            "analyst", "data_protection_officer"};
+                                            "analyst", "data_protection_officer", "person"};
   std::map<std::string, int> refused;
   int checked = 0;
   for (const Route& route : route_table()) {
@@ -167,7 +168,7 @@ TEST_F(AccessMatrix, NoListOrReadOffTheCareTeamNamesThePerson) {
   const std::string family = person["family_name"];
   int checked = 0;
   for (const char* role : {"administrator", "panel_member", "commissioner", "provider_user", "analyst",
-                                  "data_protection_officer"}) {
+                                  "data_protection_officer", "person"}) {
     for (const Route& route : route_table()) {
       if (route.test_only || route.method != Method::kGet) continue;
       if (route.pattern.find("audit") != std::string::npos) continue;  // the log names whoever was refused
@@ -201,6 +202,22 @@ TEST_F(AccessMatrix, ListsReturnOnlyPeopleTheUserMayOpen) {
               200);
   }
   EXPECT_EQ(ok(call("GET", "/api/v1/people?limit=200", "administrator"))["total"], 0);
+}
+
+TEST_F(AccessMatrix, APersonsOwnAccountSeesTheirOwnRecordAndNothingElse) {
+  const Json mine = ok(call("GET", "/api/v1/people?limit=200", "person"));
+  ASSERT_EQ(mine["total"], 1) << mine.dump();
+  const std::int64_t id = mine["people"][0]["id"];
+  const std::string own = "/api/v1/people/" + std::to_string(id);
+  EXPECT_EQ(call("GET", own, "person").status, 200);
+  EXPECT_EQ(call("GET", own + "/plans", "person").status, 200);
+  EXPECT_EQ(call("GET", own + "/charging", "person").status, 200);
+  // Not the workers' notes, not a change, not anyone else.
+  EXPECT_EQ(call("GET", own + "/notes", "person").status, 403);
+  EXPECT_EQ(call("PUT", own, "person", "{}").status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/people/" + std::to_string(id + 1), "person").status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/panel/queue", "person").status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/budgets", "person").status, 403);
 }
 
 TEST_F(AccessMatrix, ListsRefuseAPageOverTheCapNamingIt) {

@@ -207,6 +207,14 @@ std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest
       return refused;
     }
     context.principal = std::move(*who);
+    // A person's own account reaches only the record it is linked to, looked up
+    // on each request so a link (or its absence) holds at once.
+    if (context.principal->user.has_role(app::Role::kPerson)) {
+      Result<std::optional<app::Id>> linked =
+          app::AccessService(state_->services.store, state_->services.clock).account_person(context.principal->user.id);
+      if (!linked) return failure(linked.error(), "");
+      context.principal->person_id = *linked;
+    }
     // Browsers send cookies on their own, so writes must prove they come from our pages.
     if (by_cookie && is_state_changing(request.method) &&
         !app::AuthService::csrf_matches(*context.principal, request.header("x-csrf-token"))) {

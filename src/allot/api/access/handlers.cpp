@@ -294,4 +294,18 @@ HttpResponse unusual_volumes(RequestContext& context) {
                      });
 }
 
+HttpResponse link_account(RequestContext& context) {
+  Result<app::Id> id = path_id(context, "id", "person");
+  if (!id) return failure(id.error(), "");
+  Result<json> body = object_body(context);
+  if (!body) return failure(body.error(), "the body is not a JSON object");
+  FieldReader reader{*body, {}};
+  const std::string username = reader.text("username").value_or("");
+  const std::string relationship = reader.text("relationship", false).value_or("self");
+  if (!reader.issues.empty()) return failure(reader.issues, "the link has problems");
+  Result<app::Unit> linked = service(context).link_account(principal(context), *id, username, relationship);
+  if (!linked) return failure(linked.error(), "the link has problems");
+  return json_response(201, {{"person_id", *id}, {"username", username}, {"relationship", relationship}});
+}
+
 }  // namespace allot::api::access_api

@@ -18,5 +18,6 @@ HttpResponse end_agreement(RequestContext& context);
 HttpResponse break_glass(RequestContext& context);
 HttpResponse break_glass_grants(RequestContext& context);
 HttpResponse unusual_volumes(RequestContext& context);
+HttpResponse link_account(RequestContext& context);
 
 }  // namespace allot::api::access_api

@@ -105,6 +105,14 @@ const std::vector<Route>& access_routes() {
        .handler = &access_api::unusual_volumes,
        .test_only = false,
        .summary = "users who read unusually many people's records in an hour"},
+      {.method = Method::kPost,
+       .pattern = "/api/v1/people/{id}/account",
+       .access = Access::kAllowed,
+       .action = "access.link_account",
+       .body = BodyKind::kJson,
+       .handler = &access_api::link_account,
+       .test_only = false,
+       .summary = "link a person's own account (or their representative's) to their record"},
   };
   return kRoutes;
 }

@@ -290,6 +290,42 @@ Result<SharingAgreement> AccessService::end_agreement(const Principal& principal
   });
 }
 
+Result<Unit> AccessService::link_account(const Principal& principal, Id person_id, std::string_view username,
+                                         std::string_view relationship) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<Unit> {
+    if (auto allowed = check_person(tx, principal, "access.link_account", person_id); !allowed) return allowed;
+    Issues issues;
+    if (relationship != "self" && relationship != "representative") {
+      issues.push_back({ErrorCode::kInvalidValue, "relationship",
+                        fmt::format("found \"{}\"; expected self or representative", relationship)});
+    }
+    Result<UserCredentials> user = tx.get<UserRepository>().find_credentials(username);
+    if (!user) {
+      issues.push_back({ErrorCode::kInvalidValue, "username", fmt::format("no user \"{}\"", username)});
+    } else if (user->user.roles != std::vector<Role>{Role::kPerson}) {
+      issues.push_back({ErrorCode::kInvalidValue, "username",
+                        fmt::format("{} must hold the person role and no other to be linked to a record", username)});
+    }
+    if (!issues.empty()) return fail(std::move(issues));
+    if (auto linked = tx.get<AccessRepository>().link_account(user->user.id, person_id, relationship,
+                                                               principal.actor(), clock_.now());
+        !linked) {
+      return linked;
+    }
+    if (auto audited = audit_.record_in(tx, principal, "account_link", access_person_subject(person_id),
+                                        fmt::format("{} ({})", username, relationship));
+        !audited) {
+      return fail(audited.error());
+    }
+    return Unit{};
+  });
+}
+
+Result<std::optional<Id>> AccessService::account_person(Id user_id) {
+  return in_transaction(store_, Access::kRead,
+                        [&](Transaction& tx) { return tx.get<AccessRepository>().account_person(user_id); });
+}
+
 Result<BreakGlassGrant> AccessService::break_glass(const Principal& principal, Id person_id, std::string_view reason) {
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<BreakGlassGrant> {
     if (auto allowed = policy().check(principal, "access.break_glass", Subject{person_id}); !allowed) {

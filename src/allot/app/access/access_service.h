@@ -68,6 +68,13 @@ class AccessService {
   Result<SharingAgreement> add_agreement(const Principal& principal, const AgreementRequest& request);
   Result<SharingAgreement> end_agreement(const Principal& principal, Id agreement_id, std::string_view reason);
 
+  // Links a person's own account (role person) to their record; the account is
+  // made by the administrator, the link by a worker on the person's care team.
+  Result<Unit> link_account(const Principal& principal, Id person_id, std::string_view username,
+                            std::string_view relationship);
+  // The record a person's own account is linked to (for the api, each request).
+  Result<std::optional<Id>> account_person(Id user_id);
+
   // Opens the record outside the care team for access_limits().break_glass_hours.
   Result<BreakGlassGrant> break_glass(const Principal& principal, Id person_id, std::string_view reason);
   // Grants since `since` (default: the last 30 days), for a manager to review.

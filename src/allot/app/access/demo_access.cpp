@@ -4,6 +4,7 @@
 
 #include "allot/app/access/repositories.h"
 #include "allot/app/identity/repositories.h"
+#include "allot/app/journey/repositories.h"
 
 namespace allot::app {
 
@@ -44,6 +45,20 @@ Result<int> load_demo_care_teams(Transaction& tx, const Clock& clock) {
         access.add_agency_to_people(joining.selection, agency->id, joining.team_role, today.plus_days(-365), system, now);
     if (!joined) return fail(joined.error());
     added += *joined;
+  }
+  // The demo's own account: "person" sees the first person with an agreed budget.
+  Result<UserCredentials> own = tx.get<UserRepository>().find_credentials("person");
+  if (own) {
+    PersonQuery query;
+    query.agreed_budget_only = true;
+    query.limit = 1;
+    Result<PersonPage> first = tx.get<PersonRepository>().list(query);
+    if (!first) return fail(first.error());
+    if (!first->people.empty()) {
+      if (auto linked = access.link_account(own->user.id, first->people.front().id, "self", system, now); !linked) {
+        return fail(linked.error());
+      }
+    }
   }
   return added;
 }

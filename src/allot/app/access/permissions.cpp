@@ -18,6 +18,8 @@ std::span<const Permission> access_permissions() {
       {"access.manage_agreements", {Role::kTeamManager, Role::kDataProtectionOfficer},
        "record and end information sharing agreements with partner agencies"},
       {"access.read_volumes", {Role::kDataProtectionOfficer}, "see users who read unusually many records"},
+      {"access.link_account", {Role::kAssessor, Role::kTeamManager},
+       "link a person's own account (or their representative's) to their record"},
   };
   return kPermissions;
 }
@@ -43,6 +45,8 @@ std::span<const RoleReach> role_reaches() {
       {Role::kAnalyst, Reach::kNone, false, "rulebooks, simulations and totals; no one's record"},
       {Role::kDataProtectionOfficer, Reach::kNone, false,
        "the audit log, break-glass accesses and unusual volumes; no one's record"},
+      {Role::kPerson, Reach::kOwnRecord, false,
+       "their own record only: budget and how it was worked out, support plan, contribution"},
   };
   return kReaches;
 }

@@ -46,6 +46,12 @@ class AccessRepository {
   // Audit entries naming people between two times: (user, agency, at, person ids).
   virtual Result<std::vector<UnusualVolume>> unusual_volumes(Timestamp since, Timestamp until, int threshold) = 0;
 
+  // Links a person's own account to their record; kConflict if the account is linked already.
+  virtual Result<Unit> link_account(Id user_id, Id person_id, std::string_view relationship, const Actor& by,
+                                    Timestamp now) = 0;
+  // The record an account is linked to, if any.
+  virtual Result<std::optional<Id>> account_person(Id user_id) = 0;
+
   // Demo data: the agency joins, as `team_role`, the care team of every person the
   // condition selects ("all", "mental_health", "home_care"). Returns how many.
   virtual Result<int> add_agency_to_people(std::string_view selection, Id agency_id, std::string_view team_role,

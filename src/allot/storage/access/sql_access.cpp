@@ -307,6 +307,24 @@ class SqlAccess final : public app::AccessRepository {
     return found;
   }
 
+  Result<app::Unit> link_account(Id user_id, Id person_id, std::string_view relationship, const app::Actor& by,
+                            app::Timestamp now) override {
+    if (!db_.query("SELECT 1 FROM person_accounts WHERE user_id = $1", {sql_int(user_id)}).empty()) {
+      return fail(ErrorCode::kConflict, "username", "this account is already linked to a record");
+    }
+    db_.query("INSERT INTO person_accounts (user_id, person_id, relationship, linked_by, linked_by_agency, linked_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6)",
+              {sql_int(user_id), sql_int(person_id), sql_text(relationship), sql_text(by.username), sql_text(by.agency),
+               sql_timestamp(now)});
+    return app::Unit{};
+  }
+
+  Result<std::optional<Id>> account_person(Id user_id) override {
+    SqlResult result = db_.query("SELECT person_id FROM person_accounts WHERE user_id = $1", {sql_int(user_id)});
+    if (result.empty()) return std::optional<Id>{};
+    return std::optional<Id>{result.integer(0, 0)};
+  }
+
   Result<int> add_agency_to_people(std::string_view selection, Id agency_id, std::string_view team_role,
                                    Date starts_on, const app::Actor& by, app::Timestamp now) override {
     std::string where;

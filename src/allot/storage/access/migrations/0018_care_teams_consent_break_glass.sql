@@ -1,5 +1,5 @@
--- name: care teams, sharing agreements and consent, break glass
--- append-only: care_team_members, care_team_endings, sharing_agreements, sharing_agreement_endings, sharing_consents, break_glass_grants
+-- name: care teams, sharing agreements and consent, break glass, people's own accounts
+-- append-only: care_team_members, care_team_endings, sharing_agreements, sharing_agreement_endings, sharing_consents, break_glass_grants, person_accounts
 -- Released: never edit; change the schema in a new file with the next free number.
 -- Who is involved in a person's care: an agency, or one of its users, in a role
 -- in the team, from a date (and to a date, or until ended). Never changed: an
@@ -75,3 +75,27 @@ CREATE TABLE break_glass_grants (
 );
 CREATE INDEX break_glass_grants_user ON break_glass_grants (user_id, person_id, expires_at);
 CREATE INDEX break_glass_grants_at ON break_glass_grants (granted_at);
+-- The person's own role: user_roles is rebuilt with the wider list (SQLite cannot
+-- change a CHECK constraint in place), its rows kept.
+CREATE TEMPORARY TABLE user_roles_before_0018 AS SELECT user_id, role FROM user_roles;
+DROP TABLE user_roles;
+CREATE TABLE user_roles (
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('administrator', 'assessor', 'team_manager', 'panel_member',
+                                     'finance_officer', 'commissioner', 'provider_user', 'analyst',
+                                     'data_protection_officer', 'person')),
+  PRIMARY KEY (user_id, role)
+);
+INSERT INTO user_roles (user_id, role) SELECT user_id, role FROM user_roles_before_0018;
+DROP TABLE user_roles_before_0018;
+-- A person's own account (or their representative's): which record it is linked
+-- to, by whom. One link per account, never changed; an account no longer wanted
+-- is deactivated.
+CREATE TABLE person_accounts (
+  user_id BIGINT NOT NULL PRIMARY KEY REFERENCES users (id),
+  person_id BIGINT NOT NULL REFERENCES people (id),
+  relationship TEXT NOT NULL,
+  linked_by TEXT NOT NULL,
+  linked_by_agency TEXT NOT NULL,
+  linked_at TEXT NOT NULL
+);
