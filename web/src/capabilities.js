@@ -12,3 +12,4 @@ export { default as programmes } from './programmes/index.js';
 export { default as care_at_home } from './care_at_home/index.js';
 export { default as casework } from './casework/index.js';
 export { default as audit } from './audit/index.js';
+export { default as access } from './access/index.js';
