@@ -225,7 +225,6 @@ std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest
     if (route.access == Access::kAllowed) {
       Result<tl::monostate> allowed = app::AccessPolicy::standard().check(context.principal->principal(), route.action);
       if (!allowed) return error_response(403, "forbidden", allowed.error().front().message);
-      if (std::optional<HttpResponse> refused = check_care_team(route, context)) return refused;
     }
   }
 
@@ -278,6 +277,14 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   }
   if (app::AuditScope* scope = app::current_audit_scope(); scope != nullptr && context.principal) {
     scope->set_roles(app::audit_roles_text(context.principal->principal().roles));
+  }
+  // The care team is asked once per request, here rather than in authorize() (which
+  // also runs on the head alone), so a read of a record costs one lookup.
+  if (context.principal && route.access == Access::kAllowed) {
+    if (std::optional<HttpResponse> refusal = check_care_team(route, context)) {
+      audit_refusal(request, match, &context, *refusal);
+      return std::move(*refusal);
+    }
   }
 
   if (route.body == BodyKind::kJson && request.media_type() != "application/json") {
