@@ -67,6 +67,8 @@ export function registerRulebookGovernanceTests(test, { assert, assertEqual, sig
       await page.click('text=example-adults draft version 3');
       await page.waitForSelector('text=Approve version 3');
       assert((await page.textContent('[data-testid=simulation-table] tr.total')).includes('All people'), 'the approver sees the totals');
+      // The changes table appears once the version in force has loaded.
+      await page.waitForSelector('[data-testid=draft-changes] tbody tr');
       const changes = await page.$$eval('[data-testid=draft-changes] tr', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
       const pointRow = changes.find((cells) => cells[0].startsWith('Value of a point'));
       assertEqual(pointRow && pointRow.slice(1), ['£250.00', '£300.00'], 'the approver sees the value of a point, before and after');
