@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/access/repositories.h"
+#include "allot/app/identity/repositories.h"
 #include "allot/app/journey/repositories.h"
 #include "allot/app/shared/clock.h"
 #include "allot/journey_io/documents.h"
@@ -71,6 +73,14 @@ int main(int argc, char** argv) {
       if (!person) return tl::unexpected<Issues>(person.error());
       if (first_id == 0) first_id = person->id;
       last_id = person->id;
+    }
+    // The council leads these people's care teams, so its workers may read them
+    // (app/access); without it every read would be a refusal.
+    if (auto council = tx.get<app::AgencyRepository>().find_by_code("demo-council")) {
+      const Date today(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)));
+      auto joined = tx.get<app::AccessRepository>().add_agency_to_people("all", council->id, "lead_agency", today,
+                                                                         app::Actor{"system", "demo-council"}, now);
+      if (!joined) return tl::unexpected<Issues>(joined.error());
     }
     return app::Unit{};
   });

@@ -80,8 +80,8 @@ TEST_F(AuditApi, ASearchRecordsWhatWasAskedAndWhomItReturned) {
 TEST_F(AuditApi, RefusalsAreRecorded) {
   // 403: a role the policy refuses.
   EXPECT_EQ(call("/api/v1/audit/verify", "assessor").status, 403);
-  // 404 on a person.
-  EXPECT_EQ(call("/api/v1/people/987654321", "assessor").status, 404);
+  // 403 on a person off the user's care teams (whether or not the record exists).
+  EXPECT_EQ(call("/api/v1/people/987654321", "assessor").status, 403);
   // 401: nobody signed in.
   EXPECT_EQ(server_->request("GET", "/api/v1/people/987654321").status, 401);
   const Json refused = entries("action=refused&limit=50");
@@ -91,7 +91,7 @@ TEST_F(AuditApi, RefusalsAreRecorded) {
   for (const Json& entry : refused) {
     const std::string detail = entry["detail"];
     if (entry["user"] == "assessor" && detail.find("403 forbidden GET /api/v1/audit/verify") == 0) forbidden = true;
-    if (entry["user"] == "assessor" && entry["subject"] == "person:987654321" && detail.find("404") == 0) not_found = true;
+    if (entry["user"] == "assessor" && entry["subject"] == "person:987654321" && detail.find("403") == 0) not_found = true;
     if (entry["user"] == "anonymous" && entry["subject"] == "person:987654321" && detail.find("401") == 0) anonymous = true;
   }
   EXPECT_TRUE(forbidden) << refused.dump();

@@ -189,7 +189,7 @@ TEST_F(CaseworkApi, AManagerReallocatesACaseAndTheHistoryKeepsIt) {
   // Only a manager of the case's team moves it, even into their own team.
   EXPECT_EQ(call("POST", allocations, "team_manager_east", {{"worker", "assessor_east"}, {"reason", "x"}}).status, 403);
   EXPECT_EQ(call("POST", allocations, "team_manager", {{"worker", "assessor_south"}, {"reason", "x"}}).status, 409);
-  EXPECT_EQ(call("POST", person_path(999999, "/allocations"), "team_manager", {{"worker", "assessor_north"}, {"reason", "x"}}).status, 404);
+  EXPECT_EQ(call("POST", person_path(999999, "/allocations"), "team_manager", {{"worker", "assessor_north"}, {"reason", "x"}}).status, 403);
 
   const Json moved = ok(call("POST", allocations, "team_manager",
                              {{"worker", "assessor_north"}, {"reason", "Lives on the North boundary"}}),
@@ -197,13 +197,25 @@ TEST_F(CaseworkApi, AManagerReallocatesACaseAndTheHistoryKeepsIt) {
   EXPECT_EQ(moved["worker"], "assessor_north");
   EXPECT_EQ(moved["team"], "North adults team");
   EXPECT_EQ(moved["allocated_by"], "team_manager");
+  // The allocated worker joins the person's care team (app/access).
+  bool joined = false;
+  const Json care_team = ok(call("GET", person_path(id, "/care-team"), "team_manager"));
+  for (const Json& member : care_team["members"]) {
+    if (member["username"] == "assessor_north" && member["team_role"] == "allocated_worker" &&
+        member["ended_on"].is_null()) {
+      joined = true;
+    }
+  }
+  EXPECT_TRUE(joined) << care_team.dump();
 
   const Json north = ok(call("GET", "/api/v1/caseload", "assessor_north"));
   EXPECT_NE(find_person(north["cases"], id), nullptr);
   const Json south = ok(call("GET", "/api/v1/caseload", "assessor_south"));
   EXPECT_EQ(find_person(south["cases"], id), nullptr);
 
-  const Json history = ok(call("GET", allocations, "panel_member"))["allocations"];
+  // The trust's panel member is not on this person's care team.
+  EXPECT_EQ(call("GET", allocations, "panel_member").status, 403);
+  const Json history = ok(call("GET", allocations, "team_manager"))["allocations"];
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0]["worker"], "assessor_south");
   EXPECT_EQ(history[0]["reason"], "opened the case");
@@ -243,7 +255,7 @@ TEST_F(CaseworkApi, CaseNotesAreAppendOnlyAndACorrectionPointsToTheNoteItCorrect
   EXPECT_EQ(paths(call("POST", notes, "assessor", {{"text", std::string(10001, 'a')}})), std::vector<std::string>{"text"});
   EXPECT_EQ(paths(call("POST", notes, "assessor", {{"text", "ok"}, {"colour", "red"}})), std::vector<std::string>{"colour"});
   EXPECT_EQ(call("POST", notes, "panel_member", {{"text", "A panel note"}}).status, 403);
-  EXPECT_EQ(call("POST", person_path(999999, "/notes"), "assessor", {{"text", "x"}}).status, 404);
+  EXPECT_EQ(call("POST", person_path(999999, "/notes"), "assessor", {{"text", "x"}}).status, 403);
   // A note of another person's record cannot be corrected here.
   const std::int64_t other = opened_by("assessor", person("Ada", "North adults team", "North"));
   const std::int64_t other_note = ok(call("POST", person_path(other, "/notes"), "assessor", {{"text", "Other"}}), 201)["id"];
@@ -257,7 +269,9 @@ TEST_F(CaseworkApi, CaseNotesAreAppendOnlyAndACorrectionPointsToTheNoteItCorrect
   // A corrected note is corrected once: correct the correction instead.
   EXPECT_EQ(call("POST", notes, "assessor", {{"text", "Thursday"}, {"corrects", first_id}}).status, 409);
 
-  const Json listed = ok(call("GET", notes, "panel_member"))["notes"];
+  // Case notes are the workers': a panel member does not read them.
+  EXPECT_EQ(call("GET", notes, "panel_member").status, 403);
+  const Json listed = ok(call("GET", notes, "team_manager"))["notes"];
   ASSERT_EQ(listed.size(), 2u);
   EXPECT_EQ(listed[0]["text"], "Visited on Tuesday.");  // never changed
   EXPECT_EQ(listed[0]["corrected_by"], correction["id"]);

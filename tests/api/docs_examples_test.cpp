@@ -144,7 +144,7 @@ TEST(DocsExamples, EveryExampleInDocsApiMdHolds) {
   auto server = ServerProcess::start();
   std::map<std::string, std::string> values;
   for (const char* user : {"analyst", "assessor", "administrator", "finance_officer", "commissioner",
-                           "data_protection_officer", "provider_user"}) {
+                           "data_protection_officer", "provider_user", "panel_member", "team_manager"}) {
     values[std::string("token:") + user] = sign_in(*server, user).token;
   }
   for (const Example& example : examples) {

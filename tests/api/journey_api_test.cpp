@@ -167,7 +167,8 @@ TEST_F(JourneyApi, AStepNotAllowedNowIs409NamingTheStageAndTheStepsAllowed) {
   EXPECT_EQ(person["stage"], "screening");
   EXPECT_EQ(person["allowed_steps"], Json({"screen", "close"}));
   EXPECT_EQ(call("POST", person_path(id, "/steps/fly"), "assessor", Json::object()).status, 404);
-  EXPECT_EQ(call("GET", "/api/v1/people/999999", "assessor").status, 404);
+  // No record and a record off the user's care teams read the same: no guessing.
+  EXPECT_EQ(call("GET", "/api/v1/people/999999", "assessor").status, 403);
 }
 
 TEST_F(JourneyApi, AStalePlanVersionIs409AndNothingIsLost) {

@@ -63,7 +63,7 @@ TEST(AccessPolicy, AllowedActionsListWhatThePrincipalMayDoInDeclarationOrder) {
                                                "rulebooks.simulate", "rulebooks.read_drafts", "rulebooks.propose",
                                                "scheduling.solve", "programmes.read", "providers.read",
                                                "workforce.read", "allocation.read", "community.read",
-                                               "care_map.read"}));
+                                               "care_map.read", "access.read_rules"}));
   // Approving a rulebook version is a commissioner's, never an analyst's: the one
   // who proposes a version is not the one who approves it.
   const std::vector<std::string> commissioner =
@@ -74,11 +74,51 @@ TEST(AccessPolicy, AllowedActionsListWhatThePrincipalMayDoInDeclarationOrder) {
 }
 
 TEST(AccessPolicy, APolicyIsDataAnotherSetOfRulesCanBeGiven) {
-  const AccessPolicy policy({{"reports.read", {Role::kFinanceOfficer}, "read reports"}});
+  const AccessPolicy policy({{"reports.read", {Role::kFinanceOfficer}, "read reports"}}, {});
   EXPECT_TRUE(policy.allows(with_roles({Role::kFinanceOfficer}), "reports.read"));
   EXPECT_FALSE(policy.allows(with_roles({Role::kFinanceOfficer}), "people.read"));
   ASSERT_NE(policy.find("reports.read"), nullptr);
   EXPECT_EQ(policy.find("reports.read")->summary, "read reports");
+}
+
+TEST(AccessPolicy, APersonsRecordIsReachedOnlyFromTheirCareTeamOrByBreakGlass) {
+  const AccessPolicy& policy = AccessPolicy::standard();
+  const Principal assessor = with_roles({Role::kAssessor});
+  PersonAccess outside;
+  PersonAccess member;
+  member.on_care_team = true;
+  PersonAccess glass;
+  glass.break_glass = true;
+  EXPECT_FALSE(policy.allows(assessor, "people.read", Subject{7, &outside}));
+  EXPECT_TRUE(policy.allows(assessor, "people.read", Subject{7, &member}));
+  EXPECT_TRUE(policy.allows(assessor, "people.read", Subject{7, &glass}));
+  // The refusal reads the same for a record that exists and one that does not.
+  auto refused = policy.check(assessor, "people.read", Subject{7, &outside});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().front().message.find("not on their care team") != std::string::npos, true);
+  // Break glass itself is the way in from outside.
+  EXPECT_TRUE(policy.allows(assessor, "access.break_glass", Subject{7, &outside}));
+  EXPECT_FALSE(policy.allows(with_roles({Role::kFinanceOfficer}), "access.break_glass", Subject{7, &outside}));
+}
+
+TEST(AccessPolicy, TheAdministratorReachesNoOnesRecordAndAPanelMemberThePlansAwaitingThePanel) {
+  const AccessPolicy& policy = AccessPolicy::standard();
+  PersonAccess member;
+  member.on_care_team = true;
+  EXPECT_FALSE(policy.allows(with_roles({Role::kAdministrator}), "people.read", Subject{7, &member}));
+  PersonAccess awaiting;
+  awaiting.awaiting_panel = true;
+  EXPECT_TRUE(policy.allows(with_roles({Role::kPanelMember}), "people.read", Subject{7, &awaiting}));
+  EXPECT_FALSE(policy.allows(with_roles({Role::kAssessor}), "people.read", Subject{7, &awaiting}));
+  // Case notes are the workers': not the panel's, not finance's.
+  EXPECT_FALSE(policy.allows(with_roles({Role::kPanelMember}), "notes.read", Subject{7, &member}));
+  EXPECT_FALSE(policy.allows(with_roles({Role::kFinanceOfficer}), "notes.read", Subject{7, &member}));
+  // Every role has one reach rule.
+  for (Role role : all_roles()) {
+    const auto reaches = policy.reaches();
+    EXPECT_TRUE(std::any_of(reaches.begin(), reaches.end(), [&](const RoleReach& rule) { return rule.role == role; }))
+        << role_name(role);
+  }
 }
 
 }  // namespace

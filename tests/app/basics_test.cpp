@@ -36,7 +36,7 @@ TEST(FixedClock, MovesOnlyWhenTold) {
 }
 
 TEST(Names, RolesAndAgencyKindsRoundTrip) {
-  EXPECT_EQ(all_roles().size(), 9u);
+  EXPECT_EQ(all_roles().size(), 10u);
   EXPECT_EQ(role_name(Role::kDataProtectionOfficer), std::string("data_protection_officer"));
   for (Role role : all_roles()) EXPECT_EQ(parse_role(role_name(role)), role);
   EXPECT_EQ(role_name(Role::kProviderUser), std::string("provider_user"));

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "allot/app/access/repositories.h"
+#include "allot/app/identity/repositories.h"
 #include "allot/app/identity/audit_service.h"
 #include "allot/app/demo/demo_data.h"
 #include "allot/app/journey/journey_service.h"
@@ -510,11 +512,28 @@ TEST_F(Journey, TheDemoCaseloadIsDeterministicAndCoversEveryStage) {
   EXPECT_EQ(report.people, 320);
   EXPECT_GT(report.carers, 50);
   EXPECT_GT(report.panel_meetings, 2);
+  // The council holds these records, so its assessor sees them (app/access).
+  const Id council = ok(in_transaction(store(), Access::kWrite, [&](Transaction& tx) -> Result<Id> {
+    Result<Agency> agency =
+        tx.get<AgencyRepository>().add(NewAgency{"derby-council", "Derby City Council", AgencyKind::kCouncil}, clock_.now());
+    if (!agency) return fail(agency.error());
+    const Date today(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.now())));
+    Result<int> joined = tx.get<AccessRepository>().add_agency_to_people(
+        "all", agency->id, "lead_agency", today, Actor{"system", "derby-council"}, clock_.now());
+    if (!joined) return fail(joined.error());
+    return agency->id;
+  }));
+  Principal assessor = kAssessor;
+  assessor.agency_id = council;
   for (const char* stage : {"screening", "enablement", "assessment", "support_planning", "awaiting_sign_off", "active",
                             "closed"}) {
     PersonQuery query;
     query.stage = stage;
-    EXPECT_GT(ok(service().list_people(kAssessor, query))["total"].get<int>(), 5) << stage;
+    EXPECT_GT(ok(service().list_people(assessor, query))["total"].get<int>(), 5) << stage;
+    // Another agency's panel member sees none of them but the plans awaiting the panel.
+    if (std::string_view(stage) != "awaiting_sign_off") {
+      EXPECT_EQ(ok(service().list_people(kPanel, query))["total"].get<int>(), 0) << stage;
+    }
   }
   EXPECT_GT(ok(service().reviews_due(kAssessor, std::nullopt))["reviews"].size(), 10u);
   EXPECT_GT(ok(service().panel_queue(kPanel))["plans"].size(), 5u);

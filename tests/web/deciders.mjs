@@ -170,7 +170,10 @@ export function registerDecidersTests(test, { assert, assertEqual, pounds, signI
     const meeting = meetings.meetings[0];
     assertEqual(meeting.members.map((member) => member.name), ['Sam Patel', 'Jo Evans'], 'the members recorded once for the meeting');
     assertEqual(meeting.decisions.map((decision) => [decision.person_id, decision.outcome]), [[first.id, 'approve']], 'the decision recorded');
-    assertEqual((await apiOk(page, 'GET', `/people/${first.id}`)).stage, 'active', 'the first plan is agreed');
+    // Decided, the plan has left the panel: the trust's panel member, not on this
+    // person's care team, no longer opens the record (docs/api.md, "Who may see whose record").
+    assertEqual(await page.evaluate(async (id) => (await fetch(`/api/v1/people/${id}`)).status, first.id), 403,
+      'the record is closed to the panel once decided');
 
     // The compact list lives in the address: a reload keeps it.
     await page.check('#view-list');

@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerAccessTests } from './access.mjs';
 import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
@@ -554,6 +555,7 @@ registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessib
 registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerDiaryTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerAccessTests(test, { assert, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -15,3 +15,4 @@ export { default as community } from './community/index.js';
 export { default as map } from './map/index.js';
 export { default as audit } from './audit/index.js';
 export { default as diary } from './diary/index.js';
+export { default as access } from './access/index.js';

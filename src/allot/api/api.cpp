@@ -1,12 +1,14 @@
 #include "allot/api/api.h"
 
 #include <algorithm>
+#include <charconv>
 #include <exception>
 
 #include <fmt/format.h>
 
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
+#include "allot/app/access/access_service.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_writer.h"
 #include "allot/api/shared/log.h"
@@ -132,6 +134,34 @@ void Api::audit_refusal(const HttpRequest& request, const RouteMatch& match, con
   (void)state_->audit.record(entry);
 }
 
+// Every route about one person's record (/people/{id}/...) asks the policy again
+// with what the person's care team says about this user, before any handler runs,
+// so no capability's handler can forget it. A refusal reads the same whether or
+// not the record exists. Access by break glass carries its reason into every
+// audit entry of the request.
+std::optional<HttpResponse> Api::check_care_team(const Route& route, RequestContext& context) const {
+  if (route.pattern.rfind("/api/v1/people/{id}", 0) != 0) return std::nullopt;
+  const auto raw = context.params.find("id");
+  if (raw == context.params.end()) return std::nullopt;
+  app::Id person_id = 0;
+  const auto [end, error] = std::from_chars(raw->second.data(), raw->second.data() + raw->second.size(), person_id);
+  // Not an id at all: the handler refuses it with the field named.
+  if (error != std::errc() || end != raw->second.data() + raw->second.size() || person_id < 1) return std::nullopt;
+  const app::Principal principal = context.principal->principal();
+  app::AccessService access(state_->services.store, state_->services.clock);
+  Result<app::PersonAccess> known = access.person_access(principal, person_id);
+  if (!known) return failure(known.error(), "");
+  Result<tl::monostate> allowed =
+      app::AccessPolicy::standard().check(principal, route.action, app::Subject{person_id, &*known});
+  if (!allowed) return error_response(403, "forbidden", allowed.error().front().message);
+  if (known->break_glass && !known->on_care_team) {
+    if (app::AuditScope* scope = app::current_audit_scope(); scope != nullptr) {
+      scope->set_reason("break glass: " + known->break_glass_reason);
+    }
+  }
+  return std::nullopt;
+}
+
 // Who is asking (a bearer token for API clients, the session cookie for
 // browsers), the CSRF token for browser writes, and the access policy's word on
 // the route's action. Nothing, or the response refusing the request.
@@ -177,6 +207,14 @@ std::optional<HttpResponse> Api::authorize(const Route& route, const HttpRequest
       return refused;
     }
     context.principal = std::move(*who);
+    // A person's own account reaches only the record it is linked to, looked up
+    // on each request so a link (or its absence) holds at once.
+    if (context.principal->user.has_role(app::Role::kPerson)) {
+      Result<std::optional<app::Id>> linked =
+          app::AccessService(state_->services.store, state_->services.clock).account_person(context.principal->user.id);
+      if (!linked) return failure(linked.error(), "");
+      context.principal->person_id = *linked;
+    }
     // Browsers send cookies on their own, so writes must prove they come from our pages.
     if (by_cookie && is_state_changing(request.method) &&
         !app::AuthService::csrf_matches(*context.principal, request.header("x-csrf-token"))) {
@@ -239,6 +277,14 @@ HttpResponse Api::dispatch(const HttpRequest& request) {
   }
   if (app::AuditScope* scope = app::current_audit_scope(); scope != nullptr && context.principal) {
     scope->set_roles(app::audit_roles_text(context.principal->principal().roles));
+  }
+  // The care team is asked once per request, here rather than in authorize() (which
+  // also runs on the head alone), so a read of a record costs one lookup.
+  if (context.principal && route.access == Access::kAllowed) {
+    if (std::optional<HttpResponse> refusal = check_care_team(route, context)) {
+      audit_refusal(request, match, &context, *refusal);
+      return std::move(*refusal);
+    }
   }
 
   if (route.body == BodyKind::kJson && request.media_type() != "application/json") {

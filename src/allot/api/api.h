@@ -67,6 +67,7 @@ class Api {
   HttpResponse dispatch(const HttpRequest& request);
   std::optional<HttpResponse> authorize(const Route& route, const HttpRequest& request,
                                         RequestContext& context) const;
+  std::optional<HttpResponse> check_care_team(const Route& route, RequestContext& context) const;
   void audit_refusal(const HttpRequest& request, const RouteMatch& match, const RequestContext* context,
                      const HttpResponse& response) const;
   void release_when_recorded(app::AuditScope& scope, HttpResponse& response) const;

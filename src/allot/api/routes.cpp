@@ -1,5 +1,6 @@
 // Every route of API v1: each capability's table, one line per capability.
 // openapi.json documents exactly these routes (tests/api/routes_test.cpp checks).
+#include "allot/api/access/routes.h"
 #include "allot/api/audit/routes.h"
 #include "allot/api/budgets/routes.h"
 #include "allot/api/care_at_home/routes.h"
@@ -25,7 +26,7 @@ const std::vector<Route>& route_table() {
     for (const auto* routes : {&identity_routes(), &ras_routes(), &job_routes(), &scheduling_routes(),
                                &journey_routes(), &budgets_routes(), &charging_routes(), &programmes_routes(),
                                &care_at_home_routes(), &casework_routes(), &community_routes(), &map_routes(),
-                               &audit_routes(), &diary_routes(), &test_routes()}) {
+                               &audit_routes(), &diary_routes(), &access_routes(), &test_routes()}) {
       all.insert(all.end(), routes->begin(), routes->end());
     }
     return all;

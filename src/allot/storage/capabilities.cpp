@@ -1,6 +1,7 @@
 // Every capability's storage, registered in one place: a new capability adds its
 // register call here (and its folder to CMakeLists.txt), and nothing else outside
 // its own folder.
+#include "allot/storage/access/access_storage.h"
 #include "allot/storage/audit/audit_storage.h"
 #include "allot/storage/budgets/budgets_storage.h"
 #include "allot/storage/care_at_home/care_at_home_storage.h"
@@ -33,6 +34,7 @@ RepositoryRegistry register_every_capability() {
   register_casework_repositories(registry);
   register_diary_repositories(registry);
   register_community_repositories(registry);
+  register_access_repositories(registry);
   return registry;
 }
 

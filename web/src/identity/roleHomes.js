@@ -6,8 +6,8 @@
 export const ROLES = {
   administrator: {
     title: 'Administrator',
-    summary: 'Looks after the published rulebooks and reads across the council’s records.',
-    can: ['Publish and check rulebooks', 'Read people’s records, reviews due and the Resource Allocation Group’s queue', 'Compare agreed budgets with indicative budgets'],
+    summary: 'Looks after users, agencies and the published rulebooks; manages users, not people’s records.',
+    can: ['Publish and check rulebooks', 'Add users and agencies and set their roles', 'See the Resource Allocation Group’s queue and reviews due, without opening records'],
   },
   assessor: {
     title: 'Assessor',
@@ -33,6 +33,11 @@ export const ROLES = {
     title: 'Commissioner',
     summary: 'Runs the care-at-home provider framework and watches hours and cost.',
     can: ['Keep the provider framework: providers, their inspections, grades and rates', 'Watch the hours and cost of care at home', 'Try a day’s visits on the visit scheduling engine'],
+  },
+  person: {
+    title: 'Person (or their representative)',
+    summary: 'Sees their own record: the budget, how it was worked out, the support plan and what they pay.',
+    can: ['See my budget and how it was worked out', 'See my support plan', 'See what I pay towards my support'],
   },
   provider_user: {
     title: 'Provider',

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/access/records.h"
 #include "allot/api/journey/handlers.h"
 #include "allot/api/shared/respond.h"
 #include "allot/api/shared/state.h"
@@ -121,9 +122,12 @@ HttpResponse list_people(RequestContext& context) {
     } else if (key == "limit" || key == "offset") {
       const auto number = parse_int(value);
       const bool limit = key == "limit";
-      if (!number || *number < (limit ? 1 : 0) || *number > (limit ? 1000 : std::numeric_limits<int>::max())) {
+      // Bulk reading is limited: a page larger than the cap is refused, never cut short.
+      const int cap = app::access_limits().page_cap;
+      if (!number || *number < (limit ? 1 : 0) || *number > (limit ? cap : std::numeric_limits<int>::max())) {
         issues.push_back({ErrorCode::kInvalidValue, key,
-                          fmt::format("found \"{}\"; expected a whole number {}", value, limit ? "from 1 to 1000" : "of 0 or more")});
+                          limit ? fmt::format("found \"{}\"; expected a whole number from 1 to {} (the page cap)", value, cap)
+                                : fmt::format("found \"{}\"; expected a whole number of 0 or more", value)});
       } else {
         (limit ? query.limit : query.offset) = static_cast<int>(*number);
       }

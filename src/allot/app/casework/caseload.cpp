@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/app/access/repositories.h"
 #include "allot/app/casework/case_text.h"
+#include "allot/app/identity/repositories.h"
 #include "allot/app/casework/repositories.h"
 #include "allot/app/journey/journey_core.h"
 #include "allot/app/journey/repositories.h"
@@ -352,6 +354,35 @@ Result<Allocation> CaseloadService::reallocate(const Principal& by, Id person_id
   });
 }
 
+namespace {
+
+Result<Unit> join_care_team(Transaction& tx, const Principal& by, Id person_id, const std::string& worker,
+                            const std::string& reason, Timestamp now) {
+  Result<UserCredentials> user = tx.get<UserRepository>().find_credentials(worker);
+  if (!user) return fail(user.error());
+  AccessRepository& access = tx.get<AccessRepository>();
+  const Date today(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)));
+  Result<std::vector<CareTeamMember>> members = access.members(person_id);
+  if (!members) return fail(members.error());
+  bool already = false;
+  for (const CareTeamMember& member : *members) {
+    if (member.team_role != "allocated_worker" || member.ended_on) continue;
+    if (member.user_id == user->user.id) {
+      already = true;
+    } else if (auto ended = access.end_member(member.id, today, "reallocated: " + reason, by.actor(), now); !ended) {
+      return fail(ended.error());
+    }
+  }
+  if (already) return Unit{};
+  Result<CareTeamMember> added = access.add_member(
+      NewCareTeamMember{person_id, user->user.agency_id, user->user.id, "allocated_worker", today, std::nullopt},
+      by.actor(), now);
+  if (!added) return fail(added.error());
+  return Unit{};
+}
+
+}  // namespace
+
 Result<Allocation> CaseloadService::reallocate_in(Transaction& tx, const Principal& by, Id person_id,
                                                   const ReallocateCommand& command, Timestamp now) {
   {
@@ -417,6 +448,10 @@ Result<Allocation> CaseloadService::reallocate_in(Transaction& tx, const Princip
                       fmt::format("allocated to {} ({}), was {}", command.worker, new_team, current.worker)},
         now);
     if (!audited) return pass(audited);
+    // The allocated worker joins the person's care team; the one they replace leaves it.
+    if (Result<Unit> joined = join_care_team(tx, by, person_id, command.worker, command.reason, now); !joined) {
+      return pass(joined);
+    }
     return added;
   }
 }

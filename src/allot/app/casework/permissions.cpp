@@ -3,9 +3,9 @@
 namespace allot::app {
 
 std::span<const Permission> casework_permissions() {
-  // Case notes are read by whoever reads people's records (app/journey/permissions.cpp).
-  static const std::vector<Role> kReaders = {Role::kAssessor, Role::kTeamManager, Role::kPanelMember,
-                                             Role::kFinanceOfficer, Role::kAdministrator};
+  // Case notes are for the workers on the care team: a panel member sees the plans,
+  // a finance officer the money, the administrator the users (app/access/permissions.cpp).
+  static const std::vector<Role> kReaders = {Role::kAssessor, Role::kTeamManager};
   static const std::vector<Permission> kPermissions = {
       {"caseload.read", {Role::kAssessor, Role::kTeamManager}, "see their caseload and tasks"},
       {"caseload.read_team", {Role::kTeamManager, Role::kAdministrator}, "see a team's caseload"},

@@ -1,5 +1,6 @@
 #include "allot/app/demo/demo_data.h"
 
+#include "allot/app/access/demo_access.h"
 #include "allot/app/budgets/demo_budgets.h"
 #include "allot/app/casework/demo_casework.h"
 
@@ -138,6 +139,9 @@ Result<DemoDataReport> load_demo_data(Store& store, const Clock& clock, const De
       for (const DemoDiaryUser& user : *diary) report.accounts.push_back(DemoAccount{user.username, user.role, user.agency});
     }
     if (Result<int> community = load_demo_community(tx, clock); !community) return tl::unexpected<Issues>(community.error());
+    if (report.people > 0) {
+      if (Result<int> teams = load_demo_care_teams(tx, clock); !teams) return tl::unexpected<Issues>(teams.error());
+    }
     Result<AuditEntry> audited = tx.get<app::AuditRepository>().append(
         NewAuditEntry{system, "load_demo_data", "database",
                       fmt::format("{} agencies, {} users, {} rulebooks, {} people, {} carers", std::size(kDemoAgencies),

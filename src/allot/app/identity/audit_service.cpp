@@ -20,6 +20,7 @@ Result<Unit> AuditService::record(const NewAuditEntry& entry) {
   NewAuditEntry queued = entry;
   AuditScope* scope = current_audit_scope();
   if (queued.roles.empty() && scope != nullptr) queued.roles = scope->roles();
+  if (queued.reason.empty() && scope != nullptr) queued.reason = scope->reason();
   AuditTicket ticket = writer_->submit(std::move(queued), clock_.now());
   if (scope != nullptr) {
     scope->add(std::move(ticket));
@@ -43,18 +44,21 @@ Result<AuditEntry> AuditService::record_in(Transaction& tx, const Actor& actor, 
                                            std::string_view subject, std::string_view detail) {
   Issues issues = validate_entry(actor, action, subject);
   if (!issues.empty()) return fail(std::move(issues));
-  return tx.get<app::AuditRepository>().append(
-      NewAuditEntry{actor, std::string(action), std::string(subject), std::string(detail)}, clock_.now());
+  AuditScope* scope = current_audit_scope();
+  NewAuditEntry entry{actor, std::string(action), std::string(subject), std::string(detail)};
+  if (scope != nullptr) entry.reason = scope->reason();
+  return tx.get<app::AuditRepository>().append(entry, clock_.now());
 }
 
 Result<AuditEntry> AuditService::record_in(Transaction& tx, const Principal& principal, std::string_view action,
                                            std::string_view subject, std::string_view detail) {
   Issues issues = validate_entry(principal.actor(), action, subject);
   if (!issues.empty()) return fail(std::move(issues));
-  return tx.get<app::AuditRepository>().append(NewAuditEntry{principal.actor(), std::string(action),
-                                                             std::string(subject), std::string(detail),
-                                                             audit_roles_text(principal.roles)},
-                                               clock_.now());
+  AuditScope* scope = current_audit_scope();
+  NewAuditEntry entry{principal.actor(), std::string(action), std::string(subject), std::string(detail),
+                      audit_roles_text(principal.roles)};
+  if (scope != nullptr) entry.reason = scope->reason();
+  return tx.get<app::AuditRepository>().append(entry, clock_.now());
 }
 
 Result<std::vector<AuditEntry>> AuditService::list(const AuditQuery& query) {

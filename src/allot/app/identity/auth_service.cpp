@@ -16,6 +16,7 @@ Principal Authenticated::principal() const {
   principal.agency_id = agency.id;
   principal.agency = agency.code;
   if (!user.locality.empty()) principal.teams.push_back(user.locality);
+  principal.person_id = person_id;
   return principal;
 }
 

@@ -64,6 +64,7 @@ struct Authenticated {
   Agency agency;
   std::string csrf_token;  // empty for bearer tokens (no CSRF for API clients)
   Timestamp expires_at;    // for a token without expiry: Timestamp::max()
+  std::optional<Id> person_id;  // a person's own account: whose record (app/access, filled by the api)
   Actor actor() const { return Actor{user.username, agency.code}; }
   // The principal every use case receives.
   Principal principal() const;

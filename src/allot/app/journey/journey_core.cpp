@@ -35,6 +35,7 @@ JourneyCore::JourneyCore(Store& store, const Clock& clock, JourneyConfig config,
       clock_(clock),
       config_(std::move(config)),
       audit_(store, clock),
+      access_(store, clock),
       rulebooks_(rulebooks != nullptr ? *rulebooks : own_rulebooks_) {}
 
 Date JourneyCore::today() const {

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "allot/app/access/access_service.h"
 #include "allot/app/identity/audit_service.h"
 #include "allot/app/journey/records.h"
 #include "allot/app/journey/repositories.h"
@@ -63,6 +64,8 @@ class JourneyCore {
   Store& store() { return store_; }
   journey::Instant now() const { return clock_.now(); }
   Date today() const;
+  // Who may see whose record (care teams, break glass).
+  const AccessService& access() const { return access_; }
 
   // kForbidden unless the principal may take the action (on the person).
   static Result<Unit> check(const Principal& principal, std::string_view action, std::optional<Id> person_id = {});
@@ -120,6 +123,7 @@ class JourneyCore {
   const Clock& clock_;
   JourneyConfig config_;
   AuditService audit_;
+  AccessService access_;
   RulebookCache own_rulebooks_;
   RulebookCache& rulebooks_;
   Transaction* ambient_ = nullptr;  // set by within()

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/access/access_service.h"
+#include "allot/app/access/repositories.h"
 #include "allot/app/shared/concurrency.h"
 #include "allot/journey_io/documents.h"
 
@@ -107,7 +109,10 @@ Result<journey::Person> People::create(const Principal& principal,
 Result<journey::PersonList> People::list(const Principal& principal, const PersonQuery& query) {
   Result<journey::PersonList> list = core_.read([&](Transaction& tx) -> Result<journey::PersonList> {
     if (auto allowed = JourneyCore::check(principal, "people.read"); !allowed) return fail(allowed.error());
-    Result<PersonPage> page = tx.get<PersonRepository>().list(query);
+    // Only the people this user may see (their care teams), counted and paged.
+    PersonQuery visible = query;
+    visible.visible = core_.access().visibility(principal, "people.read");
+    Result<PersonPage> page = tx.get<PersonRepository>().list(visible);
     if (!page) return fail(page.error());
     journey::PersonList people;
     people.total = page->total;
@@ -195,6 +200,14 @@ Result<journey::Person> People::create(const Principal& principal,
         JourneyCore::index_of(person, state), journey_io::details_to_json(person).dump(),
         journey_io::case_state_to_json(state).dump(), core_.now());
     if (!record) return fail(record.error());
+    // The agency that opens the record leads the person's care team, so its
+    // workers see it (app/access): without a member no one but break glass would.
+    if (principal.agency_id != 0) {
+      Result<CareTeamMember> lead = tx.get<AccessRepository>().add_member(
+          NewCareTeamMember{record->id, principal.agency_id, std::nullopt, "lead_agency", core_.today(), std::nullopt},
+          principal.actor(), core_.now());
+      if (!lead) return fail(lead.error());
+    }
     std::vector<journey::Event> events{journey::person_created(person)};
     if (!confirmation.other_ids.empty()) {
       events.push_back(journey::Event{journey::EventType::kRequest, "", confirmation, ""});

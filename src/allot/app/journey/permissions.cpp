@@ -8,7 +8,10 @@ std::span<const Permission> journey_permissions() {
                                              Role::kFinanceOfficer, Role::kAdministrator};
   static const std::vector<Role> kWriters = {Role::kAssessor, Role::kTeamManager};
   static const std::vector<Permission> kPermissions = {
-      {"people.read", kReaders, "read people's records, timelines, plans and drafts"},
+      {"people.read",
+       {Role::kAssessor, Role::kTeamManager, Role::kPanelMember, Role::kFinanceOfficer, Role::kAdministrator,
+        Role::kPerson},
+       "read people's records, timelines, plans and drafts (a person their own: app/access)"},
       {"people.write", kWriters, "add and change people's records and take journey steps"},
       {"people.decide", {Role::kTeamManager}, "sign off a support plan as team manager"},
       {"panel.read_queue", {Role::kPanelMember, Role::kTeamManager, Role::kFinanceOfficer, Role::kAdministrator},

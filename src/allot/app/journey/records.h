@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "allot/app/access/records.h"
 #include "allot/app/shared/actor.h"
 #include "allot/app/shared/clock.h"
 #include "allot/base/date.h"
@@ -56,6 +57,8 @@ struct PersonQuery {
   bool carers_only = false;
   int limit = 50;   // 1..10000
   int offset = 0;
+  // Only the people a user may see (app/access); everyone when absent (batch work).
+  std::optional<PersonVisibility> visible;
 };
 
 struct PersonPage {

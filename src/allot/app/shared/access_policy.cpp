@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/access/permissions.h"
 #include "allot/app/audit/permissions.h"
 #include "allot/app/budgets/permissions.h"
 #include "allot/app/care_at_home/permissions.h"
@@ -55,12 +56,37 @@ const AccessPolicy& AccessPolicy::standard() {
     append(all, map_permissions());
     append(all, audit_permissions());
     append(all, diary_permissions());
-    return AccessPolicy(std::move(all));
+    append(all, access_permissions());
+    const std::span<const RoleReach> reaches = role_reaches();
+    return AccessPolicy(std::move(all), std::vector<RoleReach>(reaches.begin(), reaches.end()));
   }();
   return policy;
 }
 
-AccessPolicy::AccessPolicy(std::vector<Permission> permissions) : permissions_(std::move(permissions)) {}
+AccessPolicy::AccessPolicy(std::vector<Permission> permissions, std::vector<RoleReach> reaches)
+    : permissions_(std::move(permissions)), reaches_(std::move(reaches)) {}
+
+Reach AccessPolicy::reach_of(Role role) const {
+  auto found = std::find_if(reaches_.begin(), reaches_.end(), [&](const RoleReach& rule) { return rule.role == role; });
+  return found == reaches_.end() ? Reach::kNone : found->reach;
+}
+
+bool AccessPolicy::reaches_subject(const Principal& principal, Role role, const Permission& permission,
+                                const Subject& subject) const {
+  if (!principal.has_role(role)) return false;
+  if (!subject.person_id) return true;
+  switch (reach_of(role)) {
+    case Reach::kNone: return false;
+    case Reach::kOwnRecord: return principal.person_id && *principal.person_id == *subject.person_id;
+    case Reach::kCareTeam:
+      if (permission.outside_care_team || subject.access == nullptr) return true;
+      return subject.access->on_care_team || subject.access->break_glass;
+    case Reach::kCareTeamOrPanel:
+      if (subject.access == nullptr) return true;
+      return subject.access->on_care_team || subject.access->awaiting_panel;
+  }
+  return false;
+}
 
 const Permission* AccessPolicy::find(std::string_view action) const {
   auto found = std::find_if(permissions_.begin(), permissions_.end(),
@@ -68,11 +94,11 @@ const Permission* AccessPolicy::find(std::string_view action) const {
   return found == permissions_.end() ? nullptr : &*found;
 }
 
-bool AccessPolicy::allows(const Principal& principal, std::string_view action, const Subject&) const {
+bool AccessPolicy::allows(const Principal& principal, std::string_view action, const Subject& subject) const {
   const Permission* permission = find(action);
   if (permission == nullptr) return false;
   return std::any_of(permission->roles.begin(), permission->roles.end(),
-                     [&](Role role) { return principal.has_role(role); });
+                     [&](Role role) { return reaches_subject(principal, role, *permission, subject); });
 }
 
 Result<tl::monostate> AccessPolicy::check(const Principal& principal, std::string_view action,
@@ -81,6 +107,15 @@ Result<tl::monostate> AccessPolicy::check(const Principal& principal, std::strin
   const Permission* permission = find(action);
   if (permission == nullptr) {
     return fail(ErrorCode::kForbidden, "", fmt::format("{} is not an action anyone may take", action));
+  }
+  const bool has_role = std::any_of(permission->roles.begin(), permission->roles.end(),
+                                    [&](Role role) { return principal.has_role(role); });
+  if (has_role && subject.person_id) {
+    // The same words whether or not the record exists, so guessing ids tells nothing.
+    return fail(ErrorCode::kForbidden, "",
+                fmt::format("person {} is not one you may see: you and your agency are not on their care team "
+                            "(break glass if you must, with a reason)",
+                            *subject.person_id));
   }
   return fail(ErrorCode::kForbidden, "", fmt::format("needs one of the roles: {}", roles_text(permission->roles)));
 }

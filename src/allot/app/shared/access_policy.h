@@ -9,8 +9,13 @@
 // same policy before a request body is read, and GET /api/v1/session tells the
 // pages which actions the signed-in user may take, so no role list is copied.
 //
-// Today a rule names roles; a subject (a person's record) is carried so that the
-// rules by care team and agency can decide on it without changing any caller.
+// A rule names roles; for an action on one person's record it also asks how far
+// each role reaches (RoleReach, app/access/rules.cpp): most roles reach only the
+// people whose care team they (or their agency) are on, with sharing in force; a
+// person's own account reaches only their own record; the administrator reaches
+// none. What the care team is, for this principal and this person, is loaded in
+// the caller's transaction (app/access/access_service.h) and carried in the
+// Subject, so the policy itself does no I/O.
 
 #include <optional>
 #include <span>
@@ -29,18 +34,48 @@ struct Permission {
   std::string_view action;
   std::vector<Role> roles;   // any one of these roles may take the action
   std::string_view summary;  // what the action is, in plain words
+  // True for the few actions that are the way onto a record from outside its care
+  // team (break glass): decided by role alone.
+  bool outside_care_team = false;
+};
+
+// How far a role reaches among people's records.
+enum class Reach {
+  kNone,       // no one's record (the administrator manages users, not people)
+  kCareTeam,   // people whose care team the user or their agency is on, or with break glass
+  kCareTeamOrPanel,  // as kCareTeam, and people whose plan awaits the Resource Allocation Group
+  kOwnRecord,  // only the person the account is linked to
+};
+
+struct RoleReach {
+  Role role;
+  Reach reach;
+  bool may_break_glass;   // may look outside the care team, with a reason, for a limited time
+  std::string_view sees;  // what the role sees, in plain words (GET /api/v1/access/rules)
+};
+
+// What is known about one principal and one person's record, loaded inside the
+// transaction that asks (app/access/access_service.h).
+struct PersonAccess {
+  bool on_care_team = false;  // the user, or their agency, is a current member with sharing in force
+  bool break_glass = false;   // an unexpired break-glass grant for this user and this person
+  bool awaiting_panel = false;  // the person's plan awaits the Resource Allocation Group
+  std::string break_glass_reason;
 };
 
 // What an action is done to; empty when it is not about one record.
 struct Subject {
   std::optional<Id> person_id;
+  // Null when the caller has not loaded the care team: then only the roles decide
+  // (the api loads it for every route under /people/{id}, before the use case).
+  const PersonAccess* access = nullptr;
 };
 
 class AccessPolicy {
  public:
   // The policy from every capability's permissions (access_policy.cpp).
   static const AccessPolicy& standard();
-  explicit AccessPolicy(std::vector<Permission> permissions);
+  AccessPolicy(std::vector<Permission> permissions, std::vector<RoleReach> reaches);
 
   // True if the principal may take the action on the subject. An action no
   // capability declares is never allowed.
@@ -55,9 +90,16 @@ class AccessPolicy {
   // The permission for an action, or null.
   const Permission* find(std::string_view action) const;
   std::span<const Permission> permissions() const { return permissions_; }
+  std::span<const RoleReach> reaches() const { return reaches_; }
+  // How far the role reaches; kNone for a role no rule names.
+  Reach reach_of(Role role) const;
 
  private:
+  bool reaches_subject(const Principal& principal, Role role, const Permission& permission,
+                    const Subject& subject) const;
+
   std::vector<Permission> permissions_;
+  std::vector<RoleReach> reaches_;
 };
 
 }  // namespace allot::app

@@ -17,8 +17,9 @@ constexpr auto kRoles = make_enum_text<Role>({
     {Role::kProviderUser, "provider_user"},
     {Role::kAnalyst, "analyst"},
     {Role::kDataProtectionOfficer, "data_protection_officer"},
+    {Role::kPerson, "person"},
 });
-static_assert(kRoles.covers_through(Role::kDataProtectionOfficer));
+static_assert(kRoles.covers_through(Role::kPerson));
 
 }  // namespace
 

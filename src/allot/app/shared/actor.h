@@ -24,9 +24,10 @@ enum class Role {
   kProviderUser,
   kAnalyst,
   kDataProtectionOfficer,
+  kPerson,  // a person (or their representative) signed in to see their own record
 };
 // "administrator", "assessor", "team_manager", "panel_member", "finance_officer",
-// "commissioner", "provider_user", "analyst", "data_protection_officer".
+// "commissioner", "provider_user", "analyst", "data_protection_officer", "person".
 const char* role_name(Role role);
 std::optional<Role> parse_role(std::string_view name);
 // Every role, in the order above.

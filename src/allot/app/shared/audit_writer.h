@@ -90,12 +90,17 @@ class AuditScope {
 
   void set_roles(std::string roles) { roles_ = std::move(roles); }
   const std::string& roles() const { return roles_; }
+  // Why the request is allowed outside the care team (break glass), written into
+  // every entry of the request that names no reason of its own.
+  void set_reason(std::string reason) { reason_ = std::move(reason); }
+  const std::string& reason() const { return reason_; }
   void add(AuditTicket ticket) { tickets_.push_back(std::move(ticket)); }
   // The tickets gathered so far, moved out.
   std::vector<AuditTicket> take_tickets() { return std::move(tickets_); }
 
  private:
   std::string roles_;
+  std::string reason_;
   std::vector<AuditTicket> tickets_;
 };
 

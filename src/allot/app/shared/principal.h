@@ -3,6 +3,7 @@
 // Principal from the session or bearer token; use cases hand it to the access
 // policy (access_policy.h) and record its username in events and the audit log.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct Principal {
   Id agency_id = 0;
   std::string agency;              // the agency's code
   std::vector<std::string> teams;  // the teams the user works in, where recorded
+  std::optional<Id> person_id;     // a person's own account (role person): whose record it is
 
   bool has_role(Role role) const;
   // The attribution written into events and audit entries.

@@ -10,6 +10,7 @@
 
 #include "allot/app/journey/repositories.h"
 #include "allot/app/shared/concurrency.h"
+#include "allot/storage/access/access_storage.h"
 #include "allot/storage/shared/sql_helpers.h"
 
 namespace allot::storage {
@@ -172,6 +173,21 @@ class SqlPeople final : public app::PersonRepository {
     if (query.awaiting_panel_only) where += " AND awaiting_panel = 1";
     if (query.agreed_budget_only) where += " AND has_agreed_budget = 1";
     if (query.carers_only) where += " AND cares_for IS NOT NULL";
+    if (query.visible) {
+      if (query.visible->none) {
+        where += " AND 1 = 0";
+      } else if (query.visible->only) {
+        add("id =", sql_int(*query.visible->only));
+      } else if (query.visible->viewer) {
+        const app::CareTeamViewer& viewer = *query.visible->viewer;
+        params.push_back(sql_int(viewer.user_id));
+        params.push_back(sql_int(viewer.agency_id));
+        params.push_back(sql_date(viewer.on));
+        const int first = static_cast<int>(params.size()) - 2;
+        where += " AND " + care_team_condition("people.id", viewer.panel ? "people.awaiting_panel" : "", first,
+                                               first + 1, first + 2);
+      }
+    }
     app::PersonPage page;
     page.total = db_.query("SELECT COUNT(*) FROM people" + where, params).integer(0, 0);
     params.push_back(sql_int(query.limit));
