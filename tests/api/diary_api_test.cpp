@@ -54,6 +54,16 @@ void diary_across_agencies(const ServerProcess& server) {
   ASSERT_EQ(created.status, 201) << created.body;
   const std::int64_t id = created.json()["id"];
   const std::string diary = fmt::format("/api/v1/people/{}/diary", id);
+  // The NHS trust and the provider join Dora's care team, with her consent to
+  // share with each (the demo has both agencies' sharing agreements).
+  for (const auto& [agency, role] : {std::pair{"demo-nhs", "nhs_professional"}, std::pair{"demo-care", "provider"}}) {
+    const ClientResponse joined = call("assessor", "POST", fmt::format("/api/v1/people/{}/care-team", id),
+                                       {{"agency", agency}, {"team_role", role}});
+    ASSERT_EQ(joined.status, 201) << joined.body;
+    const ClientResponse consent = call("assessor", "POST", fmt::format("/api/v1/people/{}/sharing-consents", id),
+                                        {{"agency", agency}, {"decision", "given"}});
+    ASSERT_EQ(consent.status, 201) << consent.body;
+  }
 
   // The council worker adds a call; it is attributed to them and their agency.
   const ClientResponse call_added = call("assessor", "POST", diary + "/entries",
@@ -157,7 +167,8 @@ void diary_across_agencies(const ServerProcess& server) {
   EXPECT_EQ(call("assessor", "GET", diary + "?from=2026-11-23&to=2026-11-01").status, 422);
   EXPECT_EQ(call("assessor", "GET", diary + "?from=yesterday").status, 422);
   EXPECT_EQ(call("finance_officer", "GET", diary).status, 403);
-  EXPECT_EQ(call("assessor", "GET", "/api/v1/people/99999999/diary").status, 404);
+  // An id nobody has reads like a record the user may not see (docs/api.md, care teams).
+  EXPECT_EQ(call("assessor", "GET", "/api/v1/people/99999999/diary").status, 403);
   EXPECT_EQ(call("assessor", "GET", fmt::format("{}/entries/99999999/history", diary)).status, 404);
 
   // Reads and writes are in the audit log under the person.

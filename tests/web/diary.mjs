@@ -64,6 +64,13 @@ export function registerDiaryTests(test, { assert, assertEqual, signIn, checkAcc
     });
     assertEqual(created.status, 201, `person created: ${JSON.stringify(created.body)}`);
     const id = created.body.id;
+    // The NHS trust and the provider join the care team, with the person's consent.
+    for (const [agency, role] of [['demo-nhs', 'nhs_professional'], ['demo-care', 'provider']]) {
+      const joined = await apiCall(page, 'POST', `/people/${id}/care-team`, { agency, team_role: role });
+      assertEqual(joined.status, 201, `${agency} joins the care team: ${JSON.stringify(joined.body)}`);
+      const consent = await apiCall(page, 'POST', `/people/${id}/sharing-consents`, { agency, decision: 'given' });
+      assertEqual(consent.status, 201, `consent to share with ${agency}: ${JSON.stringify(consent.body)}`);
+    }
 
     // The council worker: the diary on the person's page, with its legend in words.
     await page.goto(`${ctx.base}/people/${id}`);

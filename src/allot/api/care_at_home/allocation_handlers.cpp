@@ -140,15 +140,14 @@ json choice_json(const app::ProviderChoice& choice) {
 
 // Where an Allot person lives, from their address in the casework gazetteer, when
 // the package names them by id and gives no coordinates of its own. The lookup
-// is the package's own business (placing their care), not a read of their case
-// notes, so it runs as the care at home service.
+// is the package's own business (placing their care), not a read of their
+// record: only the coordinates are kept.
 std::optional<care_at_home::GeoPoint> person_location(RequestContext& context, const std::string& reference) {
   if (reference.empty() || reference.size() > 18 || reference.find_first_not_of("0123456789") != std::string::npos) {
     return std::nullopt;
   }
   app::Gazetteer gazetteer(context.state.services.store, context.state.services.clock);
-  auto found = gazetteer.locate(app::system_principal("care_at_home", context.principal->agency.code),
-                                std::stoll(reference));
+  auto found = gazetteer.place_of(std::stoll(reference));
   if (!found || !*found) return std::nullopt;
   const auto latitude = care_at_home::parse_degrees((*found)->latitude);
   const auto longitude = care_at_home::parse_degrees((*found)->longitude);

@@ -209,6 +209,17 @@ Result<std::optional<Location>> Gazetteer::locate(const Principal& by, Id person
     if (auto allowed = AccessPolicy::standard().check(by, "notes.read", Subject{person_id}); !allowed) {
       return pass(allowed);
     }
+    return locate_in(tx, person_id);
+  });
+}
+
+Result<std::optional<Location>> Gazetteer::place_of(Id person_id) {
+  return in_transaction(store_, Access::kRead,
+                        [&](Transaction& tx) -> Result<std::optional<Location>> { return locate_in(tx, person_id); });
+}
+
+Result<std::optional<Location>> Gazetteer::locate_in(Transaction& tx, Id person_id) {
+  {
     Result<PersonRecord> record = tx.get<PersonRepository>().get(person_id);
     if (!record) return pass(record);
     Result<journey::Person> person = JourneyCore::person_of(*record);
@@ -231,7 +242,7 @@ Result<std::optional<Location>> Gazetteer::locate(const Principal& by, Id person
     if (best == nullptr) best = &found->front();
     return std::optional<Location>(
         Location{best->latitude, best->longitude, by_address ? "address" : "postcode", best->address, best->uprn});
-  });
+  }
 }
 
 }  // namespace allot::app

@@ -51,6 +51,11 @@ class Gazetteer {
   // does not know the postcode. Needs people's notes.read (who may read the record).
   Result<std::optional<Location>> locate(const Principal& by, Id person_id);
 
+  // Where a person is, for another capability's use case that places their care
+  // (an open care at home package): no access check here, because the caller
+  // checks its own action and keeps only the coordinates, never the address.
+  Result<std::optional<Location>> place_of(Id person_id);
+
   // Imports inside the caller's transaction (demo data).
   static Result<GazetteerImport> import_in(Transaction& tx, const Actor& by, Timestamp now, std::string_view text,
                                            std::string_view source_name);
@@ -58,6 +63,7 @@ class Gazetteer {
  private:
   Store& store_;
   const Clock& clock_;
+  static Result<std::optional<Location>> locate_in(Transaction& tx, Id person_id);
 };
 
 }  // namespace allot::app
