@@ -262,6 +262,7 @@ class Allocation {
     EXPECT_TRUE(children_unplaced) << result["unplaced"];
     EXPECT_EQ(call("POST", "/api/v1/care-packages/replan", "analyst", Json::object()).status, 403);
     packages_from_plans();
+    night_support_compared();
   }
 
   // Visits of at most an hour, two hours apart from 06:00 each day, giving
@@ -345,6 +346,48 @@ class Allocation {
     EXPECT_NE(unagreed.body.find("has no agreed budget from a support plan"), std::string::npos) << unagreed.body;
     body["person_id"] = 999999;
     EXPECT_EQ(call("POST", target, "commissioner", body).status, 404);
+  }
+
+  // A person's sleepovers costed beside a waking night and technology with a
+  // responder, at the provider's rates in force; for those who may read the record.
+  void night_support_compared() {
+    const Json person = ok("POST", "/api/v1/people", "assessor",
+                           {{"given_name", "Nan"}, {"family_name", "Nightstest"}, {"date_of_birth", "1938-05-02"},
+                            {"address", "9 Kedleston Road, Derby"}, {"postcode", "DE22 3HL"},
+                            {"primary_support_reason", "physical_support_personal_care_support"},
+                            {"client_group", "older_people"}, {"locality", "North"}, {"team", "North adults team"}},
+                           201);
+    const Json allanbank = provider("Allanbank Home Care");
+    ok("POST", fmt("/api/v1/providers/{}/rates", allanbank["id"]), "commissioner",
+       {{"service", "care_at_home"}, {"effective_from", "2026-11-21"}, {"day_hourly_pence", 1950},
+        {"evening_hourly_pence", 2150}, {"weekend_hourly_pence", 2300}, {"sleepover_nightly_pence", 9000},
+        {"waking_night_hourly_pence", 1800}},
+       201);
+    ok("POST", "/api/v1/care-packages", "commissioner",
+       {{"provider_id", allanbank["id"]}, {"person_reference", to_text(person["id"])}, {"client_group", "Older people"},
+        {"service", "care_at_home"}, {"starts_on", "2026-11-23"},
+        {"visits", {{{"day_of_week", 0}, {"start_minute", 480}, {"duration_minutes", 30}}}},
+        {"nights", {{"kind", "sleepover"}, {"nights_per_week", 7}}}},
+       201);
+    const std::string path = fmt("/api/v1/people/{}/night-support", person["id"]);
+    const Json compared = ok("GET", path + "?technology_weekly_pence=3500", "assessor");
+    ASSERT_EQ(compared["packages"].size(), 1u) << compared;
+    const Json& package = compared["packages"][0];
+    EXPECT_EQ(package["current"]["kind"], "sleepover");
+    EXPECT_EQ(package["current"]["weekly_pence"], 63000);  // 7 x £90
+    ASSERT_EQ(package["alternatives"].size(), 3u);
+    EXPECT_EQ(package["alternatives"][0]["current"], true);
+    EXPECT_EQ(package["alternatives"][1]["kind"], "waking_night");
+    EXPECT_EQ(package["alternatives"][1]["weekly_pence"], 113400);  // 7 x 9 h x £18
+    EXPECT_EQ(package["alternatives"][2]["weekly_pence"], 3500);
+    EXPECT_EQ(package["alternatives"][2]["difference_annual_pence"], (3500 - 63000) * 52);
+    const Json unpriced = ok("GET", path + "?waking_hours=10", "assessor");
+    EXPECT_EQ(unpriced["packages"][0]["alternatives"][1]["weekly_pence"], 126000);
+    EXPECT_TRUE(unpriced["packages"][0]["alternatives"][2]["weekly_pence"].is_null());
+    const ClientResponse bad = call("GET", path + "?waking_hours=13&technology_weekly_pence=-1", "assessor");
+    EXPECT_EQ(bad.status, 422) << bad.body;
+    EXPECT_NE(bad.body.find("\"path\":\"technology_weekly_pence\""), std::string::npos) << bad.body;
+    EXPECT_EQ(call("GET", path, "analyst").status, 403);
   }
 
   template <typename... Args>

@@ -33,6 +33,8 @@ HttpResponse list_offers(RequestContext& context);
 HttpResponse answer_offer(RequestContext& context);
 // A package from the person's agreed support plan, added as an open package.
 HttpResponse request_plan_package(RequestContext& context);
+// A person's night-time support beside its alternatives (night_handlers.cpp).
+HttpResponse night_support(RequestContext& context);
 // The batch re-plan, as a job (replan_handlers.cpp).
 HttpResponse start_replan(RequestContext& context);
 
