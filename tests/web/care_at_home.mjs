@@ -105,5 +105,42 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     await page.waitForSelector('[data-testid=answer]');
     assertEqual((await page.textContent('[data-testid=answer]')).trim(), 'You accepted it.', 'the offer is accepted');
   });
-}
 
+  test('commissioner adds a package from an agreed support plan: refused until the visits give its hours', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'assessor');
+    // A person whose agreed plan has council-arranged hours that one visit can give.
+    const found = await page.evaluate(async () => {
+      const people = (await (await fetch('/api/v1/people?stage=active&limit=200')).json()).people;
+      for (const listed of people) {
+        const person = await (await fetch(`/api/v1/people/${listed.id}`)).json();
+        if (!person.agreed_budget || person.agreed_budget.plan_version === null) continue;
+        const plans = (await (await fetch(`/api/v1/people/${listed.id}/plans`)).json()).plans;
+        const plan = plans.find((p) => p.version === person.agreed_budget.plan_version);
+        const hourly = plan.lines.filter((l) => l.unit === 'hour' && l.delivery !== 'direct_payment');
+        const minutes = hourly.reduce((sum, l) => sum + Number(l.units_per_week) * 60, 0);
+        if (hourly.length > 0 && Number.isInteger(minutes) && minutes >= 10 && minutes <= 720) return { id: listed.id, minutes };
+      }
+      return null;
+    });
+    assert(found, 'the demo has an active person with council-arranged hours');
+    await signOut(page);
+    await signIn(page, ctx, 'commissioner');
+    await page.click('[data-role=commissioner] a[href="/offers"]');
+    await page.waitForSelector('#from-plan-heading');
+    await page.fill('#from-plan-person', String(found.id));
+    await page.fill('#from-plan-starts', '2026-12-14');
+    await page.fill('#visit-0-minutes', String(found.minutes - 5));
+    await page.click('button:has-text("Add the package")');
+    await page.waitForSelector('.error-summary');
+    const refused = await page.textContent('.error-summary');
+    assert(refused.includes("the agreed plan's lines give"), `refused naming the hours: ${refused}`);
+    assert(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary')), 'focus moves to the errors');
+    await checkAccessibility(page, ctx, 'package from a support plan, refused');
+    await page.fill('#visit-0-minutes', String(found.minutes));
+    await page.click('button:has-text("Add the package")');
+    await page.waitForSelector('[data-testid=from-plan-added]');
+    const added = await page.textContent('[data-testid=from-plan-added]');
+    assert(added.includes(`for person ${found.id}`) && added.includes('waiting for an offer'), `added: ${added}`);
+    await page.waitForSelector(`tr[data-person="${found.id}"]`);
+  });
+}
