@@ -143,4 +143,44 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     assert(added.includes(`for person ${found.id}`) && added.includes('waiting for an offer'), `added: ${added}`);
     await page.waitForSelector(`tr[data-person="${found.id}"]`);
   });
+
+  test("a person's page compares their sleepovers with a waking night and technology with a responder", async ({ page, ctx }) => {
+    await signIn(page, ctx, 'assessor');
+    const id = await page.evaluate(async () => (await (await fetch('/api/v1/people?limit=1&stage=active')).json()).people[0].id);
+    await signOut(page);
+    await signIn(page, ctx, 'commissioner');
+    const status = await page.evaluate(async (id) => {
+      const csrf = (await (await fetch('/api/v1/session')).json()).csrf_token;
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf };
+      const providers = (await (await fetch('/api/v1/providers')).json()).providers;
+      const allanbank = providers.find((p) => p.name === 'Allanbank Home Care');
+      await fetch(`/api/v1/providers/${allanbank.id}/rates`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ service: 'care_at_home', effective_from: '2026-11-01', day_hourly_pence: 1950, evening_hourly_pence: 2150, weekend_hourly_pence: 2300, sleepover_nightly_pence: 9000, waking_night_hourly_pence: 1800 }),
+      });
+      const added = await fetch('/api/v1/care-packages', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          provider_id: allanbank.id, person_reference: String(id), client_group: 'Older people', service: 'care_at_home', starts_on: '2026-11-23',
+          visits: [{ day_of_week: 0, start_minute: 480, duration_minutes: 30 }], nights: { kind: 'sleepover', nights_per_week: 7 },
+        }),
+      });
+      return added.status;
+    }, id);
+    assertEqual(status, 201, 'a package with seven sleepovers');
+    await signOut(page);
+    await signIn(page, ctx, 'assessor');
+    await page.goto(`${ctx.base}/people/${id}`);
+    await page.waitForSelector('[data-testid=night-support] table');
+    const panel = await page.textContent('[data-testid=night-support]');
+    assert(panel.includes('Sleepover, 7 nights a week, £630.00 a week'), `now: ${panel}`);
+    assert(panel.includes('£1,134.00') && panel.includes('£504.00 more'), `a waking night costs more: ${panel}`);
+    assert(panel.includes('not priced'), `technology unpriced until its charge is given: ${panel}`);
+    await page.fill('#nights-technology', '35');
+    await page.click('[data-testid=night-support] button:has-text("Compare")');
+    await page.waitForSelector('[data-testid=night-support] td:has-text("£595.00 less")');
+    await checkAccessibility(page, ctx, 'night-time support compared');
+  });
 }
