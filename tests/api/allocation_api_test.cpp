@@ -217,6 +217,27 @@ class Allocation {
                       {"visits", {{{"day_of_week", 2}, {"start_minute", 600}, {"duration_minutes", 30}}}}};
     const Json placed_at_home = ok("POST", "/api/v1/open-packages", "commissioner", open_body, 201);
     EXPECT_EQ(placed_at_home["location"], (Json{{"latitude", 52.9348}, {"longitude", -1.4976}}));
+    // Accepted by the provider: its agency joins the person's care team as the
+    // provider, attributed to the provider's user who accepted.
+    const std::string care_team = fmt("/api/v1/people/{}/care-team", person["id"]);
+    auto provider_members = [&] {
+      int found = 0;
+      const Json team = ok("GET", care_team, "assessor");
+      for (const Json& member : team["members"]) {
+        if (member["agency"] == "demo-care" && member["team_role"] == "provider") {
+          ++found;
+          EXPECT_EQ(member["added_by"], "provider_user");
+          EXPECT_TRUE(member["username"].is_null() || member["username"] == "") << member;
+        }
+      }
+      return found;
+    };
+    EXPECT_EQ(provider_members(), 0);
+    const Json home_offer = ok("POST", fmt("/api/v1/open-packages/{}/offers", placed_at_home["id"]), "commissioner",
+                               {{"provider_id", allanbank["id"]}}, 201);
+    const Json home_accepted =
+        ok("POST", fmt("/api/v1/offers/{}/answer", home_offer["id"]), "provider_user", {{"answer", "accept"}});
+    EXPECT_EQ(provider_members(), 1) << home_accepted;
     open_body["person_reference"] = "EL-99999";  // not an Allot person, and no coordinates
     const ClientResponse nowhere = call("POST", "/api/v1/open-packages", "commissioner", open_body);
     EXPECT_EQ(nowhere.status, 422) << nowhere.body;
@@ -240,6 +261,133 @@ class Allocation {
     for (const Json& item : result["unplaced"]) children_unplaced |= item["person_reference"] == "EL-04005";
     EXPECT_TRUE(children_unplaced) << result["unplaced"];
     EXPECT_EQ(call("POST", "/api/v1/care-packages/replan", "analyst", Json::object()).status, 403);
+    packages_from_plans();
+    night_support_compared();
+  }
+
+  // Visits of at most an hour, two hours apart from 06:00 each day, giving
+  // exactly `minutes` of one carer's time a week.
+  static Json visits_for(std::int64_t minutes) {
+    Json visits = Json::array();
+    for (int slot = 0; minutes > 0; ++slot) {
+      const std::int64_t length = std::min<std::int64_t>(60, minutes);
+      visits.push_back({{"day_of_week", slot % 7}, {"start_minute", 360 + (slot / 7) * 120},
+                        {"duration_minutes", length}, {"tasks", {"personal care"}}});
+      minutes -= length;
+    }
+    return visits;
+  }
+
+  // A package from an agreed support plan's hourly lines: refused while the
+  // visits do not give the lines' hours or the plan is not agreed, then added as
+  // an open package for the person at their address, attributed.
+  void packages_from_plans() {
+    const Json active = ok("GET", "/api/v1/people?stage=active&limit=200", "assessor")["people"];
+    std::int64_t person_id = 0;
+    std::int64_t direct_only = 0;
+    std::int64_t plan_minutes = 0;
+    std::vector<int> lines;
+    for (const Json& listed : active) {
+      const Json person = ok("GET", fmt("/api/v1/people/{}", listed["id"]), "assessor");
+      if (person["agreed_budget"].is_null() || person["agreed_budget"]["plan_version"].is_null()) continue;
+      const Json plans = ok("GET", fmt("/api/v1/people/{}/plans", listed["id"]), "assessor")["plans"];
+      for (const Json& plan : plans) {
+        if (plan["version"] != person["agreed_budget"]["plan_version"]) continue;
+        double hours = 0;
+        std::vector<int> hourly;
+        for (std::size_t i = 0; i < plan["lines"].size(); ++i) {
+          const Json& line = plan["lines"][i];
+          if (line["unit"] != "hour" || line["delivery"] == "direct_payment") continue;
+          hourly.push_back(static_cast<int>(i));
+          hours += std::stod(line["units_per_week"].get<std::string>());
+        }
+        if (hourly.empty() && direct_only == 0) direct_only = listed["id"];
+        const double minutes = hours * 60;
+        if (!hourly.empty() && person_id == 0 && minutes == static_cast<double>(static_cast<std::int64_t>(minutes)) &&
+            minutes <= 40 * 60) {
+          person_id = listed["id"];
+          plan_minutes = static_cast<std::int64_t>(minutes);
+          lines = hourly;
+        }
+      }
+      if (person_id != 0 && direct_only != 0) break;
+    }
+    ASSERT_NE(person_id, 0) << "the demo has no active person with council-arranged hourly lines";
+    const std::string target = "/api/v1/open-packages/from-plan";
+    Json body = {{"person_id", person_id}, {"starts_on", "2026-12-14"}, {"visits", visits_for(plan_minutes - 15)}};
+
+    const ClientResponse short_of = call("POST", target, "commissioner", body);
+    EXPECT_EQ(short_of.status, 422) << short_of.body;
+    EXPECT_NE(short_of.body.find("\"path\":\"visits\""), std::string::npos) << short_of.body;
+    EXPECT_NE(short_of.body.find("the agreed plan's lines give"), std::string::npos) << short_of.body;
+    EXPECT_EQ(call("POST", target, "assessor", body).status, 403);
+
+    const std::size_t open_before = ok("GET", "/api/v1/open-packages", "commissioner")["open_packages"].size();
+    body["visits"] = visits_for(plan_minutes);
+    const Json added = ok("POST", target, "commissioner", body, 201);
+    EXPECT_EQ(added["person_reference"], std::to_string(person_id));
+    EXPECT_EQ(added["status"], "open");
+    EXPECT_EQ(added["plan_lines"], Json(lines));
+    EXPECT_FALSE(added["location"].is_null()) << added;  // the person's address in the gazetteer
+    EXPECT_EQ(ok("GET", "/api/v1/open-packages", "commissioner")["open_packages"].size(), open_before + 1);
+
+    // A line that is not an hourly commissioned line, and a person with no agreed plan.
+    if (direct_only != 0) {
+      body["person_id"] = direct_only;
+      const ClientResponse none = call("POST", target, "commissioner", body);
+      EXPECT_EQ(none.status, 422) << none.body;
+      EXPECT_NE(none.body.find("\"path\":\"lines\""), std::string::npos) << none.body;
+    }
+    const Json assessing = ok("GET", "/api/v1/people?stage=assessment&limit=1", "assessor")["people"];
+    ASSERT_EQ(assessing.size(), 1u);
+    body["person_id"] = assessing[0]["id"];
+    const ClientResponse unagreed = call("POST", target, "commissioner", body);
+    EXPECT_EQ(unagreed.status, 422) << unagreed.body;
+    EXPECT_NE(unagreed.body.find("has no agreed budget from a support plan"), std::string::npos) << unagreed.body;
+    body["person_id"] = 999999;
+    EXPECT_EQ(call("POST", target, "commissioner", body).status, 404);
+  }
+
+  // A person's sleepovers costed beside a waking night and technology with a
+  // responder, at the provider's rates in force; for those who may read the record.
+  void night_support_compared() {
+    const Json person = ok("POST", "/api/v1/people", "assessor",
+                           {{"given_name", "Nan"}, {"family_name", "Nightstest"}, {"date_of_birth", "1938-05-02"},
+                            {"address", "9 Kedleston Road, Derby"}, {"postcode", "DE22 3HL"},
+                            {"primary_support_reason", "physical_support_personal_care_support"},
+                            {"client_group", "older_people"}, {"locality", "North"}, {"team", "North adults team"}},
+                           201);
+    const Json allanbank = provider("Allanbank Home Care");
+    ok("POST", fmt("/api/v1/providers/{}/rates", allanbank["id"]), "commissioner",
+       {{"service", "care_at_home"}, {"effective_from", "2026-11-21"}, {"day_hourly_pence", 1950},
+        {"evening_hourly_pence", 2150}, {"weekend_hourly_pence", 2300}, {"sleepover_nightly_pence", 9000},
+        {"waking_night_hourly_pence", 1800}},
+       201);
+    ok("POST", "/api/v1/care-packages", "commissioner",
+       {{"provider_id", allanbank["id"]}, {"person_reference", to_text(person["id"])}, {"client_group", "Older people"},
+        {"service", "care_at_home"}, {"starts_on", "2026-11-23"},
+        {"visits", {{{"day_of_week", 0}, {"start_minute", 480}, {"duration_minutes", 30}}}},
+        {"nights", {{"kind", "sleepover"}, {"nights_per_week", 7}}}},
+       201);
+    const std::string path = fmt("/api/v1/people/{}/night-support", person["id"]);
+    const Json compared = ok("GET", path + "?technology_weekly_pence=3500", "assessor");
+    ASSERT_EQ(compared["packages"].size(), 1u) << compared;
+    const Json& package = compared["packages"][0];
+    EXPECT_EQ(package["current"]["kind"], "sleepover");
+    EXPECT_EQ(package["current"]["weekly_pence"], 63000);  // 7 x £90
+    ASSERT_EQ(package["alternatives"].size(), 3u);
+    EXPECT_EQ(package["alternatives"][0]["current"], true);
+    EXPECT_EQ(package["alternatives"][1]["kind"], "waking_night");
+    EXPECT_EQ(package["alternatives"][1]["weekly_pence"], 113400);  // 7 x 9 h x £18
+    EXPECT_EQ(package["alternatives"][2]["weekly_pence"], 3500);
+    EXPECT_EQ(package["alternatives"][2]["difference_annual_pence"], (3500 - 63000) * 52);
+    const Json unpriced = ok("GET", path + "?waking_hours=10", "assessor");
+    EXPECT_EQ(unpriced["packages"][0]["alternatives"][1]["weekly_pence"], 126000);
+    EXPECT_TRUE(unpriced["packages"][0]["alternatives"][2]["weekly_pence"].is_null());
+    const ClientResponse bad = call("GET", path + "?waking_hours=13&technology_weekly_pence=-1", "assessor");
+    EXPECT_EQ(bad.status, 422) << bad.body;
+    EXPECT_NE(bad.body.find("\"path\":\"technology_weekly_pence\""), std::string::npos) << bad.body;
+    EXPECT_EQ(call("GET", path, "analyst").status, 403);
   }
 
   template <typename... Args>

@@ -126,6 +126,8 @@ std::map<std::string, std::string> body_templates() {
        R"({"version": 1, "name": "Osmaston Road Book Group", "kind": "group", "locality": "North", "opening_times": "Mondays 14:00 to 15:30", "contact": "01332 400999"})"},
       {"POST /api/v1/people/{id}/care-team", R"({"agency": "demo-nhs", "team_role": "nhs_professional"})"},
       {"POST /api/v1/people/{id}/care-team/{member}/end", R"({"reason": "The joint case has closed"})"},
+      {"POST /api/v1/open-packages/from-plan",
+       R"({"person_id": 1, "starts_on": "2026-12-07", "visits": [{"day_of_week": 0, "start_minute": 480, "duration_minutes": 30}]})"},
       {"POST /api/v1/people/{id}/sharing-consents", R"({"agency": "demo-nhs", "decision": "given", "note": "Agreed at the joint visit."})"},
       {"POST /api/v1/people/{id}/break-glass", R"({"reason": "Called by A&E about a fall out of hours"})"},
       {"POST /api/v1/sharing-agreements",

@@ -5,19 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include "rate_card_fixture.h"
+
 namespace allot::care_at_home {
 namespace {
 
-RateCard card() {
-  RateCard rates;
-  rates.effective_from = *Date::parse("2026-04-01");
-  rates.day_hourly = Money::from_pence(1'950);
-  rates.evening_hourly = Money::from_pence(2'150);
-  rates.weekend_hourly = Money::from_pence(2'300);
-  rates.sleepover_nightly = Money::from_pence(9'000);
-  rates.waking_night_hourly = Money::from_pence(1'800);
-  return rates;
-}
+RateCard card() { return test_card(); }
 
 Visit visit(int day, int start, int minutes, int carers = 1) { return Visit{day, start, 15, minutes, carers, {}}; }
 

@@ -105,5 +105,82 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     await page.waitForSelector('[data-testid=answer]');
     assertEqual((await page.textContent('[data-testid=answer]')).trim(), 'You accepted it.', 'the offer is accepted');
   });
-}
 
+  test('commissioner adds a package from an agreed support plan: refused until the visits give its hours', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'assessor');
+    // A person whose agreed plan has council-arranged hours that one visit can give.
+    const found = await page.evaluate(async () => {
+      const people = (await (await fetch('/api/v1/people?stage=active&limit=200')).json()).people;
+      for (const listed of people) {
+        const person = await (await fetch(`/api/v1/people/${listed.id}`)).json();
+        if (!person.agreed_budget || person.agreed_budget.plan_version === null) continue;
+        const plans = (await (await fetch(`/api/v1/people/${listed.id}/plans`)).json()).plans;
+        const plan = plans.find((p) => p.version === person.agreed_budget.plan_version);
+        const hourly = plan.lines.filter((l) => l.unit === 'hour' && l.delivery !== 'direct_payment');
+        const minutes = hourly.reduce((sum, l) => sum + Number(l.units_per_week) * 60, 0);
+        if (hourly.length > 0 && Number.isInteger(minutes) && minutes >= 10 && minutes <= 720) return { id: listed.id, minutes };
+      }
+      return null;
+    });
+    assert(found, 'the demo has an active person with council-arranged hours');
+    await signOut(page);
+    await signIn(page, ctx, 'commissioner');
+    await page.click('[data-role=commissioner] a[href="/offers"]');
+    await page.waitForSelector('#from-plan-heading');
+    await page.fill('#from-plan-person', String(found.id));
+    await page.fill('#from-plan-starts', '2026-12-14');
+    await page.fill('#visit-0-minutes', String(found.minutes - 5));
+    await page.click('button:has-text("Add the package")');
+    await page.waitForSelector('.error-summary');
+    const refused = await page.textContent('.error-summary');
+    assert(refused.includes("the agreed plan's lines give"), `refused naming the hours: ${refused}`);
+    assert(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary')), 'focus moves to the errors');
+    await checkAccessibility(page, ctx, 'package from a support plan, refused');
+    await page.fill('#visit-0-minutes', String(found.minutes));
+    await page.click('button:has-text("Add the package")');
+    await page.waitForSelector('[data-testid=from-plan-added]');
+    const added = await page.textContent('[data-testid=from-plan-added]');
+    assert(added.includes(`for person ${found.id}`) && added.includes('waiting for an offer'), `added: ${added}`);
+    await page.waitForSelector(`tr[data-person="${found.id}"]`);
+  });
+
+  test("a person's page compares their sleepovers with a waking night and technology with a responder", async ({ page, ctx }) => {
+    await signIn(page, ctx, 'assessor');
+    const id = await page.evaluate(async () => (await (await fetch('/api/v1/people?limit=1&stage=active')).json()).people[0].id);
+    await signOut(page);
+    await signIn(page, ctx, 'commissioner');
+    const status = await page.evaluate(async (id) => {
+      const csrf = (await (await fetch('/api/v1/session')).json()).csrf_token;
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf };
+      const providers = (await (await fetch('/api/v1/providers')).json()).providers;
+      const allanbank = providers.find((p) => p.name === 'Allanbank Home Care');
+      await fetch(`/api/v1/providers/${allanbank.id}/rates`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ service: 'care_at_home', effective_from: '2026-11-01', day_hourly_pence: 1950, evening_hourly_pence: 2150, weekend_hourly_pence: 2300, sleepover_nightly_pence: 9000, waking_night_hourly_pence: 1800 }),
+      });
+      const added = await fetch('/api/v1/care-packages', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          provider_id: allanbank.id, person_reference: String(id), client_group: 'Older people', service: 'care_at_home', starts_on: '2026-11-23',
+          visits: [{ day_of_week: 0, start_minute: 480, duration_minutes: 30 }], nights: { kind: 'sleepover', nights_per_week: 7 },
+        }),
+      });
+      return added.status;
+    }, id);
+    assertEqual(status, 201, 'a package with seven sleepovers');
+    await signOut(page);
+    await signIn(page, ctx, 'assessor');
+    await page.goto(`${ctx.base}/people/${id}`);
+    await page.waitForSelector('[data-testid=night-support] table');
+    const panel = await page.textContent('[data-testid=night-support]');
+    assert(panel.includes('Sleepover, 7 nights a week, £630.00 a week'), `now: ${panel}`);
+    assert(panel.includes('£1,134.00') && panel.includes('£504.00 more'), `a waking night costs more: ${panel}`);
+    assert(panel.includes('not priced'), `technology unpriced until its charge is given: ${panel}`);
+    await page.fill('#nights-technology', '35');
+    await page.click('[data-testid=night-support] button:has-text("Compare")');
+    await page.waitForSelector('[data-testid=night-support] td:has-text("£595.00 less")');
+    await checkAccessibility(page, ctx, 'night-time support compared');
+  });
+}

@@ -11,6 +11,7 @@ import { formatDate, formatNumber, formatPence } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
+import { FromPlanForm } from './FromPlanForm.jsx';
 import { SERVICES } from './standing.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -40,6 +41,7 @@ function Offers() {
     <>
       <PageTitle>Offers of care at home</PageTitle>
       {can(session, 'allocation.offer') && <OpenPackages tick={tick} onOffered={() => setTick((n) => n + 1)} />}
+      {can(session, 'allocation.offer') && <FromPlanForm onAdded={() => setTick((n) => n + 1)} />}
       {can(session, 'allocation.answer') && <OffersToUs tick={tick} onAnswered={() => setTick((n) => n + 1)} />}
     </>
   );

@@ -1,6 +1,7 @@
 // Care at home (seed 002): the provider framework, with each provider's standing
 // under the quality gates and its inspections.
 import { MarketPage } from './MarketPage.jsx';
+import { NightSupportPanel } from './NightSupportPanel.jsx';
 import { OffersPage } from './OffersPage.jsx';
 import { ProviderPage } from './ProviderPage.jsx';
 import { ProvidersPage } from './ProvidersPage.jsx';
@@ -18,6 +19,7 @@ export default {
     { path: '/care-at-home', component: MarketPage },
     { path: '/offers', component: OffersPage },
   ],
+  personSections: [NightSupportPanel],
   nav: [
     { ...PROVIDERS, order: 70 },
     { ...MARKET, order: 71 },

@@ -11,6 +11,7 @@
 #include "allot/api/shared/spreadsheet_body.h"
 #include "allot/api/shared/state.h"
 #include "allot/app/care_at_home/allocation_service.h"
+#include "allot/app/care_at_home/plan_package_service.h"
 #include "allot/app/care_at_home/workforce_service.h"
 #include "allot/app/casework/gazetteer.h"
 #include "allot/app/shared/access_policy.h"
@@ -140,19 +141,12 @@ json choice_json(const app::ProviderChoice& choice) {
 
 // Where an Allot person lives, from their address in the casework gazetteer, when
 // the package names them by id and gives no coordinates of its own. The lookup
-// is the package's own business (placing their care), not a read of their
-// record: only the coordinates are kept.
+// is the package's own business (placing their care), not a read of their case
+// notes, so it needs allocation.offer rather than a place on the care team.
 std::optional<care_at_home::GeoPoint> person_location(RequestContext& context, const std::string& reference) {
-  if (reference.empty() || reference.size() > 18 || reference.find_first_not_of("0123456789") != std::string::npos) {
-    return std::nullopt;
-  }
-  app::Gazetteer gazetteer(context.state.services.store, context.state.services.clock);
-  auto found = gazetteer.place_of(std::stoll(reference));
-  if (!found || !*found) return std::nullopt;
-  const auto latitude = care_at_home::parse_degrees((*found)->latitude);
-  const auto longitude = care_at_home::parse_degrees((*found)->longitude);
-  if (!latitude || !longitude) return std::nullopt;
-  return care_at_home::GeoPoint{*latitude, *longitude};
+  auto found = allocation_service(context).person_location(context.principal->principal(), reference);
+  if (!found) return std::nullopt;
+  return *found;
 }
 
 }  // namespace
@@ -303,6 +297,58 @@ HttpResponse add_open_package(RequestContext& context) {
   json out = package_fields(added->details);
   out["id"] = added->id;
   out["status"] = "open";
+  HttpResponse response = json_response(201, out);
+  response.set_header("Location", fmt::format("/api/v1/open-packages/{}", added->id));
+  return response;
+}
+
+HttpResponse request_plan_package(RequestContext& context) {
+  Result<json> body = json_body(context.request);
+  if (!body) return failure(body.error(), "the package cannot be read");
+  Issues issues;
+  app::PlanPackageRequest request;
+  if (auto root = JsonReader(*body, issues).object()) {
+    request.person_id = root->required("person_id").whole({.min = 1}).value_or(0);
+    root->known_fields({"person_id", "lines", "service", "model", "visits", "nights", "starts_on", "area", "locality", "location",
+                        "chosen_provider_id"});
+    app::NewPackage read;
+    read_visits_and_nights(*root, read, issues);
+    request.visits = std::move(read.visits);
+    request.nights = read.nights;
+    if (auto lines = root->optional("lines").array({.max_items = 100})) {
+      for (JsonReader& line : *lines) {
+        if (auto index = line.whole({.min = 0, .max = 10000})) request.lines.push_back(static_cast<int>(*index));
+      }
+    }
+    request.service = root->optional("service").text({.max_length = 100}).value_or("care_at_home");
+    const std::string model = root->optional("model").text({.max_length = 40}).value_or("time_and_task");
+    if (model == "personal_budget") {
+      request.model = app::PackageModel::kPersonalBudget;
+    } else if (model != "time_and_task") {
+      issues.push_back({ErrorCode::kInvalidValue, "model", "expected time_and_task or personal_budget"});
+    }
+    request.starts_on = root->required("starts_on").date().value_or(Date());
+    request.area = root->optional("area").text({.max_length = 1000}).value_or("");
+    request.locality = root->optional("locality").text({.max_length = 1000}).value_or("");
+    if (root->has("location")) request.location = read_point(root->optional("location"));
+    request.chosen_provider_id = root->optional("chosen_provider_id").whole({.min = 1}).value_or(0);
+  }
+  if (!issues.empty()) return failure(issues, "the package was not added");
+  app::PlanPackageService plans(context.state.services.store, context.state.services.clock);
+  auto prepared = plans.prepare(context.principal->principal(), request);
+  if (!prepared) return failure(prepared.error(), "the package was not added");
+  if (!prepared->package.location) {
+    prepared->package.location = person_location(context, prepared->package.person_reference);
+  }
+  auto added = allocation_service(context).add_open_package(context.principal->principal(), prepared->package,
+                                                            prepared->origin);
+  if (!added) return failure(added.error(), "the package was not added");
+  json out = package_fields(added->details);
+  out["id"] = added->id;
+  out["status"] = "open";
+  out["plan_version"] = prepared->plan_version;
+  out["plan_lines"] = prepared->lines;
+  out["outcomes"] = prepared->outcomes;
   HttpResponse response = json_response(201, out);
   response.set_header("Location", fmt::format("/api/v1/open-packages/{}", added->id));
   return response;

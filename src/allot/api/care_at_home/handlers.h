@@ -31,6 +31,10 @@ HttpResponse rank_open_package(RequestContext& context);
 HttpResponse make_offer(RequestContext& context);
 HttpResponse list_offers(RequestContext& context);
 HttpResponse answer_offer(RequestContext& context);
+// A package from the person's agreed support plan, added as an open package.
+HttpResponse request_plan_package(RequestContext& context);
+// A person's night-time support beside its alternatives (night_handlers.cpp).
+HttpResponse night_support(RequestContext& context);
 // The batch re-plan, as a job (replan_handlers.cpp).
 HttpResponse start_replan(RequestContext& context);
 
@@ -39,5 +43,7 @@ nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);
 // A package's person, client group, service, model, start, visits and night-time
 // support from a request body (package_handlers.cpp).
 void read_package_fields(const JsonObjectReader& root, app::NewPackage& package, Issues& issues);
+// Only the visits and night-time support (package_handlers.cpp).
+void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues);
 
 }  // namespace allot::api::care_at_home_api

@@ -85,7 +85,7 @@ HttpResponse add_rate_card(RequestContext& context) {
   return json_response(201, rate_card_json(*added));
 }
 
-static void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues) {
+void read_visits_and_nights(const JsonObjectReader& root, app::NewPackage& package, Issues& issues) {
   if (auto visits = root.optional("visits").array({.max_items = 200})) {
     for (JsonReader& item : *visits) {
       auto visit = item.object();

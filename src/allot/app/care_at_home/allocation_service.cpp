@@ -6,9 +6,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/app/access/repositories.h"
 #include "allot/app/care_at_home/repositories.h"
+#include "allot/app/identity/repositories.h"
+#include "allot/app/journey/repositories.h"
 #include "allot/app/care_at_home/standing.h"
 #include "allot/app/care_at_home/workforce_service.h"
+#include "allot/app/casework/gazetteer.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_log.h"
 
@@ -79,6 +83,41 @@ std::string choice_json(const ProviderChoice& choice) {
                         {"chosen_by_person", choice.chosen_by_person},
                         {"explanation", choice.explanation}}
       .dump();
+}
+
+// The person's Allot id when the package's reference is one (digits naming a
+// person on record); none for a reference from another system.
+std::optional<Id> allot_person(Transaction& tx, const std::string& reference) {
+  if (reference.empty() || reference.size() > 18 || reference.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  const Id id = std::stoll(reference);
+  if (!tx.get<PersonRepository>().get(id)) return std::nullopt;
+  return id;
+}
+
+// The provider that accepted a package joins the person's care team as
+// "provider" (whole agency), so its users get what the care team rules give a
+// provider. Nothing is added when the provider has no agency or the agency is a
+// current member already; the membership is attributed to whoever accepted.
+Result<std::string> join_care_team(Transaction& tx, const Principal& by, const ProviderRecord& provider,
+                                   const std::string& reference, Timestamp now) {
+  const std::optional<Id> person = allot_person(tx, reference);
+  if (!person || provider.details.agency_code.empty()) return std::string();
+  auto agency = tx.get<AgencyRepository>().find_by_code(provider.details.agency_code);
+  if (!agency) return std::string();
+  auto member = tx.get<AccessRepository>().is_member(*person, agency->id, std::nullopt, date_of(now));
+  if (!member) return pass(member);
+  if (*member) return std::string();
+  auto added = tx.get<AccessRepository>().add_member(
+      NewCareTeamMember{*person, agency->id, std::nullopt, "provider", date_of(now), std::nullopt}, by.actor(), now);
+  if (!added) return pass(added);
+  if (auto done = audit(tx, by, "care_team_add", fmt::format("person:{}", *person),
+                        fmt::format("{} as provider (offer accepted)", agency->code), now);
+      !done) {
+    return pass(done);
+  }
+  return fmt::format("; {} joined the care team of person {}", agency->code, *person);
 }
 
 }  // namespace
@@ -172,7 +211,8 @@ Result<std::vector<OpenPackageView>> AllocationService::open_packages(const Prin
   });
 }
 
-Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& by, const NewPackage& package) {
+Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& by, const NewPackage& package,
+                                                              const std::string& origin) {
   if (Issues issues = check_open_package(package); !issues.empty()) return fail(std::move(issues));
   return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<OpenPackageRecord> {
     if (auto allowed = AccessPolicy::standard().check(by, "allocation.offer"); !allowed) return pass(allowed);
@@ -186,11 +226,42 @@ Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& b
     auto added = tx.get<OpenPackageRepository>().add(package, by.actor(), now);
     if (!added) return pass(added);
     if (auto done = audit(tx, by, "add_open_package", fmt::format("open_package:{}", added->id),
-                          fmt::format("{} for {} in {}", package.service, package.person_reference, package.area), now);
+                          fmt::format("{} for {} in {}{}", package.service, package.person_reference, package.area,
+                                      origin.empty() ? "" : "; " + origin),
+                          now);
         !done) {
       return pass(done);
     }
     return added;
+  });
+}
+
+Result<std::optional<care_at_home::GeoPoint>> AllocationService::person_location(const Principal& by,
+                                                                                  const std::string& reference) {
+  return in_transaction(store_, Access::kRead, [&](Transaction& tx) -> Result<std::optional<care_at_home::GeoPoint>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.offer"); !allowed) return pass(allowed);
+    const std::optional<Id> person = allot_person(tx, reference);
+    if (!person) return std::optional<care_at_home::GeoPoint>();
+    auto found = Gazetteer::locate_in(tx, *person);
+    if (!found) return pass(found);
+    if (!*found) {
+      // Not in the gazetteer: the coordinates on the person's record, if any.
+      auto record = tx.get<PersonRepository>().get(*person);
+      if (!record) return pass(record);
+      const nlohmann::json details = nlohmann::json::parse(record->details, nullptr, false);
+      if (!details.is_object() || !details.value("latitude", nlohmann::json()).is_number() ||
+          !details.value("longitude", nlohmann::json()).is_number()) {
+        return std::optional<care_at_home::GeoPoint>();
+      }
+      const auto latitude = care_at_home::parse_degrees(fmt::format("{:.6f}", details["latitude"].get<double>()));
+      const auto longitude = care_at_home::parse_degrees(fmt::format("{:.6f}", details["longitude"].get<double>()));
+      if (!latitude || !longitude) return std::optional<care_at_home::GeoPoint>();
+      return std::optional<care_at_home::GeoPoint>(care_at_home::GeoPoint{*latitude, *longitude});
+    }
+    const auto latitude = care_at_home::parse_degrees((*found)->latitude);
+    const auto longitude = care_at_home::parse_degrees((*found)->longitude);
+    if (!latitude || !longitude) return std::optional<care_at_home::GeoPoint>();
+    return std::optional<care_at_home::GeoPoint>(care_at_home::GeoPoint{*latitude, *longitude});
   });
 }
 
@@ -282,6 +353,7 @@ Result<OfferRecord> AllocationService::answer(const Principal& by, Id offer_id, 
     }
     const Timestamp now = clock_.now();
     Id package_id = 0;
+    std::string joined;
     if (accept) {
       auto open = tx.get<OpenPackageRepository>().get(offer->open_package_id);
       if (!open) return pass(open);
@@ -306,12 +378,15 @@ Result<OfferRecord> AllocationService::answer(const Principal& by, Id offer_id, 
       auto added = tx.get<PackageRepository>().add(package, off_framework, by.actor(), now);
       if (!added) return pass(added);
       package_id = added->id;
+      auto team = join_care_team(tx, by, *provider, package.person_reference, now);
+      if (!team) return pass(team);
+      joined = *team;
     }
     auto answered = tx.get<OfferRepository>().answer(offer_id, accept ? "accepted" : "declined", reason, package_id,
                                                      by.actor(), now);
     if (!answered) return pass(answered);
     if (auto done = audit(tx, by, accept ? "accept_offer" : "decline_offer", fmt::format("offer:{}", offer_id),
-                          accept ? fmt::format("package {} added", package_id) : reason, now);
+                          accept ? fmt::format("package {} added{}", package_id, joined) : reason, now);
         !done) {
       return pass(done);
     }

@@ -48,7 +48,13 @@ class AllocationService {
   // A package waiting for a provider: the pattern checked as for any package,
   // the service known, an area, and a location (its own, or the person's from
   // the gazetteer, resolved by the caller). Needs allocation.offer; audited.
-  Result<OpenPackageRecord> add_open_package(const Principal& by, const NewPackage& package);
+  // `origin` says where the package came from in the audit entry ("" for none).
+  Result<OpenPackageRecord> add_open_package(const Principal& by, const NewPackage& package,
+                                             const std::string& origin = "");
+  // Where the person lives, from the gazetteer, when `reference` is an Allot
+  // person id whose address it knows; none otherwise. Needs allocation.offer
+  // (placing the person's care, not reading their case notes).
+  Result<std::optional<care_at_home::GeoPoint>> person_location(const Principal& by, const std::string& reference);
   // Every provider ranked for an open package, each with why. Needs allocation.offer.
   Result<RankingOutcome> rank(const Principal& by, Id open_package_id);
   // Offers an open package to one provider, ranked again now: refused (409,

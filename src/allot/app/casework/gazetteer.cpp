@@ -213,36 +213,29 @@ Result<std::optional<Location>> Gazetteer::locate(const Principal& by, Id person
   });
 }
 
-Result<std::optional<Location>> Gazetteer::place_of(Id person_id) {
-  return in_transaction(store_, Access::kRead,
-                        [&](Transaction& tx) -> Result<std::optional<Location>> { return locate_in(tx, person_id); });
-}
-
 Result<std::optional<Location>> Gazetteer::locate_in(Transaction& tx, Id person_id) {
-  {
-    Result<PersonRecord> record = tx.get<PersonRepository>().get(person_id);
-    if (!record) return pass(record);
-    Result<journey::Person> person = JourneyCore::person_of(*record);
-    if (!person) return pass(person);
-    const auto postcode = journey::normalise_postcode(person->details.postcode);
-    if (!postcode) return std::optional<Location>();
-    Result<std::vector<GazetteerAddress>> found = tx.get<GazetteerRepository>().find(*postcode, "");
-    if (!found) return pass(found);
-    if (found->empty()) return std::optional<Location>();
-    const std::string wanted = address_key(person->details.address);
-    const GazetteerAddress* best = nullptr;
-    for (const GazetteerAddress& address : *found) {
-      const std::string key = address_key(address.address);
-      if (!wanted.empty() && (key == wanted || key.starts_with(wanted + " "))) {
-        best = &address;
-        break;
-      }
+  Result<PersonRecord> record = tx.get<PersonRepository>().get(person_id);
+  if (!record) return pass(record);
+  Result<journey::Person> person = JourneyCore::person_of(*record);
+  if (!person) return pass(person);
+  const auto postcode = journey::normalise_postcode(person->details.postcode);
+  if (!postcode) return std::optional<Location>();
+  Result<std::vector<GazetteerAddress>> found = tx.get<GazetteerRepository>().find(*postcode, "");
+  if (!found) return pass(found);
+  if (found->empty()) return std::optional<Location>();
+  const std::string wanted = address_key(person->details.address);
+  const GazetteerAddress* best = nullptr;
+  for (const GazetteerAddress& address : *found) {
+    const std::string key = address_key(address.address);
+    if (!wanted.empty() && (key == wanted || key.starts_with(wanted + " "))) {
+      best = &address;
+      break;
     }
-    const bool by_address = best != nullptr;
-    if (best == nullptr) best = &found->front();
-    return std::optional<Location>(
-        Location{best->latitude, best->longitude, by_address ? "address" : "postcode", best->address, best->uprn});
   }
+  const bool by_address = best != nullptr;
+  if (best == nullptr) best = &found->front();
+  return std::optional<Location>(
+      Location{best->latitude, best->longitude, by_address ? "address" : "postcode", best->address, best->uprn});
 }
 
 }  // namespace allot::app

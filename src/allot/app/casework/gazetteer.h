@@ -50,11 +50,10 @@ class Gazetteer {
   // A person's location from their postcode and address; none when the gazetteer
   // does not know the postcode. Needs people's notes.read (who may read the record).
   Result<std::optional<Location>> locate(const Principal& by, Id person_id);
-
-  // Where a person is, for another capability's use case that places their care
-  // (an open care at home package): no access check here, because the caller
-  // checks its own action and keeps only the coordinates, never the address.
-  Result<std::optional<Location>> place_of(Id person_id);
+  // The same inside the caller's transaction, for a service that has checked its
+  // own permission (placing a person's care at home package at their address):
+  // no person-level check here.
+  static Result<std::optional<Location>> locate_in(Transaction& tx, Id person_id);
 
   // Imports inside the caller's transaction (demo data).
   static Result<GazetteerImport> import_in(Transaction& tx, const Actor& by, Timestamp now, std::string_view text,
@@ -63,7 +62,6 @@ class Gazetteer {
  private:
   Store& store_;
   const Clock& clock_;
-  static Result<std::optional<Location>> locate_in(Transaction& tx, Id person_id);
 };
 
 }  // namespace allot::app
