@@ -134,7 +134,9 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     await page.waitForSelector('.error-summary');
     const refused = await page.textContent('.error-summary');
     assert(refused.includes("the agreed plan's lines give"), `refused naming the hours: ${refused}`);
-    assert(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary')), 'focus moves to the errors');
+    // Focus moves once the summary has rendered: wait for it (up to 5 s) rather than read it at once.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'), null, { timeout: 5000 })
+      .catch(() => { throw new Error('focus moves to the errors: the error summary never took focus'); });
     await checkAccessibility(page, ctx, 'package from a support plan, refused');
     await page.fill('#visit-0-minutes', String(found.minutes));
     await page.click('button:has-text("Add the package")');

@@ -85,7 +85,9 @@ export function registerDiaryTests(test, { assert, assertEqual, signIn, checkAcc
     assert(summary.includes('Title is needed'), `the title named by its label: ${summary}`);
     assert(summary.includes('End time'), `the missing end named by its label: ${summary}`);
     assert(!summary.includes('title'), `no API field names: ${summary}`);
-    assert(await page.evaluate(() => document.activeElement && document.activeElement.classList.contains('error-summary')), 'focus moves to the problems');
+    // Focus moves once the summary has rendered: wait for it (up to 5 s) rather than read it at once.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('error-summary'), null, { timeout: 5000 })
+      .catch(() => { throw new Error('focus moves to the problems: the error summary never took focus'); });
     assert(await page.$('#diary-title[aria-invalid=true]'), 'the title field is marked');
     await checkAccessibility(page, ctx, 'the diary with a refused entry');
     await addEntry(page, { title: 'Check-in call', start: '14:00', end: '14:30', where: 'By phone' });
