@@ -11,6 +11,7 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
         PersonQuery query;
         query.carers_only = true;
         query.limit = 10000;
+        query.visible = core_.access().visibility(principal, "people.read");
         Result<PersonPage> page = tx.get<PersonRepository>().list(query);
         if (!page) return fail(page.error());
         std::vector<journey::CarerSummary> list;
@@ -19,6 +20,14 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
           if (!carer) return fail(carer.error());
           Result<LoadedPerson> cared_for = core_.load(tx, *record.index.cares_for);
           if (!cared_for) return fail(cared_for.error());
+          // A row names both the carer and whom they care for: listed only when
+          // this user may open both records.
+          Result<PersonAccess> access = core_.access().person_access(tx, principal, cared_for->person.id);
+          if (!access) return fail(access.error());
+          if (!AccessPolicy::standard().allows(principal, "people.read",
+                                               Subject{cared_for->person.id, &*access, RecordPart::kIdentity})) {
+            continue;
+          }
           list.push_back(journey::summarise_carer(*carer, cared_for->person));
         }
         return list;
