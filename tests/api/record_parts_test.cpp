@@ -125,6 +125,41 @@ TEST_F(RecordParts, APanelMemberSeesWhatThePanelNeeds) {
   }
 }
 
+TEST_F(RecordParts, AProviderSeesThePeopleItSupportsThePlanItDeliversAndTheDiaryNeverMoney) {
+  const Json listed = ok(call("GET", "/api/v1/people?limit=50&stage=active", "provider_user"));
+  ASSERT_FALSE(listed["people"].empty()) << listed.dump();
+  EXPECT_LT(listed["total"].get<int>(), ok(call("GET", "/api/v1/people?limit=1&stage=active", "assessor"))["total"].get<int>());
+  const std::int64_t id = listed["people"][0]["id"];
+  const Json full = ok(call("GET", person(id), "assessor"));
+  ASSERT_TRUE(full["agreed_budget"].is_object());
+  const Json seen = ok(call("GET", person(id), "provider_user"));
+  // Who and where the person is, and the plan; not the money or the assessment.
+  EXPECT_EQ(seen["family_name"], full["family_name"]);
+  EXPECT_EQ(seen["address"], full["address"]);
+  EXPECT_EQ(seen["plan_version"], full["plan_version"]);
+  EXPECT_TRUE(seen["agreed_budget"].is_null()) << seen.dump();
+  EXPECT_TRUE(seen["indicative_budget"].is_null());
+  EXPECT_TRUE(seen["protection"].is_null());
+  // The plan's lines this provider delivers, without their costs.
+  const Json all_lines = ok(call("GET", person(id, "/plans"), "assessor"));
+  const Json plans = ok(call("GET", person(id, "/plans"), "provider_user"));
+  ASSERT_EQ(plans["plans"].size(), all_lines["plans"].size()) << plans.dump();
+  for (const Json& plan : plans["plans"]) {
+    EXPECT_EQ(plan["totals"]["annual_pence"], 0) << plan.dump();
+    for (const Json& line : plan["lines"]) {
+      EXPECT_TRUE(line["provider"] == "Demo Care at Home Ltd" || line["provider"] == "demo-care") << line.dump();
+      EXPECT_EQ(line["unit_cost_pence"], 0);
+    }
+  }
+  EXPECT_EQ(call("GET", person(id, "/diary"), "provider_user").status, 200);
+  // Never the finances, the case work or the assessment.
+  for (const char* rest : {"/charging", "/timeline", "/drafts/assessment", "/notes", "/care-team"}) {
+    SCOPED_TRACE(rest);
+    EXPECT_EQ(call("GET", person(id, rest), "provider_user").status, 403);
+  }
+  EXPECT_EQ(call("GET", "/api/v1/carers", "provider_user").status, 403);
+}
+
 TEST_F(RecordParts, EveryListNamesOnlyPeopleTheUserMayOpen) {
   const Json teams = ok(call("GET", "/api/v1/teams", "team_manager"))["teams"];
   ASSERT_FALSE(teams.empty());

@@ -51,7 +51,8 @@ std::span<const RoleReach> role_reaches() {
       {Role::kProviderUser, Reach::kCareTeam, false,
        "only the people their agency supports, and only the parts a provider needs: details, the support plan's "
        "lines their own agency delivers, and the diary; never money, assessments or other providers' work",
-       {P::kIdentity, P::kPlan, P::kDiary}},
+       {P::kIdentity, P::kPlan, P::kDiary},
+       /*own_work_only=*/true},
       {Role::kAnalyst, Reach::kNone, false, "rulebooks, simulations and totals; no one's record", {}},
       {Role::kDataProtectionOfficer, Reach::kNone, false,
        "the audit log, break-glass accesses and unusual volumes; no one's record", {}},

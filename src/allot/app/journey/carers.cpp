@@ -1,5 +1,7 @@
 #include "allot/app/journey/carers.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace allot::app {
@@ -8,6 +10,15 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
   Result<std::vector<journey::CarerSummary>> carers =
       core_.read([&](Transaction& tx) -> Result<std::vector<journey::CarerSummary>> {
         if (auto allowed = JourneyCore::check(principal, "people.read"); !allowed) return fail(allowed.error());
+        // The list shows carers' assessments and budgets: only for roles that see both.
+        const std::vector<RecordPart> parts = AccessPolicy::standard().parts_of(principal, "people.read", Subject{});
+        for (RecordPart part : {RecordPart::kAssessment, RecordPart::kMoney}) {
+          if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+            return fail(ErrorCode::kForbidden, "",
+                        fmt::format("the carers list shows the {} part of people's records, which your role does not see",
+                                    record_part_id(part)));
+          }
+        }
         PersonQuery query;
         query.carers_only = true;
         query.limit = 10000;

@@ -104,6 +104,19 @@ std::vector<RecordPart> AccessPolicy::parts_of(const Principal& principal, std::
   return parts;
 }
 
+bool AccessPolicy::own_work_only(const Principal& principal, std::string_view action) const {
+  const Permission* permission = find(action);
+  if (permission == nullptr) return true;
+  bool any = false;
+  for (Role role : permission->roles) {
+    if (!principal.has_role(role)) continue;
+    auto found = std::find_if(reaches_.begin(), reaches_.end(), [&](const RoleReach& rule) { return rule.role == role; });
+    if (found == reaches_.end() || !found->own_work_only) return false;
+    any = true;
+  }
+  return any;
+}
+
 bool AccessPolicy::reaches_subject(const Principal& principal, Role role, const Permission& permission,
                                 const Subject& subject) const {
   if (!principal.has_role(role)) return false;

@@ -69,6 +69,8 @@ struct RoleReach {
   bool may_break_glass;   // may look outside the care team, with a reason, for a limited time
   std::string_view sees;  // what the role sees, in plain words (GET /api/v1/access/rules)
   std::vector<RecordPart> parts;  // the parts of a reached record the role sees
+  // Sees only its own agency's work in the plan (a provider: the lines it delivers).
+  bool own_work_only = false;
 };
 
 // What is known about one principal and one person's record, loaded inside the
@@ -116,6 +118,9 @@ class AccessPolicy {
   // of every role of theirs that may take it on this subject, in kRecordParts
   // order. Empty when none may.
   std::vector<RecordPart> parts_of(const Principal& principal, std::string_view action, const Subject& subject) const;
+  // True when every role of the principal that may take `action` sees only its own
+  // agency's work (RoleReach::own_work_only).
+  bool own_work_only(const Principal& principal, std::string_view action) const;
 
  private:
   bool reaches_subject(const Principal& principal, Role role, const Permission& permission,
