@@ -135,8 +135,8 @@ void expect_forbidden(const Issues& issues, const std::string& message) {
 
 TEST_F(JourneyUseCases, EachUseCaseAsksTheAccessPolicyAndARefusalChangesNothing) {
   const std::string readers = "needs one of the roles: assessor, team_manager, panel_member, finance_officer, administrator";
-  // A person's own account reads their own record (app/access decides which).
-  const std::string people_readers = readers + ", person";
+  // A provider reads the people it supports, a person their own record (app/access decides which parts).
+  const std::string people_readers = readers + ", provider_user, person";
   expect_forbidden(journey().people().list(kAnalyst, PersonQuery{}).error(), people_readers);
   expect_forbidden(journey().people().get(kAnalyst, 1).error(), people_readers);
   expect_forbidden(journey().reads().timeline(kAnalyst, 1).error(), people_readers);
