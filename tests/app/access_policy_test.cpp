@@ -31,11 +31,12 @@ TEST(AccessPolicy, EachActionIsDeclaredOnceByItsCapability) {
 
 TEST(AccessPolicy, ReadersAndWritersOfPeoplesRecordsAreTodaysRoles) {
   const AccessPolicy& policy = AccessPolicy::standard();
+  // A provider reads the people it supports, only the parts it needs (record parts).
   for (Role role : {Role::kAssessor, Role::kTeamManager, Role::kPanelMember, Role::kFinanceOfficer,
-                    Role::kAdministrator}) {
+                    Role::kAdministrator, Role::kProviderUser}) {
     EXPECT_TRUE(policy.allows(with_roles({role}), "people.read")) << role_name(role);
   }
-  for (Role role : {Role::kCommissioner, Role::kProviderUser, Role::kAnalyst}) {
+  for (Role role : {Role::kCommissioner, Role::kAnalyst}) {
     EXPECT_FALSE(policy.allows(with_roles({role}), "people.read")) << role_name(role);
   }
   EXPECT_TRUE(policy.allows(with_roles({Role::kAssessor}), "people.write"));

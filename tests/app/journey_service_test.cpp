@@ -226,6 +226,21 @@ class Journey : public ServiceTest {
     return id;
   }
   std::size_t event_count(Id id) { return ok(service().timeline(kAssessor, id))["events"].size(); }
+  // The principal with their agency (a council) on the care team of everyone
+  // recorded so far: lists return only the people of the user's care teams.
+  Principal on_care_teams(Principal who) {
+    who.agency_id = ok(in_transaction(store(), Access::kWrite, [&](Transaction& tx) -> Result<Id> {
+      Result<Agency> agency = tx.get<AgencyRepository>().find_by_code(who.agency);
+      if (!agency) agency = tx.get<AgencyRepository>().add(NewAgency{who.agency, who.agency, AgencyKind::kCouncil}, clock_.now());
+      if (!agency) return fail(agency.error());
+      const Date today(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.now())));
+      Result<int> joined = tx.get<AccessRepository>().add_agency_to_people("all", agency->id, "lead_agency", today,
+                                                                           Actor{"system", who.agency}, clock_.now());
+      if (!joined) return fail(joined.error());
+      return agency->id;
+    }));
+    return who;
+  }
 
   std::unique_ptr<JourneyService> journey_;
   std::unique_ptr<JsonJourney> service_;
@@ -306,7 +321,7 @@ TEST_F(Journey, APersonGoesFromContactToAnAgreedBudgetThroughTheResourceAllocati
   EXPECT_EQ(agreed["by_funding"], Json({{"council", 797674}, {"nhs", 102326}}));
   EXPECT_TRUE(ok(service().panel_queue(kPanel))["plans"].empty());
 
-  const Json drift = ok(service().budget_drift(kAssessor));
+  const Json drift = ok(service().budget_drift(on_care_teams(kAssessor)));
   EXPECT_EQ(drift["totals"]["people"], 1);
   EXPECT_EQ(drift["budgets"][0]["difference_pence"], 337500);
 
@@ -408,14 +423,15 @@ TEST_F(Journey, APlanWithinTheRangeIsSignedOffByATeamManagerAndReviewed) {
   EXPECT_EQ(person["agreed_budget"]["decided_by"], "team_manager");
   EXPECT_EQ(person["agreed_budget"]["review_due"], "2026-06-01");
 
-  Json due = ok(service().reviews_due(kAssessor, Date::parse("2026-06-01")));
+  const Principal assessor = on_care_teams(kAssessor);
+  Json due = ok(service().reviews_due(assessor, Date::parse("2026-06-01")));
   ASSERT_EQ(due["reviews"].size(), 1u);
   EXPECT_TRUE(due["reviews"][0]["first_review"].get<bool>());
-  EXPECT_TRUE(ok(service().reviews_due(kAssessor, Date::parse("2026-05-31")))["reviews"].empty());
+  EXPECT_TRUE(ok(service().reviews_due(assessor, Date::parse("2026-05-31")))["reviews"].empty());
 
   person = step(id, "review", {{"date", "2026-05-25"}, {"joint", true}, {"outcome", "no_change"}});
   EXPECT_EQ(person["agreed_budget"]["review_due"], "2027-05-25");
-  due = ok(service().reviews_due(kAssessor, Date::parse("2027-06-01")));
+  due = ok(service().reviews_due(assessor, Date::parse("2027-06-01")));
   EXPECT_FALSE(due["reviews"][0]["first_review"].get<bool>());
 
   auto end_without_reason = service().take_step(kAssessor, id, "review", {{"outcome", "end"}});
@@ -484,7 +500,7 @@ TEST_F(Journey, CarersHaveATwoStageAssessmentAndABudget) {
        {"answers", {{"hours_caring", "50_plus"}, {"health", "some"}, {"breaks", "never"}, {"work_learning", "some"},
                     {"relationships", "some"}, {"willing", "with_support"}}}}));
   EXPECT_GT(carer["carer"]["full_assessment"]["agreed_annual_pence"].get<std::int64_t>(), 0);
-  const Json carers = ok(service().list_carers(kAssessor))["carers"];
+  const Json carers = ok(service().list_carers(on_care_teams(kAssessor)))["carers"];
   ASSERT_EQ(carers.size(), 1u);
   EXPECT_EQ(carers[0]["cares_for"]["id"], cared_for);
 }
@@ -535,10 +551,13 @@ TEST_F(Journey, TheDemoCaseloadIsDeterministicAndCoversEveryStage) {
       EXPECT_EQ(ok(service().list_people(kPanel, query))["total"].get<int>(), 0) << stage;
     }
   }
-  EXPECT_GT(ok(service().reviews_due(kAssessor, std::nullopt))["reviews"].size(), 10u);
+  EXPECT_GT(ok(service().reviews_due(assessor, std::nullopt))["reviews"].size(), 10u);
   EXPECT_GT(ok(service().panel_queue(kPanel))["plans"].size(), 5u);
-  const Json drift = ok(service().budget_drift(kAssessor));
+  const Json drift = ok(service().budget_drift(assessor));
   EXPECT_GT(drift["totals"]["people"].get<int>(), 100);
+  // Lists of people return only those of the user's care teams: none for an agency on none.
+  EXPECT_EQ(ok(service().reviews_due(kAssessor, std::nullopt))["reviews"].size(), 0u);
+  EXPECT_EQ(ok(service().budget_drift(kAssessor))["totals"]["people"].get<int>(), 0);
 }
 
 }  // namespace

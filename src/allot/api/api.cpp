@@ -152,7 +152,7 @@ std::optional<HttpResponse> Api::check_care_team(const Route& route, RequestCont
   Result<app::PersonAccess> known = access.person_access(principal, person_id);
   if (!known) return failure(known.error(), "");
   Result<tl::monostate> allowed =
-      app::AccessPolicy::standard().check(principal, route.action, app::Subject{person_id, &*known});
+      app::AccessPolicy::standard().check(principal, route.action, app::Subject{person_id, &*known, route.part});
   if (!allowed) return error_response(403, "forbidden", allowed.error().front().message);
   if (known->break_glass && !known->on_care_team) {
     if (app::AuditScope* scope = app::current_audit_scope(); scope != nullptr) {

@@ -5,7 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "allot/app/access/repositories.h"
 #include "allot/app/identity/audit_service.h"
+#include "allot/app/identity/repositories.h"
 #include "allot/app/journey/journey_service.h"
 #include "allot/journey_io/reader.h"
 #include "allot/journey_io/requests.h"
@@ -93,6 +95,22 @@ class JourneyUseCases : public ServiceTest {
     journey_ = std::make_unique<JourneyService>(store(), clock_);
   }
   JourneyService& journey() { return *journey_; }
+  // The principal with a council agency on the care team of everyone recorded so
+  // far: lists return only the people of the user's care teams.
+  Principal on_care_teams(Principal who) {
+    who.agency = "derby-council";
+    who.agency_id = ok(in_transaction(store(), Access::kWrite, [&](Transaction& tx) -> Result<Id> {
+      Result<Agency> agency = tx.get<AgencyRepository>().find_by_code(who.agency);
+      if (!agency) agency = tx.get<AgencyRepository>().add(NewAgency{who.agency, who.agency, AgencyKind::kCouncil}, t0());
+      if (!agency) return fail(agency.error());
+      Result<int> joined = tx.get<AccessRepository>().add_agency_to_people("all", agency->id, "lead_agency",
+                                                                           *Date::parse("2026-01-01"),
+                                                                           Actor{"system", who.agency}, t0());
+      if (!joined) return fail(joined.error());
+      return agency->id;
+    }));
+    return who;
+  }
 
   Id awaiting_panel() {
     const Id id = ok(journey().people().create(kAssessor, margaret())).id;
@@ -117,8 +135,8 @@ void expect_forbidden(const Issues& issues, const std::string& message) {
 
 TEST_F(JourneyUseCases, EachUseCaseAsksTheAccessPolicyAndARefusalChangesNothing) {
   const std::string readers = "needs one of the roles: assessor, team_manager, panel_member, finance_officer, administrator";
-  // A person's own account reads their own record (app/access decides which).
-  const std::string people_readers = readers + ", person";
+  // A provider reads the people it supports, a person their own record (app/access decides which parts).
+  const std::string people_readers = readers + ", provider_user, person";
   expect_forbidden(journey().people().list(kAnalyst, PersonQuery{}).error(), people_readers);
   expect_forbidden(journey().people().get(kAnalyst, 1).error(), people_readers);
   expect_forbidden(journey().reads().timeline(kAnalyst, 1).error(), people_readers);
@@ -192,7 +210,7 @@ TEST_F(JourneyUseCases, TheAgreedBudgetReadsAsATypedValue) {
   const std::vector<journey::RecordedEvent> history = ok(journey().reads().timeline(kAssessor, id));
   EXPECT_EQ(history.back().kind, "panel_decision");
   EXPECT_EQ(history.back().actor, "panel_member");
-  const journey::BudgetDrift drift = ok(journey().reads().budget_drift(kFinance));
+  const journey::BudgetDrift drift = ok(journey().reads().budget_drift(on_care_teams(kFinance)));
   EXPECT_EQ(drift.people, 1);
   EXPECT_EQ(drift.compared.difference.pence(), 900000 - 562500);
 }

@@ -147,10 +147,13 @@ HttpResponse rules(RequestContext& context) {
         actions.push_back(std::string(permission.action));
       }
     }
+    json parts = json::array();
+    for (app::RecordPart part : rule.parts) parts.push_back(std::string(app::record_part_id(part)));
     roles.push_back({{"role", app::role_name(rule.role)},
                      {"reach", reach_name(rule.reach)},
                      {"may_break_glass", rule.may_break_glass},
                      {"sees", std::string(rule.sees)},
+                     {"parts", std::move(parts)},
                      {"actions", std::move(actions)}});
   }
   const app::AccessLimits& limits = app::access_limits();

@@ -39,7 +39,8 @@ const std::vector<Route>& charging_routes() {
        .body = BodyKind::kNone,
        .handler = &charging_api::person_charging,
        .test_only = false,
-       .summary = "a person's financial assessments: cost, contribution and public share with the arithmetic"},
+       .summary = "a person's financial assessments: cost, contribution and public share with the arithmetic",
+       .part = app::RecordPart::kMoney},
       {.method = Method::kPost,
        .pattern = "/api/v1/people/{id}/financial-assessments",
        .access = Access::kAllowed,
@@ -47,7 +48,8 @@ const std::vector<Route>& charging_routes() {
        .body = BodyKind::kJson,
        .handler = &charging_api::record_assessment,
        .test_only = false,
-       .summary = "record a financial assessment"},
+       .summary = "record a financial assessment",
+       .part = app::RecordPart::kMoney},
       {.method = Method::kPost,
        .pattern = "/api/v1/people/{id}/financial-assessments/preview",
        .access = Access::kAllowed,
@@ -55,7 +57,8 @@ const std::vector<Route>& charging_routes() {
        .body = BodyKind::kJson,
        .handler = &charging_api::preview_assessment,
        .test_only = false,
-       .summary = "work out a contribution without recording it"},
+       .summary = "work out a contribution without recording it",
+       .part = app::RecordPart::kMoney},
   };
   return kRoutes;
 }

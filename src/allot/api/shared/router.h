@@ -15,6 +15,7 @@
 
 #include "allot/api/shared/http.h"
 #include "allot/app/identity/auth_service.h"
+#include "allot/app/shared/access_policy.h"
 #include "allot/app/identity/records.h"
 #include "allot/app/identity/repositories.h"
 #include "allot/app/shared/audit_log.h"
@@ -63,6 +64,9 @@ struct Route {
   HandlerFn handler = nullptr;
   bool test_only = false;  // served only when test routes are enabled; not in the API reference
   std::string summary;
+  // For a route under /people/{id}: the part of the record it shows or changes;
+  // the access policy lets only roles that see that part take it.
+  std::optional<app::RecordPart> part;
 };
 
 // Every route of API v1: each capability's routes (api/routes.cpp).

@@ -1,5 +1,7 @@
 #include "allot/app/access/permissions.h"
 
+#include <iterator>
+
 namespace allot::app {
 
 std::span<const Permission> access_permissions() {
@@ -26,27 +28,37 @@ std::span<const Permission> access_permissions() {
 
 std::span<const RoleReach> role_reaches() {
   // The council's rules, served by GET /api/v1/access/rules (docs/security.md).
+  using P = RecordPart;
+  static const std::vector<P> kAll(std::begin(kRecordParts), std::end(kRecordParts));
   static const std::vector<RoleReach> kReaches = {
-      {Role::kAdministrator, Reach::kNone, false, "manages users, agencies and teams; no one's record"},
+      {Role::kAdministrator, Reach::kNone, false, "manages users, agencies and teams; no one's record", {}},
       {Role::kAssessor, Reach::kCareTeam, true,
        "the records of people whose care team they or their agency are on: details, assessments, plans, notes, "
-       "financial assessments"},
+       "financial assessments",
+       kAll},
       {Role::kTeamManager, Reach::kCareTeam, true,
-       "as an assessor, for the people their agency or team is involved with, and sign-off"},
+       "as an assessor, for the people their agency or team is involved with, and sign-off", kAll},
       {Role::kPanelMember, Reach::kCareTeamOrPanel, false,
        "the plans awaiting the Resource Allocation Group and the records of people on whose care team their "
-       "agency is, with sharing in force; no case notes or financial assessments"},
+       "agency is, with sharing in force: details, how the budget was worked out, the plan and the budget; no "
+       "case history, drafts, case notes or financial assessments",
+       {P::kIdentity, P::kAssessment, P::kPlan, P::kMoney}},
       {Role::kFinanceOfficer, Reach::kCareTeam, false,
-       "money: budgets, payments and contributions of people their agency is involved with; no case notes"},
-      {Role::kCommissioner, Reach::kNone, false, "providers, packages and totals; no one's record"},
+       "money: budgets, payments and contributions of people their agency is involved with, with their details; "
+       "no assessments, plans' outcomes, case history or case notes",
+       {P::kIdentity, P::kMoney}},
+      {Role::kCommissioner, Reach::kNone, false, "providers, packages and totals; no one's record", {}},
       {Role::kProviderUser, Reach::kCareTeam, false,
-       "only the people their agency supports, and only through scheduling; never finances or other providers' "
-       "work"},
-      {Role::kAnalyst, Reach::kNone, false, "rulebooks, simulations and totals; no one's record"},
+       "only the people their agency supports, and only the parts a provider needs: details, the support plan's "
+       "lines their own agency delivers, and the diary; never money, assessments or other providers' work",
+       {P::kIdentity, P::kPlan, P::kDiary},
+       /*own_work_only=*/true},
+      {Role::kAnalyst, Reach::kNone, false, "rulebooks, simulations and totals; no one's record", {}},
       {Role::kDataProtectionOfficer, Reach::kNone, false,
-       "the audit log, break-glass accesses and unusual volumes; no one's record"},
+       "the audit log, break-glass accesses and unusual volumes; no one's record", {}},
       {Role::kPerson, Reach::kOwnRecord, false,
-       "their own record only: budget and how it was worked out, support plan, contribution"},
+       "their own record only: budget and how it was worked out, support plan, contribution, diary",
+       {P::kIdentity, P::kAssessment, P::kPlan, P::kMoney, P::kDiary}},
   };
   return kReaches;
 }

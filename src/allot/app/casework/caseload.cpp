@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "allot/app/access/access_service.h"
 #include "allot/app/access/repositories.h"
 #include "allot/app/casework/case_text.h"
 #include "allot/app/identity/repositories.h"
@@ -80,9 +81,11 @@ CaseloadEntry allocation_of(const journey::Person& person, const std::vector<Per
   return entry;
 }
 
-Result<std::vector<OpenCase>> open_cases(Transaction& tx) {
+// The open cases among the people `visible` lets this user see (their care teams).
+Result<std::vector<OpenCase>> open_cases(Transaction& tx, const PersonVisibility& visible) {
   PersonQuery query;
   query.limit = 10000;
+  query.visible = visible;
   Result<PersonPage> page = tx.get<PersonRepository>().list(query);
   if (!page) return pass(page);
   Result<std::vector<Allocation>> allocations = tx.get<AllocationRepository>().latest();
@@ -264,7 +267,8 @@ Result<Caseload> CaseloadService::mine(const Principal& by) {
     if (auto allowed = AccessPolicy::standard().check(by, "caseload.read"); !allowed) return pass(allowed);
     Result<std::vector<Team>> teams = tx.get<TeamRepository>().list();
     if (!teams) return pass(teams);
-    Result<std::vector<OpenCase>> cases = open_cases(tx);
+    Result<std::vector<OpenCase>> cases =
+        open_cases(tx, AccessService(store_, clock_).visibility(by, "caseload.read"));
     if (!cases) return pass(cases);
     Caseload caseload;
     caseload.worker = by.username;
@@ -301,7 +305,8 @@ Result<TeamCaseload> CaseloadService::team(const Principal& by, Id team_id) {
     if (!by.has_role(Role::kAdministrator) && !contains(teams_of(*teams, by.username, true), team_name)) {
       return fail(ErrorCode::kForbidden, "team", fmt::format("only a manager of {} may see its caseload", team_name));
     }
-    Result<std::vector<OpenCase>> cases = open_cases(tx);
+    Result<std::vector<OpenCase>> cases =
+        open_cases(tx, AccessService(store_, clock_).visibility(by, "caseload.read_team"));
     if (!cases) return pass(cases);
     TeamCaseload caseload;
     caseload.team = *found;

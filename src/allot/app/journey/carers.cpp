@@ -1,5 +1,7 @@
 #include "allot/app/journey/carers.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace allot::app {
@@ -8,9 +10,19 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
   Result<std::vector<journey::CarerSummary>> carers =
       core_.read([&](Transaction& tx) -> Result<std::vector<journey::CarerSummary>> {
         if (auto allowed = JourneyCore::check(principal, "people.read"); !allowed) return fail(allowed.error());
+        // The list shows carers' assessments and budgets: only for roles that see both.
+        const std::vector<RecordPart> parts = AccessPolicy::standard().parts_of(principal, "people.read", Subject{});
+        for (RecordPart part : {RecordPart::kAssessment, RecordPart::kMoney}) {
+          if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+            return fail(ErrorCode::kForbidden, "",
+                        fmt::format("the carers list shows the {} part of people's records, which your role does not see",
+                                    record_part_id(part)));
+          }
+        }
         PersonQuery query;
         query.carers_only = true;
         query.limit = 10000;
+        query.visible = core_.access().visibility(principal, "people.read");
         Result<PersonPage> page = tx.get<PersonRepository>().list(query);
         if (!page) return fail(page.error());
         std::vector<journey::CarerSummary> list;
@@ -19,6 +31,14 @@ Result<std::vector<journey::CarerSummary>> Carers::list(const Principal& princip
           if (!carer) return fail(carer.error());
           Result<LoadedPerson> cared_for = core_.load(tx, *record.index.cares_for);
           if (!cared_for) return fail(cared_for.error());
+          // A row names both the carer and whom they care for: listed only when
+          // this user may open both records.
+          Result<PersonAccess> access = core_.access().person_access(tx, principal, cared_for->person.id);
+          if (!access) return fail(access.error());
+          if (!AccessPolicy::standard().allows(principal, "people.read",
+                                               Subject{cared_for->person.id, &*access, RecordPart::kIdentity})) {
+            continue;
+          }
           list.push_back(journey::summarise_carer(*carer, cared_for->person));
         }
         return list;

@@ -45,6 +45,7 @@ Result<std::vector<journey::QueuedPlan>> Panel::queue(const Principal& principal
         PersonQuery query;
         query.awaiting_panel_only = true;
         query.limit = 10000;
+        query.visible = core_.access().visibility(principal, "panel.read_queue");
         Result<PersonPage> page = tx.get<PersonRepository>().list(query);
         if (!page) return fail(page.error());
         std::vector<journey::QueuedPlan> plans;

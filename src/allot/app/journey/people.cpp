@@ -131,15 +131,46 @@ Result<journey::PersonList> People::list(const Principal& principal, const Perso
 }
 
 Result<journey::Person> People::get(const Principal& principal, Id person_id) {
-  Result<LoadedPerson> loaded = core_.read([&](Transaction& tx) -> Result<LoadedPerson> {
+  Result<journey::Person> shown = core_.read([&](Transaction& tx) -> Result<journey::Person> {
     if (auto allowed = JourneyCore::check(principal, "people.read", person_id); !allowed) return fail(allowed.error());
-    return core_.load(tx, person_id);
+    Result<LoadedPerson> loaded = core_.load(tx, person_id);
+    if (!loaded) return fail(loaded.error());
+    // Only the parts of the record the policy lets this principal's roles see.
+    // Whether the care team lets them reach the record at all the api has asked
+    // (Api::check_care_team) before this runs.
+    return only_parts(loaded->person, AccessPolicy::standard().parts_of(principal, "people.read", Subject{person_id}));
   });
-  if (!loaded) return fail(loaded.error());
+  if (!shown) return shown;
   if (auto audited = core_.audit_read(principal, person_subject(person_id), "record"); !audited) {
     return fail(audited.error());
   }
-  return loaded->person;
+  return shown;
+}
+
+journey::Person only_parts(journey::Person person, std::span<const RecordPart> parts) {
+  const auto sees = [&](RecordPart part) { return std::find(parts.begin(), parts.end(), part) != parts.end(); };
+  journey::CaseState& state = person.state;
+  if (!sees(RecordPart::kIdentity)) person.details = journey::PersonDetails{};
+  if (!sees(RecordPart::kAssessment)) {
+    // How the budget was worked out names the assessment's answers.
+    if (state.indicative_budget) {
+      state.indicative_budget->derivation.clear();
+      state.indicative_budget->eligibility_reasons.clear();
+    }
+    state.carer.reset();
+  }
+  if (!sees(RecordPart::kMoney)) {
+    state.indicative_budget.reset();
+    state.agreed_budget.reset();
+    state.protection.reset();
+    state.previous_package_annual.reset();
+  }
+  if (!sees(RecordPart::kPlan)) {
+    state.enablement.reset();
+    state.sign_off.reset();
+    state.plan_version.reset();
+  }
+  return person;
 }
 
 Result<journey::Person> People::create(const Principal& principal,

@@ -8,6 +8,8 @@
 // (kMissingField, kWrongType, kInvalidValue, kUnknownReference). A record that
 // does not exist is kNotFound; a change from a stale row_version is kConflict.
 
+#include <span>
+
 #include "allot/app/journey/journey_core.h"
 #include "allot/journey/duplicates.h"
 #include "allot/journey/reads.h"
@@ -19,6 +21,10 @@ struct DuplicateCandidate {
   journey::Person person;
   std::vector<journey::DuplicateMatch> matched_on;
 };
+
+// The person with only the given parts of their record (app/shared/access_policy.h):
+// a part not seen is emptied (its values absent), never guessed at.
+journey::Person only_parts(journey::Person person, std::span<const RecordPart> parts);
 
 class People {
  public:

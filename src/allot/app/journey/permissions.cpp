@@ -10,8 +10,8 @@ std::span<const Permission> journey_permissions() {
   static const std::vector<Permission> kPermissions = {
       {"people.read",
        {Role::kAssessor, Role::kTeamManager, Role::kPanelMember, Role::kFinanceOfficer, Role::kAdministrator,
-        Role::kPerson},
-       "read people's records, timelines, plans and drafts (a person their own: app/access)"},
+        Role::kProviderUser, Role::kPerson},
+       "read people's records, timelines, plans and drafts: only the parts each role sees (app/access)"},
       {"people.write", kWriters, "add and change people's records and take journey steps"},
       {"people.decide", {Role::kTeamManager}, "sign off a support plan as team manager"},
       {"panel.read_queue", {Role::kPanelMember, Role::kTeamManager, Role::kFinanceOfficer, Role::kAdministrator},

@@ -1,12 +1,38 @@
 #include "allot/app/journey/plans.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+
 #include <fmt/format.h>
+
+#include "allot/app/identity/repositories.h"
 
 namespace allot::app {
 namespace {
 
 journey::Draft draft_of(const JourneyDraft& stored, journey::DraftKind kind) {
   return journey::Draft{kind, stored.document, stored.row_version, stored.updated_by, stored.updated_at};
+}
+
+// The plan as this principal may see it: without its costs unless they see money;
+// with only the lines their own agency delivers (named by its name or code) when
+// they see only their own work.
+void only_parts(journey::PlanVersion& version, bool money, const std::optional<std::string>& own_agency,
+                const std::string& own_code) {
+  if (own_agency) {
+    std::erase_if(version.plan.lines, [&](const journey::PlanLine& line) {
+      return line.provider.empty() || (line.provider != *own_agency && line.provider != own_code);
+    });
+  }
+  if (!money) {
+    for (journey::PlanLine& line : version.plan.lines) {
+      line.unit_cost = Money{};
+      line.one_off_amount = Money{};
+    }
+    version.totals = journey::PlanTotals{};
+    version.difference_from_indicative.reset();
+  }
 }
 
 std::string draft_what(journey::DraftKind kind) { return fmt::format("draft {}", journey::draft_kind_id(kind)); }
@@ -20,7 +46,18 @@ Result<std::vector<journey::PlanVersion>> Plans::list(const Principal& principal
           return fail(allowed.error());
         }
         if (auto person = tx.get<PersonRepository>().get(person_id); !person) return fail(person.error());
-        return core_.plan_versions(tx, person_id);
+        Result<std::vector<journey::PlanVersion>> versions = core_.plan_versions(tx, person_id);
+        if (!versions) return versions;
+        const AccessPolicy& policy = AccessPolicy::standard();
+        const std::vector<RecordPart> parts = policy.parts_of(principal, "people.read", Subject{person_id});
+        const bool money = std::find(parts.begin(), parts.end(), RecordPart::kMoney) != parts.end();
+        std::optional<std::string> own_agency;
+        if (policy.own_work_only(principal, "people.read")) {
+          Result<Agency> agency = tx.get<AgencyRepository>().get(principal.agency_id);
+          own_agency = agency ? agency->name : principal.agency;
+        }
+        for (journey::PlanVersion& version : *versions) only_parts(version, money, own_agency, principal.agency);
+        return versions;
       });
   if (!plans) return plans;
   if (auto audited = core_.audit_read(principal, person_subject(person_id), "plans"); !audited) {

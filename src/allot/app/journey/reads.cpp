@@ -47,6 +47,7 @@ Result<journey::ReviewsDue> JourneyReads::reviews_due(const Principal& principal
     PersonQuery query;
     query.review_due_by = until;
     query.limit = 10000;
+    query.visible = core_.access().visibility(principal, "reviews.read");
     return people_matching(tx, query);
   });
   if (!people) return fail(people.error());
@@ -68,6 +69,7 @@ Result<journey::BudgetDrift> JourneyReads::budget_drift(const Principal& princip
     query.locality = filter.locality;
     query.team = filter.team;
     query.limit = 10000;
+    query.visible = core_.access().visibility(principal, "budgets.read_drift");
     // Every page, so the totals never stop at a page's end.
     std::vector<journey::Person> all;
     for (;;) {

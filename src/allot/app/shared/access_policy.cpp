@@ -71,10 +71,58 @@ Reach AccessPolicy::reach_of(Role role) const {
   return found == reaches_.end() ? Reach::kNone : found->reach;
 }
 
+std::string_view record_part_id(RecordPart part) {
+  switch (part) {
+    case RecordPart::kIdentity: return "identity";
+    case RecordPart::kAssessment: return "assessment";
+    case RecordPart::kPlan: return "plan";
+    case RecordPart::kMoney: return "money";
+    case RecordPart::kCaseWork: return "case_work";
+    case RecordPart::kDiary: return "diary";
+  }
+  return "";
+}
+
+bool AccessPolicy::role_sees(Role role, RecordPart part) const {
+  auto found = std::find_if(reaches_.begin(), reaches_.end(), [&](const RoleReach& rule) { return rule.role == role; });
+  return found != reaches_.end() && std::find(found->parts.begin(), found->parts.end(), part) != found->parts.end();
+}
+
+std::vector<RecordPart> AccessPolicy::parts_of(const Principal& principal, std::string_view action,
+                                               const Subject& subject) const {
+  std::vector<RecordPart> parts;
+  const Permission* permission = find(action);
+  if (permission == nullptr) return parts;
+  Subject whole = subject;
+  whole.part.reset();
+  for (RecordPart part : kRecordParts) {
+    const bool seen = std::any_of(permission->roles.begin(), permission->roles.end(), [&](Role role) {
+      return role_sees(role, part) && reaches_subject(principal, role, *permission, whole);
+    });
+    if (seen) parts.push_back(part);
+  }
+  return parts;
+}
+
+bool AccessPolicy::own_work_only(const Principal& principal, std::string_view action) const {
+  const Permission* permission = find(action);
+  if (permission == nullptr) return true;
+  bool any = false;
+  for (Role role : permission->roles) {
+    if (!principal.has_role(role)) continue;
+    auto found = std::find_if(reaches_.begin(), reaches_.end(), [&](const RoleReach& rule) { return rule.role == role; });
+    if (found == reaches_.end() || !found->own_work_only) return false;
+    any = true;
+  }
+  return any;
+}
+
 bool AccessPolicy::reaches_subject(const Principal& principal, Role role, const Permission& permission,
                                 const Subject& subject) const {
   if (!principal.has_role(role)) return false;
   if (!subject.person_id) return true;
+  // An action that shows one part of the record: only roles that see that part.
+  if (subject.part && !role_sees(role, *subject.part)) return false;
   switch (reach_of(role)) {
     case Reach::kNone: return false;
     case Reach::kOwnRecord: return principal.person_id && *principal.person_id == *subject.person_id;
@@ -110,6 +158,14 @@ Result<tl::monostate> AccessPolicy::check(const Principal& principal, std::strin
   }
   const bool has_role = std::any_of(permission->roles.begin(), permission->roles.end(),
                                     [&](Role role) { return principal.has_role(role); });
+  if (has_role && subject.person_id && subject.part) {
+    Subject whole = subject;
+    whole.part.reset();
+    if (allows(principal, action, whole)) {
+      return fail(ErrorCode::kForbidden, "",
+                  fmt::format("your role does not see the {} part of a person's record", record_part_id(*subject.part)));
+    }
+  }
   if (has_role && subject.person_id) {
     // The same words whether or not the record exists, so guessing ids tells nothing.
     return fail(ErrorCode::kForbidden, "",

@@ -47,11 +47,30 @@ enum class Reach {
   kOwnRecord,  // only the person the account is linked to
 };
 
+// The parts of a person's record. A role that reaches a record sees only the
+// parts its rule lists: a finance officer the money, not the assessment or the
+// case work.
+enum class RecordPart {
+  kIdentity,    // name, date of birth, NHS number, address, team, stage
+  kAssessment,  // the assessment: how the budget was worked out, eligibility, carers' assessments
+  kPlan,        // the support plan, its versions and sign-off, enablement
+  kMoney,       // budgets (indicative amount, agreed, protection), contribution and financial assessment
+  kCaseWork,    // the workers' own: the case history, drafts in progress, case notes, allocations
+  kDiary,       // the support diary: visits, appointments, partners' entries
+};
+inline constexpr RecordPart kRecordParts[] = {RecordPart::kIdentity, RecordPart::kAssessment, RecordPart::kPlan,
+                                              RecordPart::kMoney,    RecordPart::kCaseWork,   RecordPart::kDiary};
+// "identity", "assessment", "plan", "money", "case_work", "diary".
+std::string_view record_part_id(RecordPart part);
+
 struct RoleReach {
   Role role;
   Reach reach;
   bool may_break_glass;   // may look outside the care team, with a reason, for a limited time
   std::string_view sees;  // what the role sees, in plain words (GET /api/v1/access/rules)
+  std::vector<RecordPart> parts;  // the parts of a reached record the role sees
+  // Sees only its own agency's work in the plan (a provider: the lines it delivers).
+  bool own_work_only = false;
 };
 
 // What is known about one principal and one person's record, loaded inside the
@@ -69,6 +88,8 @@ struct Subject {
   // Null when the caller has not loaded the care team: then only the roles decide
   // (the api loads it for every route under /people/{id}, before the use case).
   const PersonAccess* access = nullptr;
+  // The part of the record the action shows (a route's part); none: any part.
+  std::optional<RecordPart> part;
 };
 
 class AccessPolicy {
@@ -93,10 +114,18 @@ class AccessPolicy {
   std::span<const RoleReach> reaches() const { return reaches_; }
   // How far the role reaches; kNone for a role no rule names.
   Reach reach_of(Role role) const;
+  // The parts of the subject's record the principal sees through `action`: those
+  // of every role of theirs that may take it on this subject, in kRecordParts
+  // order. Empty when none may.
+  std::vector<RecordPart> parts_of(const Principal& principal, std::string_view action, const Subject& subject) const;
+  // True when every role of the principal that may take `action` sees only its own
+  // agency's work (RoleReach::own_work_only).
+  bool own_work_only(const Principal& principal, std::string_view action) const;
 
  private:
   bool reaches_subject(const Principal& principal, Role role, const Permission& permission,
                     const Subject& subject) const;
+  bool role_sees(Role role, RecordPart part) const;
 
   std::vector<Permission> permissions_;
   std::vector<RoleReach> reaches_;
