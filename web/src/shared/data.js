@@ -6,21 +6,24 @@ import { todayIso } from './format.js';
 
 // Runs `load` when `key` changes; returns {data, error, loading, reload}.
 export function useLoad(load, key) {
-  const [state, setState] = useState({ data: null, error: null, loading: true });
+  const [state, setState] = useState({ key: undefined, data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
-    // Never show the previous key's data under the new key.
-    setState({ data: null, error: null, loading: true });
+    setState({ key, data: null, error: null, loading: true });
     load().then(
-      (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: null, error, loading: false }),
+      (data) => live && setState({ key, data, error: null, loading: false }),
+      (error) => live && setState({ key, data: null, error, loading: false }),
     );
     return () => {
       live = false;
     };
   }, [key, tick]);
-  return { ...state, reload: () => setTick((n) => n + 1) };
+  const reload = () => setTick((n) => n + 1);
+  // Never show the previous key's data under the new key: the first render after
+  // the key changes comes before the effect above, so it is a loading render.
+  if (state.key !== key) return { data: null, error: null, loading: true, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
 const cache = new Map();
