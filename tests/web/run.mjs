@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerAccessTests } from './access.mjs';
+import { registerAccessPagesTests } from './access_pages.mjs';
 import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeTests } from './care_at_home.mjs';
@@ -556,6 +557,7 @@ registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility })
 registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerDiaryTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAccessTests(test, { assert, signIn, checkAccessibility });
+registerAccessPagesTests(test, { assert, assertEqual, signIn, checkAccessibility });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

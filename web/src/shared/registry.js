@@ -33,3 +33,7 @@ export const personLinks = () => capabilities.flatMap((capability) => capability
 // Sections other capabilities show on the person's page (components taking
 // {person, onChanged}), in capability order.
 export const personSections = () => capabilities.flatMap((capability) => capability.personSections || []);
+
+// What other capabilities offer on the person's page when the record itself is
+// refused (components taking {id, error, onOpened}; onOpened loads it again).
+export const personRefusals = () => capabilities.flatMap((capability) => capability.personRefusals || []);

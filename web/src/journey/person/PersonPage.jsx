@@ -15,7 +15,7 @@ import { codeLabel, fullName, getPerson, personPath, stageLabel } from '../recor
 import { deliveryLabel } from '../plan/PlanSummary.jsx';
 import { Timeline } from '../timeline/Timeline.jsx';
 import { BudgetsSideBySide, StepsPanel } from './StepForms.jsx';
-import { PersonSections } from '../../shared/PersonSections.jsx';
+import { PersonRefused, PersonSections } from '../../shared/PersonSections.jsx';
 
 export function PersonPage({ id }) {
   return (
@@ -31,7 +31,14 @@ function Person({ id }) {
   const [tick, setTick] = useState(0);
   useEffect(() => setPerson(loaded.data), [loaded.data]);
   if (loaded.loading) return <Loading what="Loading the record" />;
-  if (loaded.error) return <ErrorMessage error={loaded.error} title="The record could not be loaded" />;
+  if (loaded.error) {
+    return (
+      <>
+        <ErrorMessage error={loaded.error} title="The record could not be loaded" />
+        <PersonRefused id={id} error={loaded.error} onOpened={loaded.reload} />
+      </>
+    );
+  }
   if (!person) return null;
   return (
     <>
