@@ -110,6 +110,14 @@ export function registerAccessPagesTests(test, { assert, assertEqual, signIn, ch
       const ended = await apiCall(page, 'POST', `/people/${person.id}/care-team/${member.id}/end`, { reason: 'Care handed over to another council' });
       assertEqual(ended.status, 200, `ending ${member.team_role}`);
     }
+    // A finance officer of the council is refused too, and may not break glass: no offer.
+    await page.context().clearCookies();
+    await signIn(page, ctx, 'finance_officer');
+    await page.goto(`${ctx.base}/people/${person.id}`);
+    await page.waitForSelector('.error-summary');
+    await page.waitForLoadState('networkidle');
+    assert(!(await page.$('[data-testid=break-glass]')), 'no break glass for a role that may not');
+
     await page.context().clearCookies();
     await signIn(page, ctx, 'assessor');
     await page.goto(`${ctx.base}/people/${person.id}`);
