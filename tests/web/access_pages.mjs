@@ -163,6 +163,11 @@ export function registerAccessPagesTests(test, { assert, assertEqual, signIn, ch
   });
 
   test('sharing agreements recorded and ended; who may see what; unusual volumes', async ({ page, ctx }) => {
+    // An assessor lists 200 people at once: past the limit of people read in one hour.
+    await signIn(page, ctx, 'assessor');
+    const listed = await page.evaluate(async () => (await (await fetch('/api/v1/people?limit=200')).json()).people.length);
+    assert(listed > 50, `more people than the hourly limit: ${listed}`);
+    await page.context().clearCookies();
     await signIn(page, ctx, 'data_protection_officer');
     await page.click('[data-role=data_protection_officer] a[href="/access/agreements"]');
     await page.waitForSelector('[data-testid=agreements] tr[data-agreement]');
@@ -195,8 +200,16 @@ export function registerAccessPagesTests(test, { assert, assertEqual, signIn, ch
     assert((await cell('provider_user', 'money')).includes('does not see'), 'a provider does not see money');
     await checkAccessibility(page, ctx, 'who may see what');
 
-    await page.goto(`${ctx.base}/access/unusual-volumes`);
-    await page.waitForSelector('[data-testid=no-volumes], [data-testid=volumes]');
+    await page.goto(`${ctx.base}/home`);
+    await page.click('[data-role=data_protection_officer] a[href="/access/unusual-volumes"]');
+    await page.waitForSelector('[data-testid=volumes] tr:has-text("(assessor)")');
+    const volume = await page.$$eval('[data-testid=volumes] tr:has-text("(assessor)") td', (cells) => cells.map((cell) => cell.textContent));
+    assert(/^\d{1,2} [A-Z][a-z]{2} 2026 \d{2}:00$/.test(volume[2]), `the hour, the UK way: ${volume}`);
+    assert(Number(volume[3].replace(/,/g, '')) >= listed && volume[4] === '50', `the people read and the limit: ${volume}`);
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=unusual-volumes-exports] button:has-text("CSV")')]);
+    const csv = fs.readFileSync(await csvDownload.path(), 'utf8').trim().split(/\r?\n/);
+    assertEqual(csv[0], 'User,Agency,Hour from,People read,Limit', 'CSV header');
+    assert(csv.some((line) => line.startsWith('assessor,demo-council,')), `the assessor in the CSV: ${csv.join(' | ')}`);
     await checkAccessibility(page, ctx, 'unusual volumes');
   });
 }
