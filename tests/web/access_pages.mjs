@@ -95,6 +95,10 @@ export function registerAccessPagesTests(test, { assert, assertEqual, signIn, ch
       const row = document.querySelector('[data-testid=consent-table] tr[data-agency="demo-nhs"]');
       return row && row.textContent.includes('Consent withdrawn') && row.textContent.includes('no longer wants');
     });
+    await page.click('[data-testid=consents] details summary');
+    const history = await page.textContent('[data-testid=consent-history]');
+    const [withdrawnAt, givenAt] = [history.indexOf('consent withdrawn for'), history.indexOf('consent given for')];
+    assert(withdrawnAt >= 0 && givenAt > withdrawnAt, `every decision, newest first: ${history}`);
     const consents = (await apiCall(page, 'GET', `/people/${person.id}/sharing-consents`)).body.consents;
     assertEqual(consents.length, decisionsBefore + 1, 'one decision added, none changed');
     assertEqual([consents.at(-1).agency, consents.at(-1).decision, consents.at(-1).recorded_by], ['demo-nhs', 'withdrawn', 'team_manager'], 'the withdrawal as stored');

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { ErrorMessage, Loading, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
 import { Field } from '../shared/forms.jsx';
-import { formatDate } from '../shared/format.js';
+import { formatDate, todayIso } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { useSession } from '../shared/session.js';
 import { addMember, endMember, getCareTeam, getConsents, LABELS, recordConsent, teamRoleText, useDirectoryLists, useRules } from './access.js';
@@ -49,8 +49,10 @@ function CareTeam({ person, mayManage, onChanged }) {
     if (onChanged) onChanged();
   };
   const members = loaded.data || [];
-  const current = members.filter((member) => !member.ended_on);
-  const past = members.filter((member) => member.ended_on);
+  // A membership past its end date is over as much as one ended early.
+  const over = (member) => member.ended_on || (member.ends_on && member.ends_on < todayIso());
+  const current = members.filter((member) => !over(member));
+  const past = members.filter(over);
   const who = (member) => (member.username ? names.user(member.username) : 'The whole agency');
   // A panel member reaching a plan that awaits the panel, not the care team, sees no team.
   if (loaded.error && loaded.error.status === 403) return null;
@@ -141,7 +143,7 @@ function CareTeam({ person, mayManage, onChanged }) {
                     <td>{who(member)}</td>
                     <td>{teamRoleText(member.team_role)}</td>
                     <td>{formatDate(member.starts_on)}</td>
-                    <td>{formatDate(member.ended_on)}</td>
+                    <td>{formatDate(member.ended_on || member.ends_on)}</td>
                     <td>{names.user(member.ended_by)}</td>
                     <td>{member.end_reason}</td>
                   </tr>
@@ -225,7 +227,7 @@ function AddMemberForm({ person, directory, onAdded }) {
   );
 }
 
-// The latest decision per agency stands; earlier ones stay listed beneath.
+// The latest decision per agency stands; every decision stays listed beneath.
 function latestByAgency(consents) {
   const latest = new Map();
   for (const consent of consents) latest.set(consent.agency, consent);
@@ -283,6 +285,19 @@ function Consents({ person, mayManage, onChanged }) {
             </tbody>
           </table>
         </TableWrap>
+      )}
+      {all.length > standing.length && (
+        <details>
+          <summary>Every decision recorded ({all.length})</summary>
+          <ul data-testid="consent-history">
+            {[...all].reverse().map((consent) => (
+              <li key={consent.id}>
+                {formatDate(consent.recorded_at)}: consent {consent.decision} for {names.agency(consent.agency)}, recorded by {names.user(consent.recorded_by)}
+                {consent.note ? ` – ${consent.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {mayManage && <ConsentForm person={person} directory={directory.data} standing={standing} onRecorded={onRecorded} />}
     </section>
