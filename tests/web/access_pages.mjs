@@ -67,6 +67,11 @@ export function registerAccessPagesTests(test, { assert, assertEqual, signIn, ch
     await errorSummaryFocused(page, '[data-testid=end-member-form]');
     await page.fill('#end-member-reason', 'Discharged from the community mental health team');
     await page.click('[data-testid=end-member-form] button[type=submit]');
+    // The form and its button are gone: the focus moves to what was done.
+    await page.waitForFunction(() => {
+      const done = document.querySelector('[data-testid=care-team-done]');
+      return done && document.activeElement === done && done.textContent.includes('ended on');
+    });
     await page.waitForSelector('[data-testid=care-team] details summary:has-text("Past members")');
     await page.click('[data-testid=care-team] details summary:has-text("Past members")');
     await page.waitForSelector('[data-testid=care-team-past]');

@@ -10,7 +10,7 @@ import { formatDate } from '../shared/format.js';
 import { useDirectory } from '../shared/directory.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { addAgreement, endAgreement, getAgreements, LABELS, useDirectoryLists } from './access.js';
-import { AgencySelect, ReasonForm, useSubmit } from './forms.jsx';
+import { AgencySelect, DoneNotice, ReasonForm, useSubmit } from './forms.jsx';
 
 export function AgreementsPage() {
   return (
@@ -38,11 +38,7 @@ function Agreements() {
       <p class="lead">A partner agency on a person’s care team sees their record only while an agreement with it is in force and the person has given consent. Ending an agreement ends the agency’s access at once.</p>
       {loaded.loading && !loaded.data && <Loading what="Loading the agreements" />}
       <ErrorMessage error={loaded.error} title="The agreements could not be loaded" />
-      {done && (
-        <p class="notice" role="status" data-testid="agreements-done">
-          {done}
-        </p>
-      )}
+      <DoneNotice message={done} testid="agreements-done" />
       {loaded.data && agreements.length === 0 && <p>No agreements have been recorded.</p>}
       {agreements.length > 0 && (
         <TableWrap label="Information sharing agreements">

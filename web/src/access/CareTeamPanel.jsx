@@ -11,7 +11,7 @@ import { formatDate, todayIso } from '../shared/format.js';
 import { can } from '../shared/permissions.js';
 import { useSession } from '../shared/session.js';
 import { addMember, endMember, getCareTeam, getConsents, LABELS, recordConsent, teamRoleText, useDirectoryLists, useRules } from './access.js';
-import { AgencySelect, ReasonForm, useSubmit } from './forms.jsx';
+import { AgencySelect, DoneNotice, ReasonForm, useSubmit } from './forms.jsx';
 
 export function CareTeamPanel({ person, onChanged }) {
   const session = useSession();
@@ -62,11 +62,7 @@ function CareTeam({ person, mayManage, onChanged }) {
       <p class="hint">The agencies and workers on the care team may open this record. A partner agency sees it only while an information sharing agreement is in force and the person has given consent.</p>
       {loaded.loading && !loaded.data && <Loading what="Loading the care team" />}
       <ErrorMessage error={loaded.error} title="The care team could not be loaded" />
-      {done && (
-        <p class="notice" role="status" data-testid="care-team-done">
-          {done}
-        </p>
-      )}
+      <DoneNotice message={done} testid="care-team-done" />
       {loaded.data && current.length === 0 && <p class="muted">No one is on the care team now.</p>}
       {current.length > 0 && (
         <TableWrap label="Care team now">
@@ -328,11 +324,7 @@ function ConsentForm({ person, directory, standing, onRecorded }) {
     <form class="no-print" onSubmit={sent.submit} noValidate data-testid="consent-form" aria-labelledby="consent-form-heading">
       <h3 id="consent-form-heading">Record consent given or withdrawn</h3>
       <ErrorMessage error={sent.error} title="The decision was not recorded" labels={LABELS} />
-      {done && (
-        <p class="notice" role="status">
-          {done}
-        </p>
-      )}
+      <DoneNotice message={done} />
       <AgencySelect
         id="consent-agency"
         label="Partner agency"

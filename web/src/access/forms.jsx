@@ -1,7 +1,7 @@
 // Form pieces the access pages share: sending a form (busy, the API's error kept
 // for the summary and the fields), choosing an agency, and ending something with
 // a reason (a care team membership, an agreement).
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorMessage } from '../shared/components.jsx';
 import { issuesByPath, issuesFor } from '../shared/errors.js';
 import { Field } from '../shared/forms.jsx';
@@ -66,5 +66,20 @@ export function ReasonForm({ id, heading, headingLevel = 'h2', hint, title, butt
         Cancel
       </button>
     </form>
+  );
+}
+
+// What a form just did, in words. It takes the focus when it changes: the form
+// or button the user was on may be gone (an ended membership leaves the table).
+export function DoneNotice({ message, testid }) {
+  const box = useRef(null);
+  useEffect(() => {
+    if (message && box.current) box.current.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <p class="notice" role="status" tabIndex={-1} ref={box} data-testid={testid}>
+      {message}
+    </p>
   );
 }
