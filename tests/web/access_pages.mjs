@@ -108,6 +108,20 @@ export function registerAccessPagesTests(test, { assert, assertEqual, signIn, ch
     assertEqual(consents.length, decisionsBefore + 1, 'one decision added, none changed');
     assertEqual([consents.at(-1).agency, consents.at(-1).decision, consents.at(-1).recorded_by], ['demo-nhs', 'withdrawn', 'team_manager'], 'the withdrawal as stored');
     await checkAccessibility(page, ctx, 'care team and consent on a person’s page');
+
+    // The trust's panel member sees the care team of a joint case, and nothing to change it with.
+    const joint = await page.evaluate(async (skip) => {
+      const people = (await (await fetch('/api/v1/people?limit=200&client_group=mental_health')).json()).people;
+      return people.find((one) => one.id !== skip).id;
+    }, person.id);
+    await page.waitForLoadState('networkidle');
+    await page.context().clearCookies();
+    await signIn(page, ctx, 'panel_member');
+    await page.goto(`${ctx.base}/people/${joint}`);
+    await page.waitForSelector('[data-testid=care-team-current] tr[data-member]');
+    await page.waitForSelector('[data-testid=consents]');
+    assert(!(await page.$('[data-testid=add-member]')) && !(await page.$('[data-testid=consent-form]')), 'no forms without access.manage_care_team');
+    assert(!(await page.$('[data-testid=care-team-current] button')), 'no ending without access.manage_care_team');
   });
 
   test('break glass from the person’s page: an assessor refused a record opens it with a reason; the manager reviews it', async ({ page, ctx }) => {
