@@ -261,8 +261,83 @@ class Allocation {
     for (const Json& item : result["unplaced"]) children_unplaced |= item["person_reference"] == "EL-04005";
     EXPECT_TRUE(children_unplaced) << result["unplaced"];
     EXPECT_EQ(call("POST", "/api/v1/care-packages/replan", "analyst", Json::object()).status, 403);
+    replan_applied(started["job_id"], result);
     packages_from_plans();
     night_support_compared();
+  }
+
+  Json finished_job(const Json& job_id) {
+    Json job;
+    for (int tries = 0; tries < 600; ++tries) {
+      job = ok("GET", fmt("/api/v1/jobs/{}", job_id), "commissioner");
+      if (job["status"] != "queued" && job["status"] != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(job["status"], "done") << job;
+    return job;
+  }
+
+  // A finished re-plan applied: every current package it moves goes to its new
+  // provider at once, each change kept with who made it; a second proposal made
+  // before then is refused as stale, naming the packages, and moves nothing.
+  void replan_applied(const Json& job_id, const Json& result) {
+    std::map<std::int64_t, std::int64_t> moves;  // package -> new provider
+    std::map<std::int64_t, std::int64_t> was;
+    for (const Json& change : result["changes"]) {
+      if (change["kind"] != "current") continue;
+      moves[change["package_id"]] = change["to_provider_id"];
+      was[change["package_id"]] = change["from_provider_id"];
+      EXPECT_NE(change["from_provider_id"], change["to_provider_id"]) << change;
+    }
+    ASSERT_FALSE(moves.empty()) << "the North's re-plan moves no current package: " << result["changes"];
+    // A second proposal of the same area, computed before the first is applied.
+    const Json second = ok("POST", "/api/v1/care-packages/replan", "commissioner", {{"area", "North"}, {"include_current", true}}, 202);
+    const Json second_job = finished_job(second["job_id"]);
+    const std::string apply = fmt("/api/v1/care-packages/replan/{}/apply", job_id);
+    const Json confirm = {{"confirm_moves", moves.size()}};
+    EXPECT_EQ(call("POST", apply, "provider_user", confirm).status, 403);
+    EXPECT_EQ(call("POST", apply, "analyst", confirm).status, 403);
+    EXPECT_EQ(call("POST", "/api/v1/care-packages/replan/no-such-job/apply", "commissioner", confirm).status, 404);
+    const ClientResponse miscounted = call("POST", apply, "commissioner", {{"confirm_moves", moves.size() + 1}});
+    EXPECT_EQ(miscounted.status, 422) << miscounted.body;
+    EXPECT_NE(miscounted.body.find("\"path\":\"confirm_moves\""), std::string::npos) << miscounted.body;
+    const Json before = ok("GET", "/api/v1/care-packages", "commissioner")["packages"];
+    for (const Json& package : before) {
+      if (moves.contains(package["id"])) {
+        EXPECT_EQ(package["provider_id"], was.at(package["id"])) << "moved by a refused apply";
+      }
+    }
+
+    const Json applied = ok("POST", apply, "commissioner", confirm);
+    EXPECT_EQ(applied["moved"], moves.size()) << applied;
+    EXPECT_EQ(applied["changed_by"], "commissioner");
+    EXPECT_EQ(applied["travel_hours_per_week_saved"], result["travel_hours_per_week"]["saved"]);
+    for (const Json& moved : applied["packages"]) {
+      EXPECT_EQ(moved["to_provider_id"], moves.at(moved["package_id"])) << moved;
+      EXPECT_GT(moved["change_id"].get<std::int64_t>(), 0);
+    }
+    const Json after = ok("GET", "/api/v1/care-packages", "commissioner")["packages"];
+    std::size_t seen = 0;
+    for (const Json& package : after) {
+      const auto move = moves.find(package["id"]);
+      if (move == moves.end()) continue;
+      ++seen;
+      EXPECT_EQ(package["provider_id"], move->second) << package;
+    }
+    EXPECT_EQ(seen, moves.size());
+
+    // Applied once: again, or the second proposal, finds every package moved since.
+    const ClientResponse again = call("POST", apply, "commissioner", confirm);
+    EXPECT_EQ(again.status, 409) << again.body;
+    std::size_t second_moves = 0;
+    for (const Json& change : second_job["result"]["changes"]) second_moves += change["kind"] == "current" ? 1 : 0;
+    const ClientResponse stale = call("POST", fmt("/api/v1/care-packages/replan/{}/apply", second["job_id"]),
+                                      "commissioner", {{"confirm_moves", second_moves}});
+    EXPECT_EQ(stale.status, 409) << stale.body;
+    const std::int64_t first_moved = moves.begin()->first;
+    EXPECT_NE(stale.body.find("package " + std::to_string(first_moved) + " ("), std::string::npos) << stale.body;
+    EXPECT_NE(stale.body.find("as when the re-plan was made"), std::string::npos) << stale.body;
+    EXPECT_EQ(ok("GET", "/api/v1/care-packages", "commissioner")["packages"], after) << "a stale apply moved nothing";
   }
 
   // Visits of at most an hour, two hours apart from 06:00 each day, giving

@@ -37,7 +37,8 @@ export default {
     'workforce.read': "see a provider's staff bases and carers",
     'workforce.manage': "add or import a provider's bases and carers",
     'allocation.read': 'see packages, open packages and offers',
-    'allocation.offer': 'offer packages to providers and re-plan an area',
+    'allocation.names': 'see the names of the people packages are for',
+    'allocation.offer': 'offer packages to providers, re-plan an area and apply a re-plan',
     'allocation.answer': "accept or decline offers made to one's own provider",
   },
 };

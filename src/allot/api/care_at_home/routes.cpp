@@ -192,6 +192,14 @@ const std::vector<Route>& care_at_home_routes() {
        .handler = &care_at_home_api::start_replan,
        .test_only = false,
        .summary = "re-plan an area's packages to travel least, as a job"},
+      {.method = Method::kPost,
+       .pattern = "/api/v1/care-packages/replan/{job_id}/apply",
+       .access = Access::kAllowed,
+       .action = "allocation.offer",
+       .body = BodyKind::kJson,
+       .handler = &care_at_home_api::apply_replan,
+       .test_only = false,
+       .summary = "apply a finished re-plan: its packages move to their new providers"},
   };
   return kRoutes;
 }
