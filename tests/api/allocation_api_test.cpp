@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "server_process.h"
@@ -238,6 +239,26 @@ class Allocation {
     const Json home_accepted =
         ok("POST", fmt("/api/v1/offers/{}/answer", home_offer["id"]), "provider_user", {{"answer", "accept"}});
     EXPECT_EQ(provider_members(), 1) << home_accepted;
+    // The person's name comes from their record, and shows only to those who may
+    // read it: not the commissioner, off the care team.
+    auto name_of = [&](const std::string& user) {
+      const Json listed = ok("GET", "/api/v1/care-packages", user);
+      for (const Json& package : listed["packages"]) {
+        if (package["id"] == home_accepted["package_id"]) return package["person_name"];
+      }
+      ADD_FAILURE() << user << " does not see package " << home_accepted["package_id"];
+      return Json();
+    };
+    // On the care team, the provider still reads the record only once the person
+    // consents to sharing with it; so with the name.
+    EXPECT_EQ(call("GET", fmt("/api/v1/people/{}", person["id"]), "provider_user").status, 403);
+    EXPECT_TRUE(name_of("provider_user").is_null()) << name_of("provider_user");
+    ok("POST", fmt("/api/v1/people/{}/sharing-consents", person["id"]), "assessor",
+       {{"agency", "demo-care"}, {"decision", "given"}, {"note", "Agreed at the review"}}, 201);
+    EXPECT_EQ(call("GET", fmt("/api/v1/people/{}", person["id"]), "provider_user").status, 200);
+    EXPECT_EQ(name_of("provider_user"), "Isa Allocationtest");
+    EXPECT_TRUE(name_of("commissioner").is_null()) << name_of("commissioner");
+    EXPECT_TRUE(placed_at_home["person_name"].is_null()) << placed_at_home;
     open_body["person_reference"] = "EL-99999";  // not an Allot person, and no coordinates
     const ClientResponse nowhere = call("POST", "/api/v1/open-packages", "commissioner", open_body);
     EXPECT_EQ(nowhere.status, 422) << nowhere.body;
@@ -281,6 +302,26 @@ class Allocation {
   // provider at once, each change kept with who made it; a second proposal made
   // before then is refused as stale, naming the packages, and moves nothing.
   void replan_applied(const Json& job_id, const Json& result) {
+    // The demo county's packages carry generated names: shown to the commissioner
+    // and the provider's own users, never to the analyst.
+    const Json commissioners = ok("GET", "/api/v1/care-packages", "commissioner")["packages"];
+    ASSERT_GT(commissioners.size(), 3000u);
+    EXPECT_TRUE(commissioners[0]["person_name"].is_string()) << commissioners[0];
+    EXPECT_EQ(commissioners[0]["person_reference"], "EL-00001");
+    EXPECT_EQ(commissioners[0]["person_name"], ok("GET", "/api/v1/care-packages", "commissioner")["packages"][0]["person_name"]);
+    std::set<std::string> names;
+    for (const Json& package : commissioners) {
+      if (package["person_name"].is_string()) names.insert(package["person_name"].get<std::string>());
+    }
+    EXPECT_GT(names.size(), 500u) << "the generated names vary";
+    const Json analysts = ok("GET", "/api/v1/care-packages", "analyst");
+    ASSERT_EQ(analysts["packages"].size(), commissioners.size());
+    for (const Json& package : analysts["packages"]) {
+      EXPECT_TRUE(package["person_name"].is_null()) << package;
+    }
+    bool changes_named = false;
+    for (const Json& change : result["changes"]) changes_named |= change["person_name"].is_string();
+    EXPECT_TRUE(changes_named) << "the re-plan's changes name the people";
     std::map<std::int64_t, std::int64_t> moves;  // package -> new provider
     std::map<std::int64_t, std::int64_t> was;
     for (const Json& change : result["changes"]) {

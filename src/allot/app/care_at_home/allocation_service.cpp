@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/app/access/repositories.h"
-#include "allot/app/care_at_home/permissions.h"
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/identity/repositories.h"
 #include "allot/app/journey/repositories.h"
@@ -167,12 +167,12 @@ Result<CurrentPackages> AllocationService::packages(const Principal& by, std::op
     }
     auto packages = tx.get<PackageRepository>().all();
     if (!packages) return pass(packages);
-    const bool names = sees_people_names(by);
+    PackageNames names(tx, store_, clock_, by);
     for (PackageRecord& package : *packages) {
       if (provider_id ? package.details.provider_id != *provider_id : !has_provider(out.providers, package.details.provider_id)) {
         continue;
       }
-      if (!names) package.details.person_name.clear();
+      names.hide_unless_visible(package.details);
       out.packages.push_back(std::move(package));
     }
     if (auto done = audit(tx, by, "list_care_packages", provider_id ? fmt::format("provider:{}", *provider_id) : "providers",
@@ -195,6 +195,7 @@ Result<std::vector<OpenPackageView>> AllocationService::open_packages(const Prin
     auto offers = tx.get<OfferRepository>().all();
     if (!offers) return pass(offers);
     std::vector<OpenPackageView> views;
+    PackageNames names(tx, store_, clock_, by);
     for (OpenPackageRecord& package : *open) {
       std::vector<OfferRecord> own = offers_for(*offers, package.id);
       const std::string status = status_of(own);
@@ -203,7 +204,7 @@ Result<std::vector<OpenPackageView>> AllocationService::open_packages(const Prin
         std::erase_if(own, [&](const OfferRecord& offer) { return !has_provider(seen, offer.provider_id); });
         if (own.empty()) continue;
       }
-      hide_name_unless_allowed(by, package.details);
+      names.hide_unless_visible(package.details);
       views.push_back(OpenPackageView{std::move(package), status, std::move(own)});
     }
     if (auto done = audit(tx, by, "list_open_packages", "open_packages", fmt::format("{} open packages", views.size()),
@@ -227,7 +228,16 @@ Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& b
       }
     }
     const Timestamp now = clock_.now();
-    auto added = tx.get<OpenPackageRepository>().add(package, by.actor(), now);
+    // A package for a person on record carries their name from the record.
+    NewPackage named = package;
+    if (named.person_name.empty()) {
+      if (const std::optional<Id> person = allot_person(tx, named.person_reference)) {
+        if (auto record = tx.get<PersonRepository>().get(*person)) {
+          named.person_name = record->index.given_name + " " + record->index.family_name;
+        }
+      }
+    }
+    auto added = tx.get<OpenPackageRepository>().add(named, by.actor(), now);
     if (!added) return pass(added);
     if (auto done = audit(tx, by, "add_open_package", fmt::format("open_package:{}", added->id),
                           fmt::format("{} for {} in {}{}", package.service, package.person_reference, package.area,
@@ -236,6 +246,7 @@ Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& b
         !done) {
       return pass(done);
     }
+    PackageNames(tx, store_, clock_, by).hide_unless_visible(added->details);
     return added;
   });
 }
@@ -283,6 +294,7 @@ Result<RankingOutcome> AllocationService::rank(const Principal& by, Id open_pack
         !done) {
       return pass(done);
     }
+    PackageNames(tx, store_, clock_, by).hide_unless_visible(outcome.package.details);
     return outcome;
   });
 }
@@ -427,8 +439,7 @@ Result<std::vector<AppliedMove>> AllocationService::apply_replan(const Principal
         stale.push_back(
             {ErrorCode::kConflict, path,
              fmt::format("package {} ({}) is now with {}, not {} as when the re-plan was made", move.package_id,
-                         sees_people_names(by) && !package->details.person_name.empty() ? package->details.person_name
-                                                                                        : package->details.person_reference,
+                         package->details.person_reference,
                          now_with == provider_of.end() ? "another provider" : now_with->second->details.name,
                          then_with == provider_of.end() ? "the provider it had" : then_with->second->details.name)});
       }
@@ -439,6 +450,7 @@ Result<std::vector<AppliedMove>> AllocationService::apply_replan(const Principal
     std::map<Id, std::size_t> index_of;
     for (std::size_t index = 0; index < (*county)->packages.size(); ++index) index_of[(*county)->packages[index].id] = index;
     std::vector<AppliedMove> applied;
+    PackageNames names(tx, store_, clock_, by);
     for (const ProposedMove& move : moves) {
       const std::size_t index = index_of.at(move.package_id);
       const PackageRecord& package = (*county)->packages[index];
@@ -466,7 +478,7 @@ Result<std::vector<AppliedMove>> AllocationService::apply_replan(const Principal
       if (!team) return pass(team);
       auto now_package = tx.get<PackageRepository>().get(package.id);
       if (!now_package) return pass(now_package);
-      hide_name_unless_allowed(by, now_package->details);
+      names.hide_unless_visible(now_package->details);
       applied.push_back(AppliedMove{*changed, *now_package, !visit_carers.empty(), *team});
     }
     if (auto done = audit(tx, by, "apply_replan", "replan:" + replan, fmt::format("{} packages moved", applied.size()), now);

@@ -31,8 +31,4 @@ bool sees_people_names(const Principal& by) {
   return static_cast<bool>(AccessPolicy::standard().check(by, "allocation.names"));
 }
 
-void hide_name_unless_allowed(const Principal& by, NewPackage& package) {
-  if (!sees_people_names(by)) package.person_name.clear();
-}
-
 }  // namespace allot::app

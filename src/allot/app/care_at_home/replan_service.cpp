@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/care_at_home/county.h"
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/care_at_home/standing.h"
 #include "allot/app/shared/access_policy.h"
@@ -38,6 +39,10 @@ Result<ReplanReport> ReplanService::run(const Principal& by, const ReplanRequest
     auto got = load_county(tx, rules_, date_of(now));
     if (!got) return pass(got);
     county = std::move(*got);
+    // The report names only the people the caller may see.
+    PackageNames names(tx, store_, clock_, by);
+    for (PackageRecord& package : county->packages) names.hide_unless_visible(package.details);
+    for (OpenPackageRecord& package : county->open_packages) names.hide_unless_visible(package.details);
     if (!request.area.empty()) {
       std::set<std::string> areas;
       for (const CountyProvider& provider : county->providers) areas.insert(provider.record.details.areas.begin(), provider.record.details.areas.end());

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "allot/app/care_at_home/permissions.h"
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_log.h"
@@ -75,7 +75,7 @@ Result<ProviderDayPlan> ProviderWeekService::day(const Principal& by, Id provide
     auto packages = tx.get<PackageRepository>().all();
     if (!packages) return pass(packages);
     std::vector<WeekVisit> visits;
-    const bool names = sees_people_names(by);
+    PackageNames names(tx, store_, clock_, by);
     for (const PackageRecord& package : *packages) {
       const NewPackage& details = package.details;
       if (details.provider_id != provider_id) continue;
@@ -86,7 +86,8 @@ Result<ProviderDayPlan> ProviderWeekService::day(const Principal& by, Id provide
       }
       // The person's name where the package carries one (and the caller may see
       // it), else the reference of the record it came from; and where.
-      const std::string who = names && !details.person_name.empty() ? details.person_name : details.person_reference;
+      const std::string name = names.visible(details);
+      const std::string who = name.empty() ? details.person_reference : name;
       const std::string person = details.locality.empty() ? who : fmt::format("{} in {}", who, details.locality);
       for (std::size_t index = 0; index < details.visits.size(); ++index) {
         const care_at_home::Visit& visit = details.visits[index];
