@@ -147,7 +147,7 @@ function ProviderPackages({ id }) {
                     class="button button--secondary"
                     aria-expanded={open === p.id ? 'true' : 'false'}
                     aria-controls={`visits-${p.id}`}
-                    aria-label={`${open === p.id ? 'Hide' : 'Show'} the visits for ${personOf(p)}`}
+                    aria-label={`${open === p.id ? 'Hide visits' : 'Visits'} for ${personText(p)}`}
                     onClick={() => setOpen(open === p.id ? null : p.id)}
                   >
                     {open === p.id ? 'Hide visits' : 'Visits'}

@@ -230,13 +230,7 @@ Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& b
     const Timestamp now = clock_.now();
     // A package for a person on record carries their name from the record.
     NewPackage named = package;
-    if (named.person_name.empty()) {
-      if (const std::optional<Id> person = allot_person(tx, named.person_reference)) {
-        if (auto record = tx.get<PersonRepository>().get(*person)) {
-          named.person_name = record->index.given_name + " " + record->index.family_name;
-        }
-      }
-    }
+    if (named.person_name.empty()) named.person_name = name_on_record(tx, named.person_reference);
     auto added = tx.get<OpenPackageRepository>().add(named, by.actor(), now);
     if (!added) return pass(added);
     if (auto done = audit(tx, by, "add_open_package", fmt::format("open_package:{}", added->id),

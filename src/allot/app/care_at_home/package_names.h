@@ -17,6 +17,10 @@
 
 namespace allot::app {
 
+// The name on record of the person a package reference names (an Allot person
+// id), "" for a reference from another system: packages carry it when made.
+std::string name_on_record(Transaction& tx, const std::string& reference);
+
 class PackageNames {
  public:
   PackageNames(Transaction& tx, Store& store, const Clock& clock, const Principal& by);
