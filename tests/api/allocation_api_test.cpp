@@ -366,6 +366,22 @@ class Allocation {
       EXPECT_EQ(package["provider_id"], move->second) << package;
     }
     EXPECT_EQ(seen, moves.size());
+    // Each move is kept: which re-plan, who and when.
+    const std::int64_t kept = moves.begin()->first;
+    const Json history = ok("GET", fmt("/api/v1/care-packages/{}/providers", kept), "commissioner");
+    ASSERT_EQ(history["changes"].size(), 1u) << history;
+    EXPECT_EQ(history["changes"][0]["from_provider_id"], was.at(kept));
+    EXPECT_EQ(history["changes"][0]["to_provider_id"], moves.at(kept));
+    EXPECT_EQ(history["changes"][0]["replan"], job_id);
+    EXPECT_EQ(history["changes"][0]["changed_by"], "commissioner");
+    EXPECT_EQ(call("GET", "/api/v1/care-packages/99999999/providers", "commissioner").status, 404);
+    // A provider's user sees the history of packages their provider holds or held only.
+    const Json allanbank = provider("Allanbank Home Care");
+    for (const auto& [package, to] : moves) {
+      const bool theirs = to == allanbank["id"] || was.at(package) == allanbank["id"];
+      EXPECT_EQ(call("GET", fmt("/api/v1/care-packages/{}/providers", package), "provider_user").status, theirs ? 200 : 403)
+          << package;
+    }
 
     // Applied once: again, or the second proposal, finds every package moved since.
     const ClientResponse again = call("POST", apply, "commissioner", confirm);

@@ -38,6 +38,7 @@ HttpResponse night_support(RequestContext& context);
 // The batch re-plan, as a job (replan_handlers.cpp).
 HttpResponse start_replan(RequestContext& context);
 HttpResponse apply_replan(RequestContext& context);
+HttpResponse package_providers(RequestContext& context);
 
 // A provider's rate cards as its page shows them (package_handlers.cpp).
 nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);

@@ -184,4 +184,24 @@ HttpResponse apply_replan(RequestContext& context) {
                              {"changed_by", context.principal->user.username}});
 }
 
+HttpResponse package_providers(RequestContext& context) {
+  const std::optional<app::Id> id = context.id_param("id");
+  if (!id) {
+    return failure({{ErrorCode::kNotFound, "id", fmt::format("there is no package \"{}\"", context.param("id"))}}, "");
+  }
+  app::AllocationService service(context.state.services.store, context.state.services.clock);
+  auto changes = service.provider_changes(context.principal->principal(), *id);
+  if (!changes) return failure(changes.error(), "");
+  json list = json::array();
+  for (const app::ProviderChangeRecord& change : *changes) {
+    list.push_back({{"id", change.id},
+                    {"from_provider_id", change.from_provider_id},
+                    {"to_provider_id", change.to_provider_id},
+                    {"replan", change.replan},
+                    {"changed_by", change.changed_by},
+                    {"changed_at", app::format_timestamp(change.changed_at)}});
+  }
+  return json_response(200, {{"package_id", *id}, {"changes", list}});
+}
+
 }  // namespace allot::api::care_at_home_api

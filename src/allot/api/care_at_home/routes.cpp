@@ -200,6 +200,14 @@ const std::vector<Route>& care_at_home_routes() {
        .handler = &care_at_home_api::apply_replan,
        .test_only = false,
        .summary = "apply a finished re-plan: its packages move to their new providers"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/care-packages/{id}/providers",
+       .access = Access::kAllowed,
+       .action = "allocation.read",
+       .body = BodyKind::kNone,
+       .handler = &care_at_home_api::package_providers,
+       .test_only = false,
+       .summary = "every change of a package's provider, who made it and when"},
   };
   return kRoutes;
 }

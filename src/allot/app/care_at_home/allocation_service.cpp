@@ -483,4 +483,26 @@ Result<std::vector<AppliedMove>> AllocationService::apply_replan(const Principal
   });
 }
 
+Result<std::vector<ProviderChangeRecord>> AllocationService::provider_changes(const Principal& by, Id package_id) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<std::vector<ProviderChangeRecord>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.read"); !allowed) return pass(allowed);
+    auto package = tx.get<PackageRepository>().get(package_id);
+    if (!package) return pass(package);
+    auto changes = tx.get<PackageRepository>().provider_changes(package_id);
+    if (!changes) return pass(changes);
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    const std::vector<ProviderRecord> seen = in_scope(by, *providers);
+    bool theirs = has_provider(seen, package->details.provider_id);
+    for (const ProviderChangeRecord& change : *changes) theirs = theirs || has_provider(seen, change.from_provider_id);
+    if (!theirs) return fail(ErrorCode::kForbidden, "package", "that package is not your organisation's");
+    if (auto done = audit(tx, by, "read_package_providers", fmt::format("package:{}", package_id),
+                          fmt::format("{} changes", changes->size()), clock_.now());
+        !done) {
+      return pass(done);
+    }
+    return changes;
+  });
+}
+
 }  // namespace allot::app

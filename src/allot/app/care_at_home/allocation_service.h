@@ -89,6 +89,9 @@ class AllocationService {
   // joining the person's care team as on acceptance. Refused with kConflict,
   // naming each one, if any package is no longer with the provider it had when
   // the proposal was computed (nothing moves). Needs allocation.offer; audited.
+  // Every provider a package has been moved to, oldest first; a provider's user
+  // sees only a package their provider holds or held. Needs allocation.read; audited.
+  Result<std::vector<ProviderChangeRecord>> provider_changes(const Principal& by, Id package_id);
   Result<std::vector<AppliedMove>> apply_replan(const Principal& by, const std::string& replan,
                                                 const std::vector<ProposedMove>& moves);
 
