@@ -268,6 +268,10 @@ export function registerCareAtHomeReplanTests(test, { assert, assertEqual, signI
     await page.waitForSelector('[data-testid=replan-applied]');
     const applied = await page.textContent('[data-testid=replan-applied]');
     assert(applied.includes(`Applied: ${moving} packages moved to their new providers`), `the re-plan is applied: ${applied}`);
+    const moved = await page.$$eval('[data-testid=replan-moved] tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    assertEqual(String(moved.length), moving.replace(/,/g, ''), 'every package moved is listed');
+    assert(moved.every(([person, , from, to]) => person.length > 0 && from && to && from !== to), `each from one provider to another: ${moved[0]}`);
+    await checkAccessibility(page, ctx, 're-plan applied');
     assertEqual(await page.$('button:has-text("Apply this re-plan")'), null, 'it cannot be applied twice from the page');
   });
 }

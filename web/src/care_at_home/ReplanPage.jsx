@@ -176,12 +176,40 @@ function Apply({ jobId, result, moving }) {
     return <p data-testid="replan-nothing-to-apply">No package providers hold today changes provider: there is nothing to apply.</p>;
   }
   if (applied) {
+    const proposed = new Map(moving.map((c) => [c.package_id, c]));
+    const unplanned = applied.packages.filter((p) => !p.visits_planned).length;
     return (
       <div class="notice" role="status" tabIndex={-1} ref={outcome} data-testid="replan-applied">
         <p>
           Applied: {formatNumber(applied.moved)} packages moved to their new providers, saving {hoursText(applied.travel_hours_per_week_saved)} of
           travel a week ({formatPence(applied.weekly_saving_pence)}). Each change is kept with your name.
+          {unplanned > 0 ? ` ${formatNumber(unplanned)} of them wait for their new provider to plan which carers visit.` : ''}
         </p>
+        <TableWrap label="Packages moved">
+          <table class="data" data-testid="replan-moved">
+            <caption>Packages moved</caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Locality</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Carers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applied.packages.map((p) => (
+                <tr key={p.package_id}>
+                  <td>{personText(p)}</td>
+                  <td>{p.locality}</td>
+                  <td>{(proposed.get(p.package_id) || {}).from}</td>
+                  <td>{(proposed.get(p.package_id) || {}).to}</td>
+                  <td>{p.visits_planned ? 'Visits given to its carers' : 'To be planned by the provider'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </div>
     );
   }
