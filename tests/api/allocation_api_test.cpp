@@ -394,6 +394,18 @@ class Allocation {
     const std::int64_t first_moved = moves.begin()->first;
     EXPECT_NE(stale.body.find("package " + std::to_string(first_moved) + " ("), std::string::npos) << stale.body;
     EXPECT_NE(stale.body.find("as when the re-plan was made"), std::string::npos) << stale.body;
+    // Each named at its place in the re-plan's changes.
+    const Json stale_issues = stale.json()["error"]["issues"];
+    ASSERT_EQ(stale_issues.size(), second_moves) << stale.body;
+    for (const Json& issue : stale_issues) {
+      const std::string path = issue["path"].get<std::string>();
+      ASSERT_EQ(path.rfind("changes[", 0), 0u) << path;
+      const std::size_t at = std::stoul(path.substr(8));
+      const Json& change = second_job["result"]["changes"][at];
+      EXPECT_EQ(change["kind"], "current");
+      EXPECT_NE(issue["message"].get<std::string>().find("package " + to_text(change["package_id"]) + " ("), std::string::npos)
+          << issue;
+    }
     EXPECT_EQ(ok("GET", "/api/v1/care-packages", "commissioner")["packages"], after) << "a stale apply moved nothing";
   }
 

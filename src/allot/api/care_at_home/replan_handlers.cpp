@@ -143,13 +143,15 @@ HttpResponse apply_replan(RequestContext& context) {
   }
   // Open packages it places still go to their providers as offers; current ones move here.
   std::vector<app::ProposedMove> moves;
-  for (const json& change : job->result->at("changes")) {
+  const json& changes = job->result->at("changes");
+  for (std::size_t index = 0; index < changes.size(); ++index) {
+    const json& change = changes[index];
     if (change.at("kind") != "current" || !change.at("from_provider_id").is_number() ||
         !change.at("to_provider_id").is_number()) {
       continue;
     }
     moves.push_back({change.at("package_id").get<app::Id>(), change.at("from_provider_id").get<app::Id>(),
-                     change.at("to_provider_id").get<app::Id>()});
+                     change.at("to_provider_id").get<app::Id>(), fmt::format("changes[{}]", index)});
   }
   if (moves.empty()) {
     return error_response(409, ErrorCode::kConflict, "the re-plan moves no package",

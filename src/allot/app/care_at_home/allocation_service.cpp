@@ -417,7 +417,7 @@ Result<std::vector<AppliedMove>> AllocationService::apply_replan(const Principal
     Issues stale;
     for (std::size_t index = 0; index < moves.size(); ++index) {
       const ProposedMove& move = moves[index];
-      const std::string path = fmt::format("changes[{}]", index);
+      const std::string path = move.path.empty() ? fmt::format("changes[{}]", index) : move.path;
       auto package = tx.get<PackageRepository>().get(move.package_id);
       if (!package) {
         stale.push_back({ErrorCode::kConflict, path, fmt::format("package {} is no longer kept", move.package_id)});

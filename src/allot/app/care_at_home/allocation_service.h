@@ -40,6 +40,7 @@ struct ProposedMove {
   Id package_id = 0;
   Id from_provider_id = 0;
   Id to_provider_id = 0;
+  std::string path;  // where the proposal lists it ("changes[3]"), to name it if refused
 };
 
 struct AppliedMove {
