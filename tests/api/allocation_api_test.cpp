@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "server_process.h"
@@ -238,6 +239,26 @@ class Allocation {
     const Json home_accepted =
         ok("POST", fmt("/api/v1/offers/{}/answer", home_offer["id"]), "provider_user", {{"answer", "accept"}});
     EXPECT_EQ(provider_members(), 1) << home_accepted;
+    // The person's name comes from their record, and shows only to those who may
+    // read it: not the commissioner, off the care team.
+    auto name_of = [&](const std::string& user) {
+      const Json listed = ok("GET", "/api/v1/care-packages", user);
+      for (const Json& package : listed["packages"]) {
+        if (package["id"] == home_accepted["package_id"]) return package["person_name"];
+      }
+      ADD_FAILURE() << user << " does not see package " << home_accepted["package_id"];
+      return Json();
+    };
+    // On the care team, the provider still reads the record only once the person
+    // consents to sharing with it; so with the name.
+    EXPECT_EQ(call("GET", fmt("/api/v1/people/{}", person["id"]), "provider_user").status, 403);
+    EXPECT_TRUE(name_of("provider_user").is_null()) << name_of("provider_user");
+    ok("POST", fmt("/api/v1/people/{}/sharing-consents", person["id"]), "assessor",
+       {{"agency", "demo-care"}, {"decision", "given"}, {"note", "Agreed at the review"}}, 201);
+    EXPECT_EQ(call("GET", fmt("/api/v1/people/{}", person["id"]), "provider_user").status, 200);
+    EXPECT_EQ(name_of("provider_user"), "Isa Allocationtest");
+    EXPECT_TRUE(name_of("commissioner").is_null()) << name_of("commissioner");
+    EXPECT_TRUE(placed_at_home["person_name"].is_null()) << placed_at_home;
     open_body["person_reference"] = "EL-99999";  // not an Allot person, and no coordinates
     const ClientResponse nowhere = call("POST", "/api/v1/open-packages", "commissioner", open_body);
     EXPECT_EQ(nowhere.status, 422) << nowhere.body;
@@ -261,8 +282,131 @@ class Allocation {
     for (const Json& item : result["unplaced"]) children_unplaced |= item["person_reference"] == "EL-04005";
     EXPECT_TRUE(children_unplaced) << result["unplaced"];
     EXPECT_EQ(call("POST", "/api/v1/care-packages/replan", "analyst", Json::object()).status, 403);
+    replan_applied(started["job_id"], result);
     packages_from_plans();
     night_support_compared();
+  }
+
+  Json finished_job(const Json& job_id) {
+    Json job;
+    for (int tries = 0; tries < 600; ++tries) {
+      job = ok("GET", fmt("/api/v1/jobs/{}", job_id), "commissioner");
+      if (job["status"] != "queued" && job["status"] != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_EQ(job["status"], "done") << job;
+    return job;
+  }
+
+  // A finished re-plan applied: every current package it moves goes to its new
+  // provider at once, each change kept with who made it; a second proposal made
+  // before then is refused as stale, naming the packages, and moves nothing.
+  void replan_applied(const Json& job_id, const Json& result) {
+    // The demo county's packages carry generated names: shown to the commissioner
+    // and the provider's own users, never to the analyst.
+    const Json commissioners = ok("GET", "/api/v1/care-packages", "commissioner")["packages"];
+    ASSERT_GT(commissioners.size(), 3000u);
+    EXPECT_TRUE(commissioners[0]["person_name"].is_string()) << commissioners[0];
+    EXPECT_EQ(commissioners[0]["person_reference"], "EL-00001");
+    EXPECT_EQ(commissioners[0]["person_name"], ok("GET", "/api/v1/care-packages", "commissioner")["packages"][0]["person_name"]);
+    std::set<std::string> names;
+    for (const Json& package : commissioners) {
+      if (package["person_name"].is_string()) names.insert(package["person_name"].get<std::string>());
+    }
+    EXPECT_GT(names.size(), 500u) << "the generated names vary";
+    const Json analysts = ok("GET", "/api/v1/care-packages", "analyst");
+    ASSERT_EQ(analysts["packages"].size(), commissioners.size());
+    for (const Json& package : analysts["packages"]) {
+      EXPECT_TRUE(package["person_name"].is_null()) << package;
+    }
+    bool changes_named = false;
+    for (const Json& change : result["changes"]) changes_named |= change["person_name"].is_string();
+    EXPECT_TRUE(changes_named) << "the re-plan's changes name the people";
+    std::map<std::int64_t, std::int64_t> moves;  // package -> new provider
+    std::map<std::int64_t, std::int64_t> was;
+    for (const Json& change : result["changes"]) {
+      if (change["kind"] != "current") continue;
+      moves[change["package_id"]] = change["to_provider_id"];
+      was[change["package_id"]] = change["from_provider_id"];
+      EXPECT_NE(change["from_provider_id"], change["to_provider_id"]) << change;
+    }
+    ASSERT_FALSE(moves.empty()) << "the North's re-plan moves no current package: " << result["changes"];
+    // A second proposal of the same area, computed before the first is applied.
+    const Json second = ok("POST", "/api/v1/care-packages/replan", "commissioner", {{"area", "North"}, {"include_current", true}}, 202);
+    const Json second_job = finished_job(second["job_id"]);
+    const std::string apply = fmt("/api/v1/care-packages/replan/{}/apply", job_id);
+    const Json confirm = {{"confirm_moves", moves.size()}};
+    EXPECT_EQ(call("POST", apply, "provider_user", confirm).status, 403);
+    EXPECT_EQ(call("POST", apply, "analyst", confirm).status, 403);
+    EXPECT_EQ(call("POST", "/api/v1/care-packages/replan/no-such-job/apply", "commissioner", confirm).status, 404);
+    const ClientResponse miscounted = call("POST", apply, "commissioner", {{"confirm_moves", moves.size() + 1}});
+    EXPECT_EQ(miscounted.status, 422) << miscounted.body;
+    EXPECT_NE(miscounted.body.find("\"path\":\"confirm_moves\""), std::string::npos) << miscounted.body;
+    const Json before = ok("GET", "/api/v1/care-packages", "commissioner")["packages"];
+    for (const Json& package : before) {
+      if (moves.contains(package["id"])) {
+        EXPECT_EQ(package["provider_id"], was.at(package["id"])) << "moved by a refused apply";
+      }
+    }
+
+    const Json applied = ok("POST", apply, "commissioner", confirm);
+    EXPECT_EQ(applied["moved"], moves.size()) << applied;
+    EXPECT_EQ(applied["changed_by"], "commissioner");
+    EXPECT_EQ(applied["travel_hours_per_week_saved"], result["travel_hours_per_week"]["saved"]);
+    for (const Json& moved : applied["packages"]) {
+      EXPECT_EQ(moved["to_provider_id"], moves.at(moved["package_id"])) << moved;
+      EXPECT_GT(moved["change_id"].get<std::int64_t>(), 0);
+    }
+    const Json after = ok("GET", "/api/v1/care-packages", "commissioner")["packages"];
+    std::size_t seen = 0;
+    for (const Json& package : after) {
+      const auto move = moves.find(package["id"]);
+      if (move == moves.end()) continue;
+      ++seen;
+      EXPECT_EQ(package["provider_id"], move->second) << package;
+    }
+    EXPECT_EQ(seen, moves.size());
+    // Each move is kept: which re-plan, who and when.
+    const std::int64_t kept = moves.begin()->first;
+    const Json history = ok("GET", fmt("/api/v1/care-packages/{}/providers", kept), "commissioner");
+    ASSERT_EQ(history["changes"].size(), 1u) << history;
+    EXPECT_EQ(history["changes"][0]["from_provider_id"], was.at(kept));
+    EXPECT_EQ(history["changes"][0]["to_provider_id"], moves.at(kept));
+    EXPECT_EQ(history["changes"][0]["replan"], job_id);
+    EXPECT_EQ(history["changes"][0]["changed_by"], "commissioner");
+    EXPECT_EQ(call("GET", "/api/v1/care-packages/99999999/providers", "commissioner").status, 404);
+    // A provider's user sees the history of packages their provider holds or held only.
+    const Json allanbank = provider("Allanbank Home Care");
+    for (const auto& [package, to] : moves) {
+      const bool theirs = to == allanbank["id"] || was.at(package) == allanbank["id"];
+      EXPECT_EQ(call("GET", fmt("/api/v1/care-packages/{}/providers", package), "provider_user").status, theirs ? 200 : 403)
+          << package;
+    }
+
+    // Applied once: again, or the second proposal, finds every package moved since.
+    const ClientResponse again = call("POST", apply, "commissioner", confirm);
+    EXPECT_EQ(again.status, 409) << again.body;
+    std::size_t second_moves = 0;
+    for (const Json& change : second_job["result"]["changes"]) second_moves += change["kind"] == "current" ? 1 : 0;
+    const ClientResponse stale = call("POST", fmt("/api/v1/care-packages/replan/{}/apply", second["job_id"]),
+                                      "commissioner", {{"confirm_moves", second_moves}});
+    EXPECT_EQ(stale.status, 409) << stale.body;
+    const std::int64_t first_moved = moves.begin()->first;
+    EXPECT_NE(stale.body.find("package " + std::to_string(first_moved) + " ("), std::string::npos) << stale.body;
+    EXPECT_NE(stale.body.find("as when the re-plan was made"), std::string::npos) << stale.body;
+    // Each named at its place in the re-plan's changes.
+    const Json stale_issues = stale.json()["error"]["issues"];
+    ASSERT_EQ(stale_issues.size(), second_moves) << stale.body;
+    for (const Json& issue : stale_issues) {
+      const std::string path = issue["path"].get<std::string>();
+      ASSERT_EQ(path.rfind("changes[", 0), 0u) << path;
+      const std::size_t at = std::stoul(path.substr(8));
+      const Json& change = second_job["result"]["changes"][at];
+      EXPECT_EQ(change["kind"], "current");
+      EXPECT_NE(issue["message"].get<std::string>().find("package " + to_text(change["package_id"]) + " ("), std::string::npos)
+          << issue;
+    }
+    EXPECT_EQ(ok("GET", "/api/v1/care-packages", "commissioner")["packages"], after) << "a stale apply moved nothing";
   }
 
   // Visits of at most an hour, two hours apart from 06:00 each day, giving

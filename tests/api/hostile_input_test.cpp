@@ -118,6 +118,7 @@ std::map<std::string, std::string> body_templates() {
       {"POST /api/v1/open-packages/{id}/offers", R"({"provider_id": 1})"},
       {"POST /api/v1/offers/{id}/answer", R"({"answer": "decline", "reason": "No carers free in Dunbar"})"},
       {"POST /api/v1/care-packages/replan", R"({"area": "North", "include_current": true})"},
+      {"POST /api/v1/care-packages/replan/{job_id}/apply", R"({"confirm_moves": 12})"},
       {"POST /api/v1/community",
        R"({"name": "Osmaston Road Book Group", "kind": "group", "locality": "North", "address": "12 Osmaston Road, Derby", "postcode": "DE1 2AB", "opening_times": "Mondays 14:00 to 15:30", "contact": "01332 400999", "client_groups": ["older_people"], "charge_pence": 100, "charge_note": "for tea"})"},
       {"POST /api/v1/community/import",

@@ -54,6 +54,9 @@ TEST_P(MapApi, TheDemoCountyIsOnTheMapAndFiltersNarrowWhatIsDrawn) {
   const Json one = get("analyst", "/api/v1/care-at-home/map?provider=" + std::to_string(brunton));
   EXPECT_GT(one["packages"].size(), 100u);
   for (const Json& package : one["packages"]) EXPECT_EQ(package["provider_id"], brunton);
+  // The demo county's people by name to the commissioner; never to the analyst.
+  for (const Json& package : all["packages"]) EXPECT_TRUE(package["person_name"].is_string()) << package.dump();
+  for (const Json& package : one["packages"]) EXPECT_TRUE(package["person_name"].is_null()) << package.dump();
   EXPECT_EQ(one["bases"].size(), 2u);
   EXPECT_EQ(one["localities"], all["localities"]) << "filtering never moves the localities";
 
@@ -90,6 +93,11 @@ TEST_P(MapApi, AProvidersDayIsAProblemTheEngineReadsWithNamesBesideItsIds) {
   EXPECT_EQ(week["problem"]["visits"].size(), week["visits"].size());
   EXPECT_EQ(week["problem"]["carers"].size(), week["carers"].size());
   for (const Json& carer : week["carers"]) EXPECT_FALSE(carer["name"].get<std::string>().empty());
+  // People by name and town, not by the reference the demo packages came with.
+  for (const Json& visit : week["visits"]) {
+    const std::string person = visit["person"].get<std::string>();
+    EXPECT_TRUE(person.rfind("EL-", 0) != 0 && person.find(" in ") != std::string::npos) << person;
+  }
   EXPECT_EQ(week["visits_by_day"][2], week["visits"].size());
   // The engine takes the problem as it is.
   const ClientResponse job = call("provider_user", "POST", "/api/v1/solver/jobs",

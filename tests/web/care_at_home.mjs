@@ -75,11 +75,13 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     await page.waitForSelector('[data-testid=open-packages] tbody tr');
     await checkAccessibility(page, ctx, 'offers of care at home');
     // Nobody in the North offers children's care at home: listed with why, not offered.
-    await page.click('[aria-label="Rank providers for EL-04005"]');
+    await page.click('[aria-label^="Rank providers for "][aria-label$="(EL-04005)"]');
     await page.waitForSelector('[data-testid=unplaced]');
     const unplaced = await page.textContent('[data-testid=unplaced]');
     assert(unplaced.includes('no provider on the framework offers childrens_care_at_home in the North area'), `unplaced with why: ${unplaced}`);
-    await page.click('[aria-label="Rank providers for EL-04001"]');
+    const named = await page.textContent('tr[data-person=EL-04001] td');
+    assert(/^[A-Z][a-z]+ [A-Z][A-Za-z'-]+ \(EL-04001\)$/.test(named), `the person by name, with their reference: ${named}`);
+    await page.click('[aria-label^="Rank providers for "][aria-label$="(EL-04001)"]');
     await page.waitForSelector('[data-testid=offered] tbody tr');
     const rows = await page.$$eval('[data-testid=offered] tbody tr', (trs) => trs.map((tr) => tr.textContent));
     assert(rows.length >= 2, `several providers can take it: ${rows.length}`);
@@ -184,5 +186,93 @@ export function registerCareAtHomeTests(test, { assert, assertEqual, signIn, che
     await page.click('[data-testid=night-support] button:has-text("Compare")');
     await page.waitForSelector('[data-testid=night-support] td:has-text("£595.00 less")');
     await checkAccessibility(page, ctx, 'night-time support compared');
+  });
+
+  test('provider user: their own packages by name, each opening its visits, exported; another provider’s refused', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'provider_user');
+    await page.click('[data-role=provider_user] a[href="/our-packages"]');
+    await page.waitForSelector('[data-testid=provider-packages] tbody tr[data-package]');
+    assertEqual((await page.textContent('h1')).trim(), 'Allanbank Home Care: packages', 'their own provider');
+    await checkAccessibility(page, ctx, 'a provider’s packages');
+    const people = await page.$$eval('[data-testid=provider-packages] tbody tr[data-package] td:first-child', (cells) => cells.map((c) => c.textContent));
+    assert(people.length > 50, `the provider's packages are listed: ${people.length}`);
+    // The demo county's people by name with their reference; people on record
+    // (added by other tests) by name only where the provider may read their
+    // record (the API tests check which), else by their record number.
+    const demo = people.filter((p) => p.includes('(EL-'));
+    assert(demo.length > 50 && demo.every((p) => /^[A-Z][a-z]+ [A-Z][A-Za-z'-]+ \(EL-\d{5}\)$/.test(p)), `people by name with their reference: ${demo.slice(0, 3)}`);
+    assert(people.every((p) => p.includes('(EL-') || /^(\S.* \()?\d+\)?$/.test(p)), `anyone else by record number: ${people.filter((p) => !p.includes('(EL-'))}`);
+    // The carers' names come from the workforce once it loads.
+    await page.waitForFunction(() => {
+      const cell = document.querySelector('[data-testid=provider-packages] tbody tr[data-package] td:nth-child(6)');
+      return cell && /^[A-Z][a-z]+ [A-Z]/.test(cell.textContent) && !/carer \d/.test(cell.textContent);
+    });
+    const first = await page.$eval('[data-testid=provider-packages] tbody tr[data-package]', (row) => row.getAttribute('data-package'));
+    await page.click(`tr[data-package="${first}"] button`);
+    await page.waitForSelector(`#visits-${first} [data-testid=package-visits] tbody tr`);
+    assertEqual(await page.getAttribute(`tr[data-package="${first}"] button`, 'aria-expanded'), 'true', 'the button says it is open');
+    const visits = await page.$$eval(`#visits-${first} [data-testid=package-visits] tbody tr`, (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    const listed = await page.textContent(`tr[data-package="${first}"] td:nth-child(4)`);
+    assertEqual(visits.length, Number(listed), 'every visit of the package is listed');
+    for (const [day, window, length, carers, tasks] of visits) {
+      assert(/^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(day), `a day: ${day}`);
+      assert(/^\d\d:\d\d( to \d\d:\d\d)?$/.test(window) && /^\d+ minutes$/.test(length), `a time window and length: ${window}, ${length}`);
+      assert(/^(One carer|Two carers)(: [A-Z].*)?$/.test(carers) && tasks.length > 0, `one or two carers, and the tasks: ${carers} / ${tasks}`);
+    }
+    await checkAccessibility(page, ctx, 'a package’s visits');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download these packages as CSV")')]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    assertEqual(csv[0], 'Package,Person,Reference,Locality,Service,Visits a week,Carer hours a week,Carers,Starts', 'the CSV header');
+    assertEqual(csv.length, people.length + 1, 'a row for every package');
+
+    // Another provider's packages are refused by the server, and the page says so.
+    const other = await page.evaluate(async () => {
+      const own = (await (await fetch('/api/v1/care-packages')).json()).providers[0].id;
+      const id = own === 1 ? 2 : 1;
+      return { id, status: (await fetch(`/api/v1/providers/${id}/packages`)).status };
+    });
+    assertEqual(other.status, 403, 'another provider’s packages are refused');
+    await page.goto(`${ctx.base}/providers/${other.id}/packages`);
+    await page.waitForSelector('.error-summary');
+    assert((await page.textContent('.error-summary')).includes('not your organisation'), 'the page says why');
+    assertEqual(await page.$('[data-testid=provider-packages]'), null, 'no packages are shown');
+  });
+}
+
+// Applying a re-plan moves packages between providers: registered after every
+// other test that reads the demo county's allocation.
+export function registerCareAtHomeReplanTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
+  test('commissioner: re-plans the North, sees what moves, and applies it after confirming', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'commissioner');
+    await page.click('[data-role=commissioner] a[href="/care-at-home/replan"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#replan-area option')].some((o) => o.value === 'North'));
+    await checkAccessibility(page, ctx, 're-plan');
+    await page.selectOption('#replan-area', 'North');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[data-testid=replan-totals]', { timeout: 120000 });
+    const totals = await page.textContent('[data-testid=replan-totals]');
+    assert(/Travel saved a week[\d,.]+ hours \(£[\d,]+\.\d\d\)/.test(totals), `the travel saved and its cost: ${totals}`);
+    const moving = (await page.textContent('[data-testid=replan-totals] div:last-child dd')).trim();
+    assert(/^[1-9][\d,]*$/.test(moving), `some packages providers hold today move: ${moving}`);
+    const people = await page.$$eval('[data-testid=replan-changes] tbody td:first-child', (cells) => cells.map((c) => c.textContent));
+    assert(people.some((p) => /^[A-Z][a-z]+ [A-Z][A-Za-z'-]+ \(EL-\d{5}\)$/.test(p)), `the changes name people: ${people.slice(0, 3)}`);
+    await page.click('button:has-text("Apply this re-plan")');
+    await page.waitForSelector('[data-testid=replan-confirm]');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'replan-confirm-heading');
+    const question = await page.textContent('[data-testid=replan-confirm]');
+    assert(question.includes(`${moving} packages move to new providers now, saving`) && question.includes('of travel a week'), `the confirmation says what moves and what it saves: ${question}`);
+    await checkAccessibility(page, ctx, 're-plan confirmation');
+    await page.click('button:has-text("Cancel")');
+    await page.waitForSelector('button:has-text("Apply this re-plan")');
+    await page.click('button:has-text("Apply this re-plan")');
+    await page.click(`button:has-text("Yes, move ${moving} packages")`);
+    await page.waitForSelector('[data-testid=replan-applied]');
+    const applied = await page.textContent('[data-testid=replan-applied]');
+    assert(applied.includes(`Applied: ${moving} packages moved to their new providers`), `the re-plan is applied: ${applied}`);
+    const moved = await page.$$eval('[data-testid=replan-moved] tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+    assertEqual(String(moved.length), moving.replace(/,/g, ''), 'every package moved is listed');
+    assert(moved.every(([person, , from, to]) => person.length > 0 && from && to && from !== to), `each from one provider to another: ${moved[0]}`);
+    await checkAccessibility(page, ctx, 're-plan applied');
+    assertEqual(await page.$('button:has-text("Apply this re-plan")'), null, 'it cannot be applied twice from the page');
   });
 }

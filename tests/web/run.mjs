@@ -18,7 +18,7 @@ import { registerAccessTests } from './access.mjs';
 import { registerAccessPagesTests } from './access_pages.mjs';
 import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
-import { registerCareAtHomeTests } from './care_at_home.mjs';
+import { registerCareAtHomeReplanTests, registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerCommunityTests } from './community.mjs';
 import { registerMapTests } from './map.mjs';
 import { registerWeekTests } from './week.mjs';
@@ -555,6 +555,7 @@ registerRulebookGovernanceTests(test, { assert, assertEqual, signIn, checkAccess
 registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessibility, checkScoreAgainstCli });
 registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerCareAtHomeReplanTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerDiaryTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAccessTests(test, { assert, signIn, checkAccessibility });
 registerAccessPagesTests(test, { assert, assertEqual, signIn, checkAccessibility });

@@ -1,6 +1,6 @@
 // Browser tests of a provider's carers' week: a provider's user plans a day of
 // their own carers' visits from their own packages and reads the plan by name
-// (carers by name, people by their reference and town, never the solver's ids),
+// (carers by name, people by name and town, never the solver's ids),
 // with its cost explained; a commissioner opens another provider's week.
 // Registered by run.mjs.
 export function registerWeekTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
@@ -26,7 +26,7 @@ export function registerWeekTests(test, { assert, assertEqual, signIn, checkAcce
       assert(!/carer-\d/.test(caption) && /^[A-Z][a-z]+ [A-Z][A-Za-z'-]+ \(\d+\), \d\d:\d\d to \d\d:\d\d from /.test(caption), `a carer by name, shift and base: ${caption}`);
     }
     const people = await page.$$eval('[data-testid=week-route] tbody td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
-    assert(people.length > 10 && people.every((p) => /^EL-\d{5} in [A-Z]/.test(p)), `people by their reference and town: ${people.slice(0, 3)}`);
+    assert(people.length > 10 && people.every((p) => /^[A-Z][a-z]+ [A-Z][A-Za-z'-]+ in [A-Z]/.test(p)), `people by name and town: ${people.slice(0, 3)}`);
     const soFar = await page.$$eval('[data-testid=week-so-far] tbody tr', (rows) => rows.map((row) => row.textContent));
     assertEqual(soFar.length, 7, 'the week so far has a row a day');
     assert(/^Wednesday[\d,]+ of [\d,]+/.test(soFar[2]) && soFar[0].includes('Not planned yet'), `the planned day is in the week so far: ${soFar[2]} / ${soFar[0]}`);

@@ -12,7 +12,7 @@ import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
 import { useSession } from '../shared/session.js';
 import { FromPlanForm } from './FromPlanForm.jsx';
-import { SERVICES } from './standing.js';
+import { personText, SERVICES } from './standing.js';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STATUS = { open: 'Waiting for an offer', offered: 'Offered: waiting for the answer', placed: 'Placed' };
@@ -73,7 +73,7 @@ function OpenPackages({ tick, onOffered }) {
           <tbody>
             {packages.map((p) => (
               <tr key={p.id} data-person={p.person_reference}>
-                <td>{p.person_reference}</td>
+                <td>{personText(p)}</td>
                 <td>{SERVICES[p.service] || p.service}</td>
                 <td>{p.locality ? `${p.locality} (${p.area})` : p.area}</td>
                 <td>{hoursText(p.carer_minutes_per_week)}; {visitsText(p.visits)}</td>
@@ -81,7 +81,7 @@ function OpenPackages({ tick, onOffered }) {
                 <td>{STATUS[p.status] || p.status}</td>
                 <td>
                   {p.status === 'open' && (
-                    <button type="button" onClick={() => setChosen(p.id)} aria-label={`Rank providers for ${p.person_reference}`}>
+                    <button type="button" onClick={() => setChosen(p.id)} aria-label={`Rank providers for ${personText(p)}`}>
                       Rank providers
                     </button>
                   )}
@@ -115,7 +115,7 @@ function RankingView({ id, onOffered }) {
   };
   return (
     <section aria-labelledby="ranking-heading" data-testid="ranking">
-      <h3 id="ranking-heading" tabIndex={-1}>Providers for {pkg.person_reference}</h3>
+      <h3 id="ranking-heading" tabIndex={-1}>Providers for {personText(pkg)}</h3>
       <p>
         {SERVICES[pkg.service] || pkg.service} in {pkg.locality || pkg.area}: {hoursText(pkg.carer_minutes_per_week)}. Ranked by the person's choice,
         then their current carers, then the least travel the package adds to each provider's carers' week, then the most capacity left.
@@ -212,7 +212,7 @@ function OfferCard({ offer, pkg, onAnswered }) {
   return (
     <article class="card" data-testid="offer" aria-labelledby={`offer-${offer.id}`}>
       <h3 id={`offer-${offer.id}`}>
-        {pkg.person_reference}: {SERVICES[pkg.service] || pkg.service} in {pkg.locality || pkg.area}
+        {personText(pkg)}: {SERVICES[pkg.service] || pkg.service} in {pkg.locality || pkg.area}
       </h3>
       <p>
         {hoursText(pkg.carer_minutes_per_week)}; {visitsText(pkg.visits)}; from {formatDate(pkg.starts_on)}.

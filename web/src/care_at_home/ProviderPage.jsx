@@ -37,6 +37,9 @@ function Provider({ id }) {
         Services: {provider.services.map((s) => SERVICES[s] || s).join(', ')}. Areas: {provider.areas.join(', ') || 'none named'}. Capacity{' '}
         {provider.capacity_hours_per_week} hours a week.
       </p>
+      <p>
+        <a href={`/providers/${enc(id)}/packages`}>{provider.name}’s packages and their visits</a>
+      </p>
       <h2>Standing</h2>
       <p data-testid="standing">{standingText(provider.standing)}</p>
       {provider.standing.reasons.length > 0 && (

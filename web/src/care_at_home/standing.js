@@ -14,3 +14,7 @@ export const SERVICES = {
   specialist_support: 'specialist support',
   night_support: 'night support',
 };
+
+// Who a package is for: the person's name with the reference it came with, or
+// the reference alone (no name known, or the viewer may not see names).
+export const personText = (p) => (p.person_name ? `${p.person_name} (${p.person_reference})` : p.person_reference);

@@ -96,12 +96,16 @@ function CareMapView() {
   );
 }
 
+// Who a package is for: their name where the package carries one and the viewer
+// may see it, with the reference it came with; else the reference alone.
+const personText = (p) => (p.person_name ? `${p.person_name} (${p.person_reference})` : p.person_reference);
+
 // The rows of the table and the export: every point drawn, in words.
 function rowsOf(data, hidden, providerName) {
   const rows = [];
   if (!hidden.has('packages')) {
     for (const p of data.packages) {
-      rows.push({ layer: 'Package', name: p.person_reference, provider: providerName(p.provider_id), service: SERVICES[p.service] || p.service, locality: p.locality, hours: p.carer_minutes_per_week / 60, latitude: p.latitude, longitude: p.longitude });
+      rows.push({ layer: 'Package', name: personText(p), provider: providerName(p.provider_id), service: SERVICES[p.service] || p.service, locality: p.locality, hours: p.carer_minutes_per_week / 60, latitude: p.latitude, longitude: p.longitude });
     }
   }
   if (!hidden.has('bases')) {
@@ -190,7 +194,7 @@ function Drawn({ data, hidden, filter }) {
                 return (
                   <circle class="map-package" cx={x.toFixed(1)} cy={y.toFixed(1)} r="3" fill={colour(p.provider_id)} opacity={focus === null || focus === p.provider_id ? 0.85 : 0.15} data-provider={p.provider_id}>
                     <title>
-                      {p.person_reference}: {providerName(p.provider_id)}, {SERVICES[p.service] || p.service}
+                      {personText(p)}: {providerName(p.provider_id)}, {SERVICES[p.service] || p.service}
                     </title>
                   </circle>
                 );

@@ -98,6 +98,7 @@ json visits_json(const std::vector<care_at_home::Visit>& visits) {
 
 json package_fields(const app::NewPackage& package) {
   return {{"person_reference", package.person_reference},
+          {"person_name", package.person_name.empty() ? json(nullptr) : json(package.person_name)},
           {"client_group", package.client_group},
           {"service", package.service},
           {"model", app::package_model_name(package.model)},

@@ -37,6 +37,8 @@ HttpResponse request_plan_package(RequestContext& context);
 HttpResponse night_support(RequestContext& context);
 // The batch re-plan, as a job (replan_handlers.cpp).
 HttpResponse start_replan(RequestContext& context);
+HttpResponse apply_replan(RequestContext& context);
+HttpResponse package_providers(RequestContext& context);
 
 // A provider's rate cards as its page shows them (package_handlers.cpp).
 nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);

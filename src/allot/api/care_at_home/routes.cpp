@@ -192,6 +192,22 @@ const std::vector<Route>& care_at_home_routes() {
        .handler = &care_at_home_api::start_replan,
        .test_only = false,
        .summary = "re-plan an area's packages to travel least, as a job"},
+      {.method = Method::kPost,
+       .pattern = "/api/v1/care-packages/replan/{job_id}/apply",
+       .access = Access::kAllowed,
+       .action = "allocation.offer",
+       .body = BodyKind::kJson,
+       .handler = &care_at_home_api::apply_replan,
+       .test_only = false,
+       .summary = "apply a finished re-plan: its packages move to their new providers"},
+      {.method = Method::kGet,
+       .pattern = "/api/v1/care-packages/{id}/providers",
+       .access = Access::kAllowed,
+       .action = "allocation.read",
+       .body = BodyKind::kNone,
+       .handler = &care_at_home_api::package_providers,
+       .test_only = false,
+       .summary = "every change of a package's provider, who made it and when"},
   };
   return kRoutes;
 }

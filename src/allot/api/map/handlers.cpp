@@ -28,6 +28,7 @@ json map_json(const app::CareMapData& data) {
     item.update({{"id", package.id},
                  {"provider_id", package.provider_id},
                  {"person_reference", package.person_reference},
+                 {"person_name", package.person_name.empty() ? json(nullptr) : json(package.person_name)},
                  {"service", package.service},
                  {"client_group", package.client_group},
                  {"area", package.area},

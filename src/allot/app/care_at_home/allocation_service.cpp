@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allot/app/access/repositories.h"
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/identity/repositories.h"
 #include "allot/app/journey/repositories.h"
@@ -101,7 +102,7 @@ std::optional<Id> allot_person(Transaction& tx, const std::string& reference) {
 // provider. Nothing is added when the provider has no agency or the agency is a
 // current member already; the membership is attributed to whoever accepted.
 Result<std::string> join_care_team(Transaction& tx, const Principal& by, const ProviderRecord& provider,
-                                   const std::string& reference, Timestamp now) {
+                                   const std::string& reference, Timestamp now, const char* why = "offer accepted") {
   const std::optional<Id> person = allot_person(tx, reference);
   if (!person || provider.details.agency_code.empty()) return std::string();
   auto agency = tx.get<AgencyRepository>().find_by_code(provider.details.agency_code);
@@ -113,7 +114,7 @@ Result<std::string> join_care_team(Transaction& tx, const Principal& by, const P
       NewCareTeamMember{*person, agency->id, std::nullopt, "provider", date_of(now), std::nullopt}, by.actor(), now);
   if (!added) return pass(added);
   if (auto done = audit(tx, by, "care_team_add", fmt::format("person:{}", *person),
-                        fmt::format("{} as provider (offer accepted)", agency->code), now);
+                        fmt::format("{} as provider ({})", agency->code, why), now);
       !done) {
     return pass(done);
   }
@@ -166,10 +167,12 @@ Result<CurrentPackages> AllocationService::packages(const Principal& by, std::op
     }
     auto packages = tx.get<PackageRepository>().all();
     if (!packages) return pass(packages);
+    PackageNames names(tx, store_, clock_, by);
     for (PackageRecord& package : *packages) {
       if (provider_id ? package.details.provider_id != *provider_id : !has_provider(out.providers, package.details.provider_id)) {
         continue;
       }
+      names.hide_unless_visible(package.details);
       out.packages.push_back(std::move(package));
     }
     if (auto done = audit(tx, by, "list_care_packages", provider_id ? fmt::format("provider:{}", *provider_id) : "providers",
@@ -192,6 +195,7 @@ Result<std::vector<OpenPackageView>> AllocationService::open_packages(const Prin
     auto offers = tx.get<OfferRepository>().all();
     if (!offers) return pass(offers);
     std::vector<OpenPackageView> views;
+    PackageNames names(tx, store_, clock_, by);
     for (OpenPackageRecord& package : *open) {
       std::vector<OfferRecord> own = offers_for(*offers, package.id);
       const std::string status = status_of(own);
@@ -200,6 +204,7 @@ Result<std::vector<OpenPackageView>> AllocationService::open_packages(const Prin
         std::erase_if(own, [&](const OfferRecord& offer) { return !has_provider(seen, offer.provider_id); });
         if (own.empty()) continue;
       }
+      names.hide_unless_visible(package.details);
       views.push_back(OpenPackageView{std::move(package), status, std::move(own)});
     }
     if (auto done = audit(tx, by, "list_open_packages", "open_packages", fmt::format("{} open packages", views.size()),
@@ -223,7 +228,10 @@ Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& b
       }
     }
     const Timestamp now = clock_.now();
-    auto added = tx.get<OpenPackageRepository>().add(package, by.actor(), now);
+    // A package for a person on record carries their name from the record.
+    NewPackage named = package;
+    if (named.person_name.empty()) named.person_name = name_on_record(tx, named.person_reference);
+    auto added = tx.get<OpenPackageRepository>().add(named, by.actor(), now);
     if (!added) return pass(added);
     if (auto done = audit(tx, by, "add_open_package", fmt::format("open_package:{}", added->id),
                           fmt::format("{} for {} in {}{}", package.service, package.person_reference, package.area,
@@ -232,6 +240,7 @@ Result<OpenPackageRecord> AllocationService::add_open_package(const Principal& b
         !done) {
       return pass(done);
     }
+    PackageNames(tx, store_, clock_, by).hide_unless_visible(added->details);
     return added;
   });
 }
@@ -279,6 +288,7 @@ Result<RankingOutcome> AllocationService::rank(const Principal& by, Id open_pack
         !done) {
       return pass(done);
     }
+    PackageNames(tx, store_, clock_, by).hide_unless_visible(outcome.package.details);
     return outcome;
   });
 }
@@ -391,6 +401,107 @@ Result<OfferRecord> AllocationService::answer(const Principal& by, Id offer_id, 
       return pass(done);
     }
     return answered;
+  });
+}
+
+Result<std::vector<AppliedMove>> AllocationService::apply_replan(const Principal& by, const std::string& replan,
+                                                                const std::vector<ProposedMove>& moves) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<std::vector<AppliedMove>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.offer"); !allowed) return pass(allowed);
+    const Timestamp now = clock_.now();
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    std::map<Id, const ProviderRecord*> provider_of;
+    for (const ProviderRecord& provider : *providers) provider_of[provider.id] = &provider;
+    // Every package changed since the proposal is named before anything moves.
+    Issues stale;
+    for (std::size_t index = 0; index < moves.size(); ++index) {
+      const ProposedMove& move = moves[index];
+      const std::string path = move.path.empty() ? fmt::format("changes[{}]", index) : move.path;
+      auto package = tx.get<PackageRepository>().get(move.package_id);
+      if (!package) {
+        stale.push_back({ErrorCode::kConflict, path, fmt::format("package {} is no longer kept", move.package_id)});
+        continue;
+      }
+      if (!provider_of.contains(move.to_provider_id)) {
+        stale.push_back({ErrorCode::kConflict, path, fmt::format("provider {} is no longer kept", move.to_provider_id)});
+        continue;
+      }
+      if (package->details.provider_id != move.from_provider_id) {
+        const auto now_with = provider_of.find(package->details.provider_id);
+        const auto then_with = provider_of.find(move.from_provider_id);
+        stale.push_back(
+            {ErrorCode::kConflict, path,
+             fmt::format("package {} ({}) is now with {}, not {} as when the re-plan was made", move.package_id,
+                         package->details.person_reference,
+                         now_with == provider_of.end() ? "another provider" : now_with->second->details.name,
+                         then_with == provider_of.end() ? "the provider it had" : then_with->second->details.name)});
+      }
+    }
+    if (!stale.empty()) return fail(std::move(stale));
+    auto county = load_county(tx, rules_, date_of(now));
+    if (!county) return pass(county);
+    std::map<Id, std::size_t> index_of;
+    for (std::size_t index = 0; index < (*county)->packages.size(); ++index) index_of[(*county)->packages[index].id] = index;
+    std::vector<AppliedMove> applied;
+    PackageNames names(tx, store_, clock_, by);
+    for (const ProposedMove& move : moves) {
+      const std::size_t index = index_of.at(move.package_id);
+      const PackageRecord& package = (*county)->packages[index];
+      const int place = (*county)->package_place[index];
+      // Out of the old provider's week, into the new one's where it adds least travel.
+      if (CountyProvider* from = (*county)->provider(move.from_provider_id); from != nullptr) from->week->remove(package.id);
+      std::vector<std::vector<Id>> visit_carers;
+      CountyProvider* to = (*county)->provider(move.to_provider_id);
+      if (to != nullptr && place >= 0) {
+        const care_at_home::Fit fit = to->week->fit(place, package.details.visits);
+        if (fit.fits) {
+          to->week->add(package.id, place, package.details.visits, fit);
+          for (const std::vector<int>& visit : fit.carers) {
+            std::vector<Id> ids;
+            for (int carer : visit) ids.push_back(to->carers[static_cast<std::size_t>(carer)].id);
+            visit_carers.push_back(std::move(ids));
+          }
+        }
+      }
+      auto changed = tx.get<PackageRepository>().change_provider(package.id, move.from_provider_id, move.to_provider_id,
+                                                                 visit_carers, replan, by.actor(), now);
+      if (!changed) return pass(changed);
+      auto team = join_care_team(tx, by, *provider_of.at(move.to_provider_id), package.details.person_reference, now,
+                                 "re-plan applied");
+      if (!team) return pass(team);
+      auto now_package = tx.get<PackageRepository>().get(package.id);
+      if (!now_package) return pass(now_package);
+      names.hide_unless_visible(now_package->details);
+      applied.push_back(AppliedMove{*changed, *now_package, !visit_carers.empty(), *team});
+    }
+    if (auto done = audit(tx, by, "apply_replan", "replan:" + replan, fmt::format("{} packages moved", applied.size()), now);
+        !done) {
+      return pass(done);
+    }
+    return applied;
+  });
+}
+
+Result<std::vector<ProviderChangeRecord>> AllocationService::provider_changes(const Principal& by, Id package_id) {
+  return in_transaction(store_, Access::kWrite, [&](Transaction& tx) -> Result<std::vector<ProviderChangeRecord>> {
+    if (auto allowed = AccessPolicy::standard().check(by, "allocation.read"); !allowed) return pass(allowed);
+    auto package = tx.get<PackageRepository>().get(package_id);
+    if (!package) return pass(package);
+    auto changes = tx.get<PackageRepository>().provider_changes(package_id);
+    if (!changes) return pass(changes);
+    auto providers = tx.get<ProviderRepository>().list();
+    if (!providers) return pass(providers);
+    const std::vector<ProviderRecord> seen = in_scope(by, *providers);
+    bool theirs = has_provider(seen, package->details.provider_id);
+    for (const ProviderChangeRecord& change : *changes) theirs = theirs || has_provider(seen, change.from_provider_id);
+    if (!theirs) return fail(ErrorCode::kForbidden, "package", "that package is not your organisation's");
+    if (auto done = audit(tx, by, "read_package_providers", fmt::format("package:{}", package_id),
+                          fmt::format("{} changes", changes->size()), clock_.now());
+        !done) {
+      return pass(done);
+    }
+    return changes;
   });
 }
 

@@ -34,6 +34,22 @@ struct CurrentPackages {
   std::vector<ProviderRecord> providers;  // those the caller may see
 };
 
+// One package a re-plan proposal moves, with the provider it had when the
+// proposal was computed.
+struct ProposedMove {
+  Id package_id = 0;
+  Id from_provider_id = 0;
+  Id to_provider_id = 0;
+  std::string path;  // where the proposal lists it ("changes[3]"), to name it if refused
+};
+
+struct AppliedMove {
+  ProviderChangeRecord change;
+  PackageRecord package;  // as it is now
+  bool visits_planned = false;  // its visits went to the new provider's carers (else the provider plans them)
+  std::string joined;     // "" or who joined the person's care team
+};
+
 class AllocationService {
  public:
   AllocationService(Store& store, const Clock& clock, care_at_home::FrameworkRules rules = care_at_home::seed_002_rules())
@@ -68,6 +84,17 @@ class AllocationService {
   // reason (the package is open again and that provider is not ranked for it).
   // Needs allocation.answer and the offer made to the caller's provider; audited.
   Result<OfferRecord> answer(const Principal& by, Id offer_id, bool accept, const std::string& reason);
+  // Applies a re-plan proposal (`replan` names it): every package moves to its
+  // new provider in one transaction, each change kept, the visits given to the
+  // new provider's carers where they add least travel, and the new provider
+  // joining the person's care team as on acceptance. Refused with kConflict,
+  // naming each one, if any package is no longer with the provider it had when
+  // the proposal was computed (nothing moves). Needs allocation.offer; audited.
+  // Every provider a package has been moved to, oldest first; a provider's user
+  // sees only a package their provider holds or held. Needs allocation.read; audited.
+  Result<std::vector<ProviderChangeRecord>> provider_changes(const Principal& by, Id package_id);
+  Result<std::vector<AppliedMove>> apply_replan(const Principal& by, const std::string& replan,
+                                                const std::vector<ProposedMove>& moves);
 
  private:
   Store& store_;

@@ -61,6 +61,14 @@ const char* const kSurnames[] = {"Anderson", "Brown", "Campbell", "Duncan", "Ell
                                  "Ross", "Scott", "Thomson", "Urquhart", "Wallace", "Young", "Baird", "Cowan",
                                  "Dickson", "Forbes", "Grant", "Hogg", "Kennedy", "Laing", "McLeod"};
 
+// The people the demo packages are for: mostly older people, so names of that
+// generation (a few younger ones for the other client groups).
+const char* const kPeopleNames[] = {
+    "Margaret", "Agnes", "Jean", "Elizabeth", "Isobel", "Janet", "Mary", "Helen", "Catherine", "Christina",
+    "Annie", "Euphemia", "Williamina", "Marion", "Sheila", "Doreen", "Moira", "Irene", "Rachel", "Kirsty",
+    "Robert", "William", "James", "John", "Alexander", "George", "Thomas", "David", "Andrew", "Archibald",
+    "Hector", "Walter", "Kenneth", "Duncan", "Ian", "Malcolm", "Gordon", "Neil", "Craig", "Stuart"};
+
 // The week of one carer: five days, days off turning with the carer's number;
 // most work split shifts around the morning and evening calls.
 std::vector<care_at_home::Shift> shifts_for(std::size_t carer) {
@@ -105,6 +113,13 @@ care_at_home::TravelMode mode_for(std::size_t carer) {
 }
 
 }  // namespace
+
+std::string demo_person_name(std::uint64_t serial) {
+  constexpr std::size_t kGiven = sizeof(kPeopleNames) / sizeof(kPeopleNames[0]);
+  constexpr std::size_t kFamily = sizeof(kSurnames) / sizeof(kSurnames[0]);
+  const std::uint64_t seed = mix(serial ^ 0x7e0a11e5ULL);
+  return fmt::format("{} {}", kPeopleNames[seed % kGiven], kSurnames[(seed / kGiven) % kFamily]);
+}
 
 const std::vector<DemoLocality>& demo_localities() {
   // Centres of the real towns and villages (degrees x 1,000,000).
@@ -244,6 +259,7 @@ Result<int> load_demo_open_packages(Transaction& tx, const std::vector<ProviderR
   for (const OpenDemo& demo : kOpen) {
     NewPackage package;
     package.person_reference = fmt::format("EL-{:05}", 4'001 + made);
+    package.person_name = demo_person_name(static_cast<std::uint64_t>(4'001 + made));
     package.client_group = demo.client_group;
     package.service = demo.service;
     package.area = demo.area;

@@ -24,6 +24,10 @@ struct DemoLocality {
 // Every locality, by area.
 const std::vector<DemoLocality>& demo_localities();
 
+// A plausible name for the holder of demo package reference EL-<serial>, the
+// same on every machine (demo packages have no person record to name them).
+std::string demo_person_name(std::uint64_t serial);
+
 // Adds two bases and carers for each provider; returns every carer by provider.
 Result<std::vector<CarerRecord>> load_demo_workforce(Transaction& tx, const std::vector<ProviderRecord>& providers,
                                                      const Actor& by, Timestamp now);

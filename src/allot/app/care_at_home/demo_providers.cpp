@@ -134,6 +134,7 @@ Result<int> load_demo_packages(Transaction& tx, Timestamp now, Date today) {
       NewPackage package;
       package.provider_id = provider.id;
       package.person_reference = fmt::format("EL-{:05}", made + 1);
+      package.person_name = demo_person_name(static_cast<std::uint64_t>(made + 1));
       package.client_group = client_group_for(provider.details.former_framework, provider.details.services,
                                               static_cast<std::size_t>(made));
       package.service = provider.details.services.front();

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/care_at_home/standing.h"
 #include "allot/app/shared/access_policy.h"
@@ -145,7 +146,10 @@ Result<PackageOutcome> PackageService::add_package(const Principal& by, const Ne
     if (!cost) return pass(cost);
     const Timestamp now = clock_.now();
     const bool off_framework = !standing.admitted;
-    auto added = tx.get<PackageRepository>().add(package, off_framework, by.actor(), now);
+    // A package for a person on record carries their name from the record.
+    NewPackage named = package;
+    if (named.person_name.empty()) named.person_name = name_on_record(tx, named.person_reference);
+    auto added = tx.get<PackageRepository>().add(named, off_framework, by.actor(), now);
     if (!added) return pass(added);
     PackageOutcome outcome{std::move(*added), *cost, {}};
     if (off_framework) {

@@ -16,11 +16,19 @@ std::span<const Permission> care_at_home_permissions() {
       {"allocation.read",
        {Role::kCommissioner, Role::kFinanceOfficer, Role::kAnalyst, Role::kProviderUser},
        "see packages, open packages and offers (a provider's users: their own provider's only)"},
+      {"allocation.names",
+       {Role::kCommissioner, Role::kFinanceOfficer, Role::kProviderUser},
+       "see the names of the people packages are for, wherever packages are shown (a provider's users: their own "
+       "provider's only)"},
       {"allocation.offer", {Role::kCommissioner},
-       "add open packages, rank providers for them, offer them and re-plan an area"},
+       "add open packages, rank providers for them, offer them, re-plan an area and apply a re-plan"},
       {"allocation.answer", {Role::kProviderUser}, "accept or decline an offer made to one's own provider"},
   };
   return kPermissions;
+}
+
+bool sees_people_names(const Principal& by) {
+  return static_cast<bool>(AccessPolicy::standard().check(by, "allocation.names"));
 }
 
 }  // namespace allot::app

@@ -93,6 +93,7 @@ Result<PlanPackage> PlanPackageService::prepare(const Principal& by, const PlanP
     out.origin = fmt::format("from plan version {}, lines {}", version, fmt::join(chosen, ", "));
     NewPackage& package = out.package;
     package.person_reference = std::to_string(request.person_id);
+    package.person_name = person->index.given_name + " " + person->index.family_name;
     package.client_group = person->index.client_group;
     package.service = request.service;
     package.model = request.model;

@@ -68,6 +68,9 @@ const char* package_model_name(PackageModel model);
 struct NewPackage {
   Id provider_id = 0;
   std::string person_reference;  // the person's id in Allot or in the system the package came from
+  // The person's name as their record gave it when the package was made ("" when
+  // unknown): pages name people, not references.
+  std::string person_name;
   std::string client_group;
   std::string service;
   PackageModel model = PackageModel::kTimeAndTask;
@@ -148,6 +151,18 @@ struct OfferRecord {
   Id package_id = 0;   // the package made when accepted
   std::string answered_by;
   std::optional<Timestamp> answered_at;
+};
+
+// A package moved from one provider to another by an applied re-plan
+// (append-only: the package's history of providers).
+struct ProviderChangeRecord {
+  Id id = 0;
+  Id package_id = 0;
+  Id from_provider_id = 0;
+  Id to_provider_id = 0;
+  std::string replan;  // the re-plan job it came from
+  std::string changed_by;
+  Timestamp changed_at;
 };
 
 }  // namespace allot::app

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/care_at_home/county.h"
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/care_at_home/standing.h"
 #include "allot/app/shared/access_policy.h"
@@ -38,6 +39,10 @@ Result<ReplanReport> ReplanService::run(const Principal& by, const ReplanRequest
     auto got = load_county(tx, rules_, date_of(now));
     if (!got) return pass(got);
     county = std::move(*got);
+    // The report names only the people the caller may see.
+    PackageNames names(tx, store_, clock_, by);
+    for (PackageRecord& package : county->packages) names.hide_unless_visible(package.details);
+    for (OpenPackageRecord& package : county->open_packages) names.hide_unless_visible(package.details);
     if (!request.area.empty()) {
       std::set<std::string> areas;
       for (const CountyProvider& provider : county->providers) areas.insert(provider.record.details.areas.begin(), provider.record.details.areas.end());
@@ -83,7 +88,8 @@ Result<ReplanReport> ReplanService::run(const Principal& by, const ReplanRequest
       package.ineligible_reason = rank_providers(*county, open.details, package.place, open.id).unplaced.value_or("");
     }
     packages.push_back(std::move(package));
-    described.push_back(ReplanMove{"open", open.id, open.details.person_reference, open.details.locality, "", ""});
+    described.push_back(ReplanMove{"open", open.id, open.details.person_reference, open.details.person_name,
+                                   open.details.locality, "", "", 0, 0});
     ++report.open_packages;
   }
   if (request.include_current) {
@@ -102,7 +108,8 @@ Result<ReplanReport> ReplanService::run(const Principal& by, const ReplanRequest
       package.eligible = eligible_for(current.details);
       // A provider no longer eligible keeps what it has: the re-plan may move it away, never to it.
       packages.push_back(std::move(package));
-      described.push_back(ReplanMove{"current", current.id, current.details.person_reference, current.details.locality, "", ""});
+      described.push_back(ReplanMove{"current", current.id, current.details.person_reference,
+                                     current.details.person_name, current.details.locality, "", "", 0, 0});
     }
   }
   report.packages = static_cast<int>(packages.size());
@@ -132,10 +139,15 @@ Result<ReplanReport> ReplanService::run(const Principal& by, const ReplanRequest
   auto name_of = [&](int index) {
     return index < 0 ? std::string() : county->providers[static_cast<std::size_t>(index)].record.details.name;
   };
+  auto id_of = [&](int index) {
+    return index < 0 ? Id{0} : county->providers[static_cast<std::size_t>(index)].record.id;
+  };
   for (std::size_t index = 0; index < packages.size(); ++index) {
     ReplanMove move = described[index];
     move.from = name_of(result.start_provider[index]);
     move.to = name_of(result.planned_provider[index]);
+    move.from_provider_id = id_of(result.start_provider[index]);
+    move.to_provider_id = id_of(result.planned_provider[index]);
     if (!result.unplaced_reason[index].empty()) {
       report.unplaced.emplace_back(move, result.unplaced_reason[index]);
       continue;

@@ -28,9 +28,12 @@ struct ReplanMove {
   std::string kind;  // "open" (placed) or "current" (moved)
   Id package_id = 0;  // the open package's id, or the current package's
   std::string person_reference;
+  std::string person_name;  // "" when unknown
   std::string locality;
   std::string from;  // the provider at the start ("" for unplaced)
   std::string to;    // the provider after the re-plan ("" for unplaced)
+  Id from_provider_id = 0;  // 0 for unplaced
+  Id to_provider_id = 0;
 };
 
 struct ReplanReport {

@@ -49,6 +49,13 @@ class PackageRepository {
   virtual Result<std::vector<PackageRecord>> all() = 0;
   // kNotFound if no package has this id.
   virtual Result<PackageRecord> get(Id id) = 0;
+  // Gives the package to another provider with its visits' new carers, and keeps
+  // the change (append-only). kConflict if its provider is no longer `from`.
+  virtual Result<ProviderChangeRecord> change_provider(Id package_id, Id from_provider_id, Id to_provider_id,
+                                                       const std::vector<std::vector<Id>>& visit_carers,
+                                                       const std::string& replan, const Actor& by, Timestamp now) = 0;
+  // Every provider change of a package, oldest first.
+  virtual Result<std::vector<ProviderChangeRecord>> provider_changes(Id package_id) = 0;
 };
 
 class OpenPackageRepository {

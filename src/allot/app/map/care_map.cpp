@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "allot/app/care_at_home/records.h"
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/community/repositories.h"
 #include "allot/app/shared/access_policy.h"
@@ -116,6 +117,7 @@ Result<CareMapData> CareMap::read(const Principal& by, const MapFilter& filter) 
     auto packages = tx.get<PackageRepository>().all();
     if (!packages) return pass(packages);
     std::vector<MapPackage> located;
+    PackageNames names(tx, store_, clock_, by);
     for (const PackageRecord& record : *packages) {
       std::optional<MapPackage> point = map_package(record);
       const bool wanted = visible.contains(record.details.provider_id) && (!filter.provider_id || record.details.provider_id == *filter.provider_id) &&
@@ -124,6 +126,7 @@ Result<CareMapData> CareMap::read(const Principal& by, const MapFilter& filter) 
       if (!wanted) continue;
       if (point) {
         point->carer_minutes_per_week = carer_minutes(record.details);
+        point->person_name = names.visible(record.details);
         data.packages.push_back(std::move(*point));
       } else {
         ++data.packages_without_place;

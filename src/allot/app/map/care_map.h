@@ -48,6 +48,7 @@ struct MapPackage {
   std::string locality;
   int carer_minutes_per_week = 0;
   MapPoint at;
+  std::string person_name;  // "" when unknown or the caller may not see it (allocation.names)
 };
 
 struct MapBase {

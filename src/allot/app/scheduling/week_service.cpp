@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "allot/app/care_at_home/package_names.h"
 #include "allot/app/care_at_home/repositories.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_log.h"
@@ -74,6 +75,7 @@ Result<ProviderDayPlan> ProviderWeekService::day(const Principal& by, Id provide
     auto packages = tx.get<PackageRepository>().all();
     if (!packages) return pass(packages);
     std::vector<WeekVisit> visits;
+    PackageNames names(tx, store_, clock_, by);
     for (const PackageRecord& package : *packages) {
       const NewPackage& details = package.details;
       if (details.provider_id != provider_id) continue;
@@ -82,9 +84,11 @@ Result<ProviderDayPlan> ProviderWeekService::day(const Principal& by, Id provide
         ++plan.packages_without_place;
         continue;
       }
-      // A reference, and where: the package names no person, only the record it came from.
-      const std::string person = details.locality.empty() ? details.person_reference
-                                                          : fmt::format("{} in {}", details.person_reference, details.locality);
+      // The person's name where the package carries one (and the caller may see
+      // it), else the reference of the record it came from; and where.
+      const std::string name = names.visible(details);
+      const std::string who = name.empty() ? details.person_reference : name;
+      const std::string person = details.locality.empty() ? who : fmt::format("{} in {}", who, details.locality);
       for (std::size_t index = 0; index < details.visits.size(); ++index) {
         const care_at_home::Visit& visit = details.visits[index];
         WeekVisit week{package.id,

@@ -22,7 +22,7 @@ constexpr const char* kCardColumns =
 constexpr const char* kPackageColumns =
     "id, provider_id, person_reference, client_group, service, model, visits, nights, starts_on, off_framework, "
     "added_by, added_at, latitude_micro, longitude_micro, area, locality, visit_carers, chosen_provider_id, "
-    "open_package_id";
+    "open_package_id, person_name";
 
 app::RateCardRecord read_card(const SqlResult& result, std::size_t row) {
   app::RateCardRecord record;
@@ -114,6 +114,22 @@ app::PackageRecord read_package(const SqlResult& result, std::size_t row) {
   record.details.visit_carers = json::parse(result.text(row, 16)).get<std::vector<std::vector<Id>>>();
   record.details.chosen_provider_id = result.is_null(row, 17) ? 0 : result.integer(row, 17);
   record.details.open_package_id = result.is_null(row, 18) ? 0 : result.integer(row, 18);
+  record.details.person_name = result.text(row, 19);
+  return record;
+}
+
+constexpr const char* kChangeColumns =
+    "id, package_id, from_provider_id, to_provider_id, replan, changed_by, changed_at";
+
+app::ProviderChangeRecord read_change(const SqlResult& result, std::size_t row) {
+  app::ProviderChangeRecord record;
+  record.id = result.integer(row, 0);
+  record.package_id = result.integer(row, 1);
+  record.from_provider_id = result.integer(row, 2);
+  record.to_provider_id = result.integer(row, 3);
+  record.replan = result.text(row, 4);
+  record.changed_by = result.text(row, 5);
+  record.changed_at = read_timestamp(result, row, 6);
   return record;
 }
 
@@ -168,8 +184,8 @@ class SqlPackages final : public app::PackageRepository {
     SqlResult inserted = db_.query(
         fmt::format("INSERT INTO care_packages (provider_id, person_reference, client_group, service, model, visits, "
                     "nights, starts_on, off_framework, added_by, agency, added_at, latitude_micro, longitude_micro, area, "
-                    "locality, visit_carers, chosen_provider_id, open_package_id) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) "
+                    "locality, visit_carers, chosen_provider_id, open_package_id, person_name) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
                     "RETURNING {}",
                     kPackageColumns),
         {sql_int(package.provider_id), sql_text(package.person_reference), sql_text(package.client_group),
@@ -178,8 +194,39 @@ class SqlPackages final : public app::PackageRepository {
          sql_date(package.starts_on), sql_int(off_framework ? 1 : 0), sql_text(by.username), sql_text(by.agency),
          sql_timestamp(now), latitude_of(package), longitude_of(package), sql_text(package.area),
          sql_text(package.locality), sql_text(json(package.visit_carers).dump()), optional_id(package.chosen_provider_id),
-         optional_id(package.open_package_id)});
+         optional_id(package.open_package_id), sql_text(package.person_name)});
     return read_package(inserted, 0);
+  }
+
+  Result<app::ProviderChangeRecord> change_provider(Id package_id, Id from_provider_id, Id to_provider_id,
+                                                    const std::vector<std::vector<Id>>& visit_carers,
+                                                    const std::string& replan, const app::Actor& by,
+                                                    app::Timestamp now) override {
+    // Conditional on the provider it had, so a package changed meanwhile is never moved twice.
+    SqlResult updated = db_.query(
+        "UPDATE care_packages SET provider_id = $1, visit_carers = $2 WHERE id = $3 AND provider_id = $4 RETURNING id",
+        {sql_int(to_provider_id), sql_text(json(visit_carers).dump()), sql_int(package_id), sql_int(from_provider_id)});
+    if (updated.empty()) {
+      return tl::unexpected<Issues>(Issues{{ErrorCode::kConflict, "package",
+                                            fmt::format("package {} is no longer with provider {}", package_id,
+                                                        from_provider_id)}});
+    }
+    SqlResult inserted = db_.query(
+        fmt::format("INSERT INTO care_package_provider_changes (package_id, from_provider_id, to_provider_id, replan, "
+                    "changed_by, agency, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {}",
+                    kChangeColumns),
+        {sql_int(package_id), sql_int(from_provider_id), sql_int(to_provider_id), sql_text(replan),
+         sql_text(by.username), sql_text(by.agency), sql_timestamp(now)});
+    return read_change(inserted, 0);
+  }
+
+  Result<std::vector<app::ProviderChangeRecord>> provider_changes(Id package_id) override {
+    SqlResult result = db_.query(
+        fmt::format("SELECT {} FROM care_package_provider_changes WHERE package_id = $1 ORDER BY id", kChangeColumns),
+        {sql_int(package_id)});
+    std::vector<app::ProviderChangeRecord> changes;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) changes.push_back(read_change(result, row));
+    return changes;
   }
 
   Result<app::PackageRecord> get(Id id) override {
@@ -202,7 +249,7 @@ class SqlPackages final : public app::PackageRepository {
 
 constexpr const char* kOpenColumns =
     "id, person_reference, client_group, service, model, visits, nights, starts_on, added_by, added_at, "
-    "latitude_micro, longitude_micro, area, locality, chosen_provider_id";
+    "latitude_micro, longitude_micro, area, locality, chosen_provider_id, person_name";
 
 app::OpenPackageRecord read_open(const SqlResult& result, std::size_t row) {
   app::OpenPackageRecord record;
@@ -219,6 +266,7 @@ app::OpenPackageRecord read_open(const SqlResult& result, std::size_t row) {
   record.added_at = read_timestamp(result, row, 9);
   read_placement(result, row, 10, record.details);
   record.details.chosen_provider_id = result.is_null(row, 14) ? 0 : result.integer(row, 14);
+  record.details.person_name = result.text(row, 15);
   return record;
 }
 
@@ -230,14 +278,14 @@ class SqlOpenPackages final : public app::OpenPackageRepository {
     SqlResult inserted = db_.query(
         fmt::format("INSERT INTO open_care_packages (person_reference, client_group, service, model, visits, nights, "
                     "starts_on, added_by, agency, added_at, latitude_micro, longitude_micro, area, locality, "
-                    "chosen_provider_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
+                    "chosen_provider_id, person_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
                     "RETURNING {}",
                     kOpenColumns),
         {sql_text(package.person_reference), sql_text(package.client_group), sql_text(package.service),
          sql_text(app::package_model_name(package.model)), sql_text(visits_json(package.visits).dump()),
          sql_text(nights_json(package.nights).dump()), sql_date(package.starts_on), sql_text(by.username),
          sql_text(by.agency), sql_timestamp(now), latitude_of(package), longitude_of(package), sql_text(package.area),
-         sql_text(package.locality), optional_id(package.chosen_provider_id)});
+         sql_text(package.locality), optional_id(package.chosen_provider_id), sql_text(package.person_name)});
     return read_open(inserted, 0);
   }
 
