@@ -108,6 +108,12 @@ function Panel() {
               {formatDate(meeting.held_on)}: {(meeting.decisions || []).length} {(meeting.decisions || []).length === 1 ? 'decision' : 'decisions'}; present:{' '}
               {(meeting.members || []).map((member) => `${member.name} (${member.role}, ${member.agency})`).join('; ')}
               {meeting.recorded_by ? `; recorded by ${userName(meeting.recorded_by)}` : ''}
+              {meeting.decisions_withheld > 0 && (
+                <span class="hint">
+                  {' '}
+                  ({meeting.decisions_withheld} {meeting.decisions_withheld === 1 ? 'decision is' : 'decisions are'} about people outside your care teams and not shown)
+                </span>
+              )}
             </li>
           ))}
         </ul>
