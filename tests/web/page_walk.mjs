@@ -39,7 +39,9 @@ async function refusalShown(page) {
     const main = document.querySelector('main');
     const errors = [...main.querySelectorAll('.error-summary')].map((box) => box.textContent.trim());
     const prompt = /This page needs permission to/.test(main.textContent) ? 'needs permission' : '';
-    return [...errors, prompt].filter(Boolean);
+    // A refusal from the server shown some other way (a field's error, a note): its words.
+    const refusal = main.textContent.match(/[^.]*(does not see the [a-z_]+ part|is not one you may see|needs one of the roles)[^.]*/);
+    return [...errors, prompt, refusal && !errors.length ? refusal[0].trim() : ''].filter(Boolean);
   });
 }
 
