@@ -25,7 +25,7 @@ async function settled(page) {
       const main = document.querySelector('main');
       const quiet = window.__inflight === 0 && main && main.textContent.trim() !== '' && !main.querySelector('.loading');
       window.__quietPolls = quiet ? (window.__quietPolls || 0) + 1 : 0;
-      return window.__quietPolls >= 4;
+      return window.__quietPolls >= 3;
     },
     null,
     { polling: 40, timeout: 15000 },
@@ -61,13 +61,27 @@ export function registerPageWalkTests(test, { assert, signIn }) {
     const offered = new Map();
     const problems = [];
     let opened = 0;
+    // The public pages (the navigation before anyone signs in) are the same for
+    // everyone: opened once here, not again for each role.
+    await page.goto(`${ctx.base}/`);
+    await settled(page);
+    const publicPages = (await linksIn(page, 'nav[aria-label=Main] a')).filter((href) => !/^\/(sign-in|home)?$/.test(href.split('?')[0]));
+    for (const href of publicPages) {
+      const before = scriptErrors.length;
+      await page.goto(`${ctx.base}${href}`);
+      await settled(page);
+      opened += 1;
+      const refused = await refusalShown(page);
+      if (refused.length) problems.push(`the public page ${href} shows: ${refused.join(' | ')}`);
+      if (scriptErrors.length > before) problems.push(`public ${href}: ${scriptErrors.slice(before).join('; ')}`);
+    }
     for (const role of ROLES) {
       await page.context().clearCookies();
       await signIn(page, ctx, role);
       await settled(page);
       const pages = (await linksIn(page, 'nav[aria-label=Main] a, main [data-role] a')).filter((href) => !/^\/(sign-in|home)?$/.test(href.split('?')[0]));
       offered.set(role, new Set(pages));
-      const queue = [...pages];
+      const queue = pages.filter((href) => !publicPages.includes(href));
       let record = null;
       for (let visit_idx = 0; visit_idx < queue.length; visit_idx++) {
         const href = queue[visit_idx];

@@ -99,39 +99,24 @@ function DuplicateCandidates({ error, confirmed, onConfirm, busy, adding }) {
       </p>
       <ul class="duplicate-candidates__list">
         {error.candidates.map((candidate) => {
-          const sameNhs = candidate.matched_on.includes('nhs_number');
           const matched = <span class="hint"> ({candidate.matched_on.map((match) => MATCH_WORDS[match] || match).join(' and ')})</span>;
-          if (candidate.visible === false) {
-            // A record outside the user's care teams: only who holds it, so they can ask.
-            const holder = [candidate.team, ...(candidate.held_by || [])].filter(Boolean);
-            const label = `The record held by ${holder.join(', ') || 'another team'}`;
-            return (
-              <li key={candidate.id} data-testid={`candidate-${candidate.id}`}>
-                A record held by {holder.length > 0 ? holder.join(', ') : 'another team'}, whose care team you are not on: ask them, or break glass if you must
-                {matched}
-                {!sameNhs && adding && (
-                  <div class="checkbox">
-                    <input
-                      type="checkbox"
-                      id={`different-${candidate.id}`}
-                      checked={confirmed.includes(candidate.id)}
-                      onChange={(event) => onConfirm(candidate.id, event.currentTarget.checked)}
-                    />
-                    <label for={`different-${candidate.id}`}>{`${label} is a different person`}</label>
-                  </div>
-                )}
-              </li>
-            );
-          }
-          const name = `${candidate.given_name} ${candidate.family_name}`;
+          // A record outside the user's care teams shows only who holds it, so they can ask.
+          const holder = candidate.visible === false ? [candidate.team, ...(candidate.held_by || [])].filter(Boolean).join(', ') || 'another team' : '';
+          const name = holder ? `The record held by ${holder}` : `${candidate.given_name} ${candidate.family_name}`;
           return (
             <li key={candidate.id} data-testid={`candidate-${candidate.id}`}>
-              <a href={candidate.href}>{name}</a>
-              {candidate.date_of_birth && <>, born {formatDate(candidate.date_of_birth)}</>}
-              {candidate.postcode && <>, {candidate.postcode}</>}
-              {candidate.nhs_number && <>, NHS number {candidate.nhs_number.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}</>}
+              {holder ? (
+                <>A record held by {holder}, whose care team you are not on: ask them, or break glass if you must</>
+              ) : (
+                <>
+                  <a href={candidate.href}>{name}</a>
+                  {candidate.date_of_birth && <>, born {formatDate(candidate.date_of_birth)}</>}
+                  {candidate.postcode && <>, {candidate.postcode}</>}
+                  {candidate.nhs_number && <>, NHS number {candidate.nhs_number.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}</>}
+                </>
+              )}
               {matched}
-              {!sameNhs && adding && (
+              {!candidate.matched_on.includes('nhs_number') && adding && (
                 <div class="checkbox">
                   <input
                     type="checkbox"
