@@ -122,5 +122,61 @@ TEST(AccessPolicy, TheAdministratorReachesNoOnesRecordAndAPanelMemberThePlansAwa
   }
 }
 
+
+// A user with several roles sees, of each record, the union of what each of their
+// roles sees of it, and never more: a role that does not reach the record adds
+// nothing, and a part only an own-work role sees stays its own agency's work.
+TEST(AccessPolicy, SeveralRolesSeeTheUnionOfWhatEachRoleSeesNeverMore) {
+  const AccessPolicy& policy = AccessPolicy::standard();
+  PersonAccess outside;
+  PersonAccess member;
+  member.on_care_team = true;
+  PersonAccess awaiting;
+  awaiting.awaiting_panel = true;
+  PersonAccess glass;
+  glass.break_glass = true;
+  const auto parts = [&](std::vector<Role> roles, const PersonAccess& access, bool own_record) {
+    Principal principal = with_roles(std::move(roles));
+    if (own_record) principal.person_id = 7;
+    return policy.parts_of(principal, "people.read", Subject{7, &access});
+  };
+  for (const PersonAccess* access : {&outside, &member, &awaiting, &glass}) {
+    for (bool own_record : {false, true}) {
+      for (Role first : all_roles()) {
+        for (Role second : all_roles()) {
+          if (second <= first) continue;
+          std::set<RecordPart> expected;
+          for (Role role : {first, second}) {
+            for (RecordPart part : parts({role}, *access, own_record)) expected.insert(part);
+          }
+          const std::vector<RecordPart> both = parts({first, second}, *access, own_record);
+          EXPECT_EQ(std::set<RecordPart>(both.begin(), both.end()), expected)
+              << role_name(first) << " + " << role_name(second) << " on_care_team=" << access->on_care_team
+              << " awaiting_panel=" << access->awaiting_panel << " break_glass=" << access->break_glass;
+        }
+      }
+    }
+  }
+  // A provider who is also a finance officer sees the money of the people their
+  // agency supports, and of the plan still only the lines their agency delivers:
+  // the finance role sees no plan, so it widens nothing there.
+  const Principal provider_finance = with_roles({Role::kFinanceOfficer, Role::kProviderUser});
+  EXPECT_EQ(parts({Role::kFinanceOfficer, Role::kProviderUser}, member, false),
+            (std::vector<RecordPart>{RecordPart::kIdentity, RecordPart::kPlan, RecordPart::kMoney, RecordPart::kDiary}));
+  EXPECT_TRUE(policy.own_work_only(provider_finance, "people.read", Subject{7, &member}, RecordPart::kPlan));
+  EXPECT_TRUE(policy.own_work_only(with_roles({Role::kProviderUser}), "people.read", Subject{7, &member}, RecordPart::kPlan));
+  // A panel member sees the whole plan of a person on their agency's care team:
+  // with that role as well, the whole plan is theirs to see.
+  const Principal provider_panel = with_roles({Role::kPanelMember, Role::kProviderUser});
+  EXPECT_FALSE(policy.own_work_only(provider_panel, "people.read", Subject{7, &member}, RecordPart::kPlan));
+  // Awaiting the panel but not supported by the provider's agency: only the panel role reaches.
+  EXPECT_FALSE(policy.own_work_only(provider_panel, "people.read", Subject{7, &awaiting}, RecordPart::kPlan));
+  EXPECT_EQ(parts({Role::kPanelMember, Role::kProviderUser}, awaiting, false),
+            (std::vector<RecordPart>{RecordPart::kIdentity, RecordPart::kAssessment, RecordPart::kPlan,
+                                     RecordPart::kMoney}));
+  // Off every care team and not awaiting the panel: nothing, whatever the roles.
+  EXPECT_TRUE(parts({Role::kPanelMember, Role::kProviderUser, Role::kFinanceOfficer}, outside, false).empty());
+}
+
 }  // namespace
 }  // namespace allot::app

@@ -362,6 +362,36 @@ TEST_F(Journey, AStalePlanSaveIsRefusedAndNothingIsLost) {
   EXPECT_EQ(plans[1]["totals"]["weekly_pence"], 19350);
 }
 
+// A user with two roles sees the union of what each sees of the record: as a
+// provider the plan's lines their agency delivers, as a finance officer the money.
+// The finance role sees no plan, so it does not widen the provider's view of it.
+TEST_F(Journey, AProviderWhoIsAlsoAFinanceOfficerSeesTheirOwnLinesWithTheirCostsNoMore) {
+  const Id id = assessed();
+  Json plan = modest_plan(0);
+  plan["lines"][0]["provider"] = "acme-care";
+  plan["lines"].push_back({{"description", "Night sitting"}, {"service_component", "home_support"}, {"unit", "hour"},
+                           {"unit_cost_pence", 2100}, {"units_per_week", 2}, {"delivery", "council_arranged"},
+                           {"nhs_percent", 0}, {"provider", "other-care"}});
+  step(id, "save_plan", plan);
+  Principal both = staff("acme_finance", "acme-care", Role::kFinanceOfficer);
+  both.roles.push_back(Role::kProviderUser);
+  both = on_care_teams(both);
+  const Principal provider = on_care_teams(staff("acme_provider", "acme-care", Role::kProviderUser));
+
+  const Json seen = ok(service().plans(both, id))["plans"];
+  ASSERT_EQ(seen.size(), 1u);
+  ASSERT_EQ(seen[0]["lines"].size(), 1u) << seen.dump();
+  EXPECT_EQ(seen[0]["lines"][0]["provider"], "acme-care");
+  EXPECT_EQ(seen[0]["lines"][0]["unit_cost_pence"], 1850);
+  const Json alone = ok(service().plans(provider, id))["plans"];
+  ASSERT_EQ(alone[0]["lines"].size(), 1u);
+  EXPECT_EQ(alone[0]["lines"][0]["unit_cost_pence"], 0);
+  // The record: the money, not the assessment (how the budget was worked out).
+  const Json person = ok(service().get_person(both, id));
+  ASSERT_TRUE(person["indicative_budget"].is_object()) << person.dump();
+  EXPECT_TRUE(person["indicative_budget"]["derivation"].empty()) << person.dump();
+}
+
 TEST_F(Journey, DraftsAreSavedAsTheUserTypesWithOptimisticConcurrency) {
   const Id id = assessed();
   const Json first = ok(service().save_draft(kAssessor, id, "plan", {{"row_version", nullptr}, {"document", {{"outcomes", {"To"}}}}}));

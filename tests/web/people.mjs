@@ -36,6 +36,52 @@ async function fillPerson(page, { given, family, born, nhs = '', postcode = '' }
 }
 
 export function registerPeopleTests(test, { assert, assertEqual, signIn, checkAccessibility }) {
+  test('people: a likely duplicate off the care teams shows who holds it and nothing of the person', async ({ page, ctx }) => {
+    await signIn(page, ctx, 'assessor');
+    const family = `Elsewhere${unique()}`;
+    const kept = await apiCall(page, 'POST', '/people', {
+      given_name: 'Iris',
+      family_name: family,
+      date_of_birth: '1944-02-29',
+      postcode: 'DE22 1FT',
+      address: '3 Kedleston Close',
+      primary_support_reason: 'mental_health_support',
+      client_group: 'mental_health',
+      locality: 'North',
+      team: 'Community mental health team',
+    });
+    assertEqual(kept.status, 201, 'the first record is added');
+    const id = kept.body.id;
+    assertEqual((await apiCall(page, 'POST', `/people/${id}/care-team`, { agency: 'demo-nhs', team_role: 'nhs_professional' })).status, 201, 'the trust joins');
+    // The council leaves the care team: its workers' own memberships first, the agency last.
+    const members = (await apiCall(page, 'GET', `/people/${id}/care-team`)).body.members.filter((member) => member.agency === 'demo-council' && !member.ended_on);
+    members.sort((a, b) => (a.username === null) - (b.username === null));
+    for (const member of members) {
+      assertEqual((await apiCall(page, 'POST', `/people/${id}/care-team/${member.id}/end`, { reason: 'The trust holds this case now' })).status, 200, 'a council membership ends');
+    }
+
+    await page.goto(`${ctx.base}/people/new`);
+    await page.waitForSelector('#person-given_name');
+    await fillPerson(page, { given: 'Iris', family, born: '1944-02-29' });
+    await page.click('text=Add the person');
+    await page.waitForSelector(`[data-testid=candidate-${id}]`);
+    const shown = await page.textContent(`[data-testid=candidate-${id}]`);
+    assert(shown.includes('A record held by Community mental health team') && shown.includes('NHS') && shown.includes('the same name and date of birth'), `who holds the record is shown: ${shown}`);
+    for (const hidden of [family, 'Kedleston', 'DE22 1FT', '29 Feb 1944']) assert(!shown.includes(hidden), `"${hidden}" of the record kept is not shown: ${shown}`);
+    assert(!(await page.$(`[data-testid=candidate-${id}] a`)), 'no link to a record the user may not open');
+    await checkAccessibility(page, ctx, 'add a person: a likely duplicate off the care teams');
+
+    await page.check(`#different-${id}`);
+    await page.click('[data-testid=add-different-person]');
+    await page.waitForURL(/\/people\/\d+$/);
+    const addedId = Number(page.url().match(/\/people\/(\d+)$/)[1]);
+    const timeline = await apiCall(page, 'GET', `/people/${addedId}/timeline`);
+    const confirmation = timeline.body.events.find((event) => event.kind === 'different_person_confirmed');
+    assert(confirmation, 'the confirmation is in the history');
+    assertEqual(confirmation.payload.different_from[0].person_id, id, 'the record confirmed different');
+    assert(confirmation.payload.different_from[0].name.startsWith('a record held by '), `the history does not name them: ${JSON.stringify(confirmation.payload)}`);
+  });
+
   test('people: a likely duplicate is shown with a link, and a different person is added with the confirmation kept', async ({ page, ctx }) => {
     await signIn(page, ctx, 'assessor');
     const family = `Duplicate${unique()}`;

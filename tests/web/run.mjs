@@ -29,6 +29,7 @@ import { registerDiaryTests } from './diary.mjs';
 import { registerJourneyTests } from './journey.mjs';
 import { registerRulebookGovernanceTests } from './rulebooks.mjs';
 import { registerPeopleTests } from './people.mjs';
+import { registerPageWalkTests } from './page_walk.mjs';
 import { registerSchedulingTests } from './scheduling.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -559,6 +560,7 @@ registerCareAtHomeReplanTests(test, { assert, assertEqual, signIn, checkAccessib
 registerDiaryTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAccessTests(test, { assert, signIn, checkAccessibility });
 registerAccessPagesTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerPageWalkTests(test, { assert, signIn });
 
 // A full-page screenshot through the DevTools protocol. Playwright's own
 // page.screenshot() waits for web fonts and was seen to hang with Debian's

@@ -19,6 +19,8 @@ struct PanelMeeting {
   std::vector<PanelDecision> decisions;
   std::string recorded_by;
   Instant recorded_at;
+  // Decisions about people the reader may not see, left out of `decisions`.
+  int decisions_withheld = 0;
   bool operator==(const PanelMeeting&) const = default;
 };
 

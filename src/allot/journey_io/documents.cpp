@@ -527,6 +527,7 @@ Json panel_meeting_to_json(const journey::PanelMeeting& meeting) {
               {"held_on", meeting.held_on.to_string()},
               {"members", panel_members_to_json(meeting.members)},
               {"decisions", panel_decisions_to_json(meeting.decisions)},
+              {"decisions_withheld", meeting.decisions_withheld},
               {"recorded_by", meeting.recorded_by},
               {"recorded_at", format_instant(meeting.recorded_at)}};
 }

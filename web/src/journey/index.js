@@ -59,6 +59,7 @@ export default {
     'panel.read_queue': 'see the Resource Allocation Group’s queue',
     'panel.read': 'read Resource Allocation Group meetings',
     'panel.record': 'record Resource Allocation Group decisions',
+    'panel.read_decisions': 'read every decision of the Resource Allocation Group',
     'reviews.read': 'see reviews due',
     'budgets.read_drift': 'compare agreed budgets with indicative budgets',
   },

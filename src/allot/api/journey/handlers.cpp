@@ -84,7 +84,18 @@ std::optional<HttpResponse> duplicate_refusal(RequestContext& context, const Iss
     const journey::PersonDetails& kept = candidate.person.details;
     Json matched = Json::array();
     for (const journey::DuplicateMatch match : candidate.matched_on) matched.push_back(journey::duplicate_match_id(match));
+    if (!candidate.visible) {
+      // Off the user's care teams: that it matches, on what, and who holds it; no
+      // detail of the person and no link (app/journey/people.h).
+      list.push_back({{"id", candidate.person.id},
+                      {"visible", false},
+                      {"matched_on", std::move(matched)},
+                      {"team", candidate.team.empty() ? Json(nullptr) : Json(candidate.team)},
+                      {"held_by", candidate.held_by}});
+      continue;
+    }
     list.push_back({{"id", candidate.person.id},
+                    {"visible", true},
                     {"given_name", kept.given_name},
                     {"family_name", kept.family_name},
                     {"date_of_birth", kept.date_of_birth ? Json(kept.date_of_birth->to_string()) : Json(nullptr)},

@@ -46,6 +46,16 @@ Result<Unit> JourneyCore::check(const Principal& principal, std::string_view act
   return AccessPolicy::standard().check(principal, action, Subject{person_id});
 }
 
+Result<std::optional<PersonAccess>> JourneyCore::reach(Transaction& tx, const Principal& principal,
+                                                       Id person_id) const {
+  Result<PersonAccess> known = access().person_access(tx, principal, person_id);
+  if (!known) return fail(known.error());
+  if (!AccessPolicy::standard().allows(principal, "people.read", Subject{person_id, &*known})) {
+    return std::optional<PersonAccess>{};
+  }
+  return std::optional<PersonAccess>{*known};
+}
+
 Result<Unit> JourneyCore::within(Transaction& tx, const std::function<Result<Unit>()>& work) {
   ambient_ = &tx;
   Result<Unit> result = work();

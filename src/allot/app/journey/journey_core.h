@@ -86,6 +86,12 @@ class JourneyCore {
 
   // A person's record as typed values; kNotFound if there is none.
   Result<LoadedPerson> load(Transaction& tx, Id person_id);
+  // What the person's care team says about this principal, for judging which parts
+  // of the record each of their roles sees (a role that does not reach the person
+  // adds nothing). Nothing when no role of theirs reaches the person: the api has
+  // refused such a request before the use case runs (Api::check_care_team), so
+  // only a caller that did not ask it gets there, and the roles alone decide.
+  Result<std::optional<PersonAccess>> reach(Transaction& tx, const Principal& principal, Id person_id) const;
   static Result<journey::Person> person_of(const PersonRecord& record);
 
   // Saves the new state and details (optimistic concurrency on the row_version

@@ -29,6 +29,30 @@ Issues prefixed(Issues issues, std::string_view prefix) {
   return issues;
 }
 
+// The meeting as this principal may see it: every decision for a member of the
+// panel (panel.read_decisions), else only the decisions about people whose record
+// they may read, the rest counted as withheld. The people shown are added to `shown`.
+Result<Unit> only_visible(Transaction& tx, const Principal& principal, const AccessService& access,
+                          journey::PanelMeeting& meeting, std::vector<Id>& shown) {
+  const AccessPolicy& policy = AccessPolicy::standard();
+  if (!policy.allows(principal, "panel.read_decisions")) {
+    std::vector<journey::PanelDecision> kept;
+    for (journey::PanelDecision& decision : meeting.decisions) {
+      Result<PersonAccess> known = access.person_access(tx, principal, decision.person_id);
+      if (!known) return fail(known.error());
+      // A decision is the budget agreed for the person: the money part of their record.
+      if (policy.allows(principal, "people.read", Subject{decision.person_id, &*known, RecordPart::kMoney})) {
+        kept.push_back(std::move(decision));
+      } else {
+        ++meeting.decisions_withheld;
+      }
+    }
+    meeting.decisions = std::move(kept);
+  }
+  for (const journey::PanelDecision& decision : meeting.decisions) shown.push_back(decision.person_id);
+  return Unit{};
+}
+
 // A decision's person, checked and ready to move on.
 struct Decided {
   LoadedPerson loaded;
@@ -72,6 +96,7 @@ Result<std::vector<journey::QueuedPlan>> Panel::queue(const Principal& principal
 }
 
 Result<std::vector<journey::PanelMeeting>> Panel::meetings(const Principal& principal) {
+  std::vector<Id> shown;
   Result<std::vector<journey::PanelMeeting>> meetings =
       core_.read([&](Transaction& tx) -> Result<std::vector<journey::PanelMeeting>> {
         if (auto allowed = JourneyCore::check(principal, "panel.read"); !allowed) return fail(allowed.error());
@@ -81,24 +106,31 @@ Result<std::vector<journey::PanelMeeting>> Panel::meetings(const Principal& prin
         for (const PanelMeeting& meeting : *stored) {
           Result<journey::PanelMeeting> read = meeting_of(meeting);
           if (!read) return fail(read.error());
+          if (auto limited = only_visible(tx, principal, core_.access(), *read, shown); !limited) {
+            return fail(limited.error());
+          }
           list.push_back(std::move(*read));
         }
         return list;
       });
   if (!meetings) return meetings;
-  if (auto audited = core_.audit_read(principal, "panel_meetings", "list"); !audited) return fail(audited.error());
+  if (auto audited = core_.audit_search(principal, "panel meetings", shown); !audited) return fail(audited.error());
   return meetings;
 }
 
 Result<journey::PanelMeeting> Panel::meeting(const Principal& principal, Id meeting_id) {
+  std::vector<Id> shown;
   Result<journey::PanelMeeting> meeting = core_.read([&](Transaction& tx) -> Result<journey::PanelMeeting> {
     if (auto allowed = JourneyCore::check(principal, "panel.read"); !allowed) return fail(allowed.error());
     Result<PanelMeeting> stored = tx.get<PanelMeetingRepository>().get(meeting_id);
     if (!stored) return fail(stored.error());
-    return meeting_of(*stored);
+    Result<journey::PanelMeeting> read = meeting_of(*stored);
+    if (!read) return read;
+    if (auto limited = only_visible(tx, principal, core_.access(), *read, shown); !limited) return fail(limited.error());
+    return read;
   });
   if (!meeting) return meeting;
-  if (auto audited = core_.audit_read(principal, fmt::format("panel_meeting:{}", meeting_id), "meeting"); !audited) {
+  if (auto audited = core_.audit_search(principal, fmt::format("panel meeting {}", meeting_id), shown); !audited) {
     return fail(audited.error());
   }
   return meeting;

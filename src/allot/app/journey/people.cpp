@@ -4,9 +4,11 @@
 #include <iterator>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "allot/app/access/access_service.h"
 #include "allot/app/access/repositories.h"
+#include "allot/app/identity/repositories.h"
 #include "allot/app/shared/concurrency.h"
 #include "allot/journey_io/documents.h"
 
@@ -56,11 +58,56 @@ bool matches_nhs_number(const DuplicateCandidate& candidate) {
 
 std::string full_name(const journey::PersonDetails& details) { return details.given_name + " " + details.family_name; }
 
-Issue nhs_number_taken(const DuplicateCandidate& other) {
+// The candidates the principal may not read (off their care teams, no break
+// glass) keep only their id, the team that holds them and the agencies on their
+// care team today: enough to avoid a duplicate and to know whom to ask.
+Result<Unit> limit_to_care_teams(Transaction& tx, const Principal& principal, const AccessService& access,
+                                 std::vector<DuplicateCandidate>& candidates, Date today) {
+  for (DuplicateCandidate& candidate : candidates) {
+    const Id id = candidate.person.id;
+    Result<PersonAccess> known = access.person_access(tx, principal, id);
+    if (!known) return fail(known.error());
+    if (AccessPolicy::standard().allows(principal, "people.read", Subject{id, &*known, RecordPart::kIdentity})) continue;
+    candidate.visible = false;
+    candidate.team = candidate.person.details.team;
+    Result<std::vector<CareTeamMember>> members = tx.get<AccessRepository>().members(id);
+    if (!members) return fail(members.error());
+    for (const CareTeamMember& member : *members) {
+      const bool current = member.starts_on <= today && !(member.ended_on && *member.ended_on <= today) &&
+                           !(member.ends_on && *member.ends_on < today);
+      if (!current) continue;
+      Result<Agency> agency = tx.get<AgencyRepository>().get(member.agency_id);
+      const std::string name = agency ? agency->name : member.agency;
+      if (std::find(candidate.held_by.begin(), candidate.held_by.end(), name) == candidate.held_by.end()) {
+        candidate.held_by.push_back(name);
+      }
+    }
+    journey::Person only_id;
+    only_id.id = id;
+    candidate.person = std::move(only_id);
+  }
+  return Unit{};
+}
+
+// Who holds a record the user may not read, in words: "South adults team (Demo City Council)".
+std::string holder_words(const DuplicateCandidate& other) {
+  std::string words = other.team.empty() ? "another team" : other.team;
+  if (!other.held_by.empty()) words += fmt::format(" ({})", fmt::join(other.held_by, ", "));
+  return words;
+}
+
+// `typed`: the NHS number as given (normalised), which the user already knows.
+Issue nhs_number_taken(const DuplicateCandidate& other, const std::string& typed) {
+  if (!other.visible) {
+    return {ErrorCode::kConflict, "nhs_number",
+            fmt::format("NHS number {} is already on a record held by {} (person {}), whose care team you are not on; "
+                        "an NHS number belongs to one record, so ask them",
+                        typed, holder_words(other), other.person.id)};
+  }
   return {ErrorCode::kConflict, "nhs_number",
           fmt::format("NHS number {} is already on the record of {} (person {}); an NHS number belongs to one record, "
                       "so open that record instead",
-                      other.person.details.nhs_number, full_name(other.person.details), other.person.id)};
+                      typed, full_name(other.person.details), other.person.id)};
 }
 
 // What a search asked for, as the audit log keeps it ("who looked up NHS number X").
@@ -87,17 +134,25 @@ std::string search_text(const PersonQuery& query) {
 Result<std::vector<DuplicateCandidate>> People::duplicates(const Principal& principal,
                                                             const journey::PersonDetails& details,
                                                             std::optional<Id> self) {
+  const journey::PersonDetails normalised = journey::normalise_person(details);
   Result<std::vector<DuplicateCandidate>> found = core_.read([&](Transaction& tx) -> Result<std::vector<DuplicateCandidate>> {
     if (auto allowed = JourneyCore::check(principal, "people.read"); !allowed) return fail(allowed.error());
-    return find_duplicates(tx, journey::normalise_person(details), self);
+    Result<std::vector<DuplicateCandidate>> candidates = find_duplicates(tx, normalised, self);
+    if (!candidates) return candidates;
+    if (auto limited = limit_to_care_teams(tx, principal, core_.access(), *candidates, core_.today()); !limited) {
+      return fail(limited.error());
+    }
+    return candidates;
   });
   if (!found) return found;
-  for (const DuplicateCandidate& candidate : *found) {
-    if (auto audited = core_.audit_read(principal, person_subject(candidate.person.id), "possible duplicate");
-        !audited) {
-      return fail(audited.error());
-    }
-  }
+  // A search across everyone's records: the audit log keeps what was looked up and
+  // every record returned, whether or not the user could read it.
+  std::vector<Id> returned;
+  for (const DuplicateCandidate& candidate : *found) returned.push_back(candidate.person.id);
+  std::string what = "possible duplicates";
+  if (!normalised.nhs_number.empty()) what += fmt::format(" nhs_number={:?}", normalised.nhs_number);
+  if (normalised.date_of_birth) what += " date_of_birth=" + normalised.date_of_birth->to_string();
+  if (auto audited = core_.audit_search(principal, what, returned); !audited) return fail(audited.error());
   return found;
 }
 
@@ -138,7 +193,10 @@ Result<journey::Person> People::get(const Principal& principal, Id person_id) {
     // Only the parts of the record the policy lets this principal's roles see.
     // Whether the care team lets them reach the record at all the api has asked
     // (Api::check_care_team) before this runs.
-    return only_parts(loaded->person, AccessPolicy::standard().parts_of(principal, "people.read", Subject{person_id}));
+    Result<std::optional<PersonAccess>> access = core_.reach(tx, principal, person_id);
+    if (!access) return fail(access.error());
+    return only_parts(loaded->person, AccessPolicy::standard().parts_of(
+                                          principal, "people.read", Subject{person_id, *access ? &**access : nullptr}));
   });
   if (!shown) return shown;
   if (auto audited = core_.audit_read(principal, person_subject(person_id), "record"); !audited) {
@@ -184,9 +242,12 @@ Result<journey::Person> People::create(const Principal& principal,
     // that adds the record.
     Result<std::vector<DuplicateCandidate>> candidates = find_duplicates(tx, person, std::nullopt);
     if (!candidates) return fail(candidates.error());
+    if (auto limited = limit_to_care_teams(tx, principal, core_.access(), *candidates, core_.today()); !limited) {
+      return fail(limited.error());
+    }
     const std::vector<std::int64_t>& confirmed = command.command.different_from;
     for (const DuplicateCandidate& candidate : *candidates) {
-      if (matches_nhs_number(candidate)) issues.push_back(nhs_number_taken(candidate));
+      if (matches_nhs_number(candidate)) issues.push_back(nhs_number_taken(candidate, person.nhs_number));
     }
     for (const DuplicateCandidate& candidate : *candidates) {
       if (matches_nhs_number(candidate)) continue;
@@ -194,6 +255,14 @@ Result<journey::Person> People::create(const Principal& principal,
       std::string how;
       for (const journey::DuplicateMatch match : candidate.matched_on) {
         how += (how.empty() ? "" : " and ") + std::string(journey::duplicate_match_words(match));
+      }
+      if (!candidate.visible) {
+        issues.push_back({ErrorCode::kConflict, "different_from",
+                          fmt::format("a record held by {} (person {}), whose care team you are not on, has {}: this "
+                                      "may be the same person; ask them, or confirm this is a different person by "
+                                      "giving {} in different_from",
+                                      holder_words(candidate), candidate.person.id, how, candidate.person.id)});
+        continue;
       }
       issues.push_back({ErrorCode::kConflict, "different_from",
                         fmt::format("{}, born {} (person {}), has {}: this may be the same person; open that record, "
@@ -214,7 +283,9 @@ Result<journey::Person> People::create(const Principal& principal,
         continue;
       }
       confirmation.other_ids.push_back(candidate->person.id);
-      confirmation.other_names.push_back(full_name(candidate->person.details));
+      // The new record's history must not name someone its readers may not see.
+      confirmation.other_names.push_back(candidate->visible ? full_name(candidate->person.details)
+                                                            : "a record held by " + holder_words(*candidate));
     }
     if (!issues.empty()) return fail(std::move(issues));
     if (person.cares_for) {
@@ -272,8 +343,11 @@ Result<journey::Person> People::update(const Principal& principal, Id person_id,
     if (!details.nhs_number.empty() && details.nhs_number != loaded->person.details.nhs_number) {
       Result<std::vector<DuplicateCandidate>> candidates = find_duplicates(tx, details, person_id);
       if (!candidates) return fail(candidates.error());
+      if (auto limited = limit_to_care_teams(tx, principal, core_.access(), *candidates, core_.today()); !limited) {
+        return fail(limited.error());
+      }
       for (const DuplicateCandidate& candidate : *candidates) {
-        if (matches_nhs_number(candidate)) return fail({nhs_number_taken(candidate)});
+        if (matches_nhs_number(candidate)) return fail({nhs_number_taken(candidate, details.nhs_number)});
       }
     }
     const journey::Event changed = journey::details_changed(loaded->person.details, details);

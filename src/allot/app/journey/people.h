@@ -17,9 +17,15 @@
 namespace allot::app {
 
 // A record kept that may be the same person as one being added (journey/duplicates.h).
+// A candidate outside the user's care teams still counts (or duplicates would be
+// made), but is shown only as far as avoiding one needs: that it matches, on what,
+// and who holds it; its person is then only the id, every detail empty.
 struct DuplicateCandidate {
   journey::Person person;
   std::vector<journey::DuplicateMatch> matched_on;
+  bool visible = true;                // the user may read the record's identity part
+  std::string team;                   // the team holding the record (set when not visible)
+  std::vector<std::string> held_by;   // the agencies on its care team today (set when not visible)
 };
 
 // The person with only the given parts of their record (app/shared/access_policy.h):
@@ -44,7 +50,9 @@ class People {
   // ("different_person_confirmed").
   Result<journey::Person> create(const Principal& principal, const journey::Parsed<journey::NewPerson>& command);
   // The records kept, other than `self`, that may be the same person as these
-  // details (people.read), oldest first: a read of each, so it is audited.
+  // details (people.read), oldest first, searched across everyone; those outside
+  // the user's care teams shown only as DuplicateCandidate says. Audited as a
+  // search naming the people returned.
   Result<std::vector<DuplicateCandidate>> duplicates(const Principal& principal, const journey::PersonDetails& details,
                                                      std::optional<Id> self = std::nullopt);
   // New details; the old ones stay in the timeline. Whom a carer cares for does

@@ -18,6 +18,10 @@ std::span<const Permission> journey_permissions() {
        "see plans awaiting the Resource Allocation Group"},
       {"panel.read", kReaders, "read Resource Allocation Group meetings"},
       {"panel.record", {Role::kPanelMember}, "record a Resource Allocation Group meeting and its decisions"},
+      // The panel's own record: its members see every decision it made; other
+      // readers of meetings only the decisions about people on their care teams.
+      {"panel.read_decisions", {Role::kPanelMember},
+       "read every decision of the Resource Allocation Group's meetings, whatever the person's care team"},
       {"reviews.read", kReaders, "see reviews due"},
       {"budgets.read_drift", kReaders, "compare agreed budgets with indicative budgets"},
   };

@@ -48,11 +48,16 @@ Result<std::vector<journey::PlanVersion>> Plans::list(const Principal& principal
         if (auto person = tx.get<PersonRepository>().get(person_id); !person) return fail(person.error());
         Result<std::vector<journey::PlanVersion>> versions = core_.plan_versions(tx, person_id);
         if (!versions) return versions;
+        // The parts of this record the principal's roles see, judged by its care
+        // team: a role that does not reach this person adds nothing.
+        Result<std::optional<PersonAccess>> access = core_.reach(tx, principal, person_id);
+        if (!access) return fail(access.error());
         const AccessPolicy& policy = AccessPolicy::standard();
-        const std::vector<RecordPart> parts = policy.parts_of(principal, "people.read", Subject{person_id});
+        const Subject subject{person_id, *access ? &**access : nullptr};
+        const std::vector<RecordPart> parts = policy.parts_of(principal, "people.read", subject);
         const bool money = std::find(parts.begin(), parts.end(), RecordPart::kMoney) != parts.end();
         std::optional<std::string> own_agency;
-        if (policy.own_work_only(principal, "people.read")) {
+        if (policy.own_work_only(principal, "people.read", subject, RecordPart::kPlan)) {
           Result<Agency> agency = tx.get<AgencyRepository>().get(principal.agency_id);
           own_agency = agency ? agency->name : principal.agency;
         }

@@ -104,17 +104,20 @@ std::vector<RecordPart> AccessPolicy::parts_of(const Principal& principal, std::
   return parts;
 }
 
-bool AccessPolicy::own_work_only(const Principal& principal, std::string_view action) const {
+bool AccessPolicy::own_work_only(const Principal& principal, std::string_view action, const Subject& subject,
+                                 RecordPart part) const {
   const Permission* permission = find(action);
   if (permission == nullptr) return true;
-  bool any = false;
+  Subject whole = subject;
+  whole.part.reset();
   for (Role role : permission->roles) {
-    if (!principal.has_role(role)) continue;
+    // Only the roles through which the principal sees this part of this record count.
+    if (!role_sees(role, part) || !reaches_subject(principal, role, *permission, whole)) continue;
     auto found = std::find_if(reaches_.begin(), reaches_.end(), [&](const RoleReach& rule) { return rule.role == role; });
     if (found == reaches_.end() || !found->own_work_only) return false;
-    any = true;
   }
-  return any;
+  // No role sees the part: there is nothing of anyone's work to show.
+  return true;
 }
 
 bool AccessPolicy::reaches_subject(const Principal& principal, Role role, const Permission& permission,

@@ -114,13 +114,18 @@ class AccessPolicy {
   std::span<const RoleReach> reaches() const { return reaches_; }
   // How far the role reaches; kNone for a role no rule names.
   Reach reach_of(Role role) const;
-  // The parts of the subject's record the principal sees through `action`: those
-  // of every role of theirs that may take it on this subject, in kRecordParts
-  // order. Empty when none may.
+  // The parts of the subject's record the principal sees through `action`: the
+  // union of the parts of every role of theirs that may take it on this subject
+  // (a role that does not reach the subject adds nothing), in kRecordParts order.
+  // Empty when none may. Give the subject's care team (Subject::access) so a role
+  // that reaches only by the care team is judged by it.
   std::vector<RecordPart> parts_of(const Principal& principal, std::string_view action, const Subject& subject) const;
-  // True when every role of the principal that may take `action` sees only its own
-  // agency's work (RoleReach::own_work_only).
-  bool own_work_only(const Principal& principal, std::string_view action) const;
+  // True when every role of the principal that may take `action` on the subject
+  // and sees `part` of it sees only its own agency's work there
+  // (RoleReach::own_work_only): a provider who is also a finance officer sees the
+  // money, but the plan still only as the provider (the finance role adds no plan).
+  bool own_work_only(const Principal& principal, std::string_view action, const Subject& subject,
+                     RecordPart part) const;
 
  private:
   bool reaches_subject(const Principal& principal, Role role, const Permission& permission,

@@ -76,6 +76,8 @@ export function AgendaItem({ plan, detail, position, count, children }) {
         <section class="decide-layout__plan" aria-label={`The plan for ${planName(plan)}`}>
           {detail && detail.person && detail.plan ? (
             <PlanSummary person={detail.person} plan={detail.plan} idPrefix={`agenda-${plan.person_id}`} headingLevel={4} />
+          ) : detail && detail.hidden ? (
+            <p class="muted">Support plans are not shown to your role; the amounts above are.</p>
           ) : detail && detail.error ? (
             <p class="field-error">The plan could not be loaded: {detail.error.message}</p>
           ) : (

@@ -8,6 +8,7 @@ import { useLoad } from '../../shared/data.js';
 import { useDirectory } from '../../shared/directory.js';
 import { formatDate } from '../../shared/format.js';
 import { can } from '../../shared/permissions.js';
+import { useRecordParts } from '../../shared/parts.js';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { setQuery, useLocation } from '../../shared/router.js';
 import { useSession } from '../../shared/session.js';
@@ -22,13 +23,22 @@ export function PanelPage() {
   );
 }
 
-// Each queued plan's record and saved version, by person id, as they arrive.
-function usePlanDetails(plans) {
+// Each queued plan's record and saved version, by person id, as they arrive;
+// `{hidden: true}` for each when the user's roles do not see plans (a finance
+// officer sees the queue's amounts, not the plans), so nothing is asked that the
+// server would refuse. Nothing until the roles' parts are known (`sees` null).
+function usePlanDetails(plans, sees) {
   const [details, setDetails] = useState({});
-  const key = plans.map((plan) => `${plan.person_id}@${plan.plan_version}`).join(',');
+  const seesPlan = sees ? sees('plan') : null;
+  const key = `${seesPlan}:` + plans.map((plan) => `${plan.person_id}@${plan.plan_version}`).join(',');
   useEffect(() => {
     let live = true;
     setDetails({});
+    if (seesPlan === null) return undefined;
+    if (!seesPlan) {
+      setDetails(Object.fromEntries(plans.map((plan) => [plan.person_id, { hidden: true }])));
+      return undefined;
+    }
     for (const plan of plans) {
       Promise.all([api.get(`/people/${enc(plan.person_id)}`), api.get(`/people/${enc(plan.person_id)}/plans`)]).then(
         ([person, saved]) => live && setDetails((previous) => ({ ...previous, [plan.person_id]: { person, plan: planVersionOf(saved.plans, plan.plan_version) } })),
@@ -50,7 +60,7 @@ function Panel() {
   const meetings = useLoad(() => (can(user, 'panel.read') ? api.get('/panel/meetings') : Promise.resolve({ meetings: [] })), 'meetings');
   const [recorded, setRecorded] = useState(null);
   const plans = queue.data && Array.isArray(queue.data.plans) ? queue.data.plans : [];
-  const details = usePlanDetails(plans);
+  const details = usePlanDetails(plans, useRecordParts());
   const view = query.get('view') === 'list' ? 'list' : 'one';
   const current = query.get('plan') || (plans[0] ? String(plans[0].person_id) : '');
   const held = meetings.data && Array.isArray(meetings.data.meetings) ? meetings.data.meetings : [];
@@ -108,6 +118,12 @@ function Panel() {
               {formatDate(meeting.held_on)}: {(meeting.decisions || []).length} {(meeting.decisions || []).length === 1 ? 'decision' : 'decisions'}; present:{' '}
               {(meeting.members || []).map((member) => `${member.name} (${member.role}, ${member.agency})`).join('; ')}
               {meeting.recorded_by ? `; recorded by ${userName(meeting.recorded_by)}` : ''}
+              {meeting.decisions_withheld > 0 && (
+                <span class="hint">
+                  {' '}
+                  ({meeting.decisions_withheld} {meeting.decisions_withheld === 1 ? 'decision is' : 'decisions are'} about people outside your care teams and not shown)
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -99,16 +99,24 @@ function DuplicateCandidates({ error, confirmed, onConfirm, busy, adding }) {
       </p>
       <ul class="duplicate-candidates__list">
         {error.candidates.map((candidate) => {
-          const name = `${candidate.given_name} ${candidate.family_name}`;
-          const sameNhs = candidate.matched_on.includes('nhs_number');
+          const matched = <span class="hint"> ({candidate.matched_on.map((match) => MATCH_WORDS[match] || match).join(' and ')})</span>;
+          // A record outside the user's care teams shows only who holds it, so they can ask.
+          const holder = candidate.visible === false ? [candidate.team, ...(candidate.held_by || [])].filter(Boolean).join(', ') || 'another team' : '';
+          const name = holder ? `The record held by ${holder}` : `${candidate.given_name} ${candidate.family_name}`;
           return (
             <li key={candidate.id} data-testid={`candidate-${candidate.id}`}>
-              <a href={candidate.href}>{name}</a>
-              {candidate.date_of_birth && <>, born {formatDate(candidate.date_of_birth)}</>}
-              {candidate.postcode && <>, {candidate.postcode}</>}
-              {candidate.nhs_number && <>, NHS number {candidate.nhs_number.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}</>}
-              <span class="hint"> ({candidate.matched_on.map((match) => MATCH_WORDS[match] || match).join(' and ')})</span>
-              {!sameNhs && adding && (
+              {holder ? (
+                <>A record held by {holder}, whose care team you are not on: ask them, or break glass if you must</>
+              ) : (
+                <>
+                  <a href={candidate.href}>{name}</a>
+                  {candidate.date_of_birth && <>, born {formatDate(candidate.date_of_birth)}</>}
+                  {candidate.postcode && <>, {candidate.postcode}</>}
+                  {candidate.nhs_number && <>, NHS number {candidate.nhs_number.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')}</>}
+                </>
+              )}
+              {matched}
+              {!candidate.matched_on.includes('nhs_number') && adding && (
                 <div class="checkbox">
                   <input
                     type="checkbox"

@@ -8,6 +8,7 @@ import { ErrorMessage, Loading, PageTitle, TableWrap } from '../../shared/compon
 import { useLoad } from '../../shared/data.js';
 import { formatDate, formatPence, words } from '../../shared/format.js';
 import { can } from '../../shared/permissions.js';
+import { useRecordParts } from '../../shared/parts.js';
 import { PersonLinks } from '../../shared/PersonLinks.jsx';
 import { RequireAllowed } from '../../shared/RequireAllowed.jsx';
 import { useSession } from '../../shared/session.js';
@@ -27,6 +28,7 @@ export function PersonPage({ id }) {
 
 function Person({ id }) {
   const loaded = useLoad(() => getPerson(id), id);
+  const sees = useRecordParts();
   const [person, setPerson] = useState(null);
   const [tick, setTick] = useState(0);
   useEffect(() => setPerson(loaded.data), [loaded.data]);
@@ -39,7 +41,7 @@ function Person({ id }) {
       </>
     );
   }
-  if (!person) return null;
+  if (!person || !sees) return null;
   return (
     <>
       <p class="breadcrumbs no-print">
@@ -49,7 +51,8 @@ function Person({ id }) {
         {fullName(person)} <span class="tag" data-testid="stage">{stageLabel(person.stage)}</span>
       </PageTitle>
       <p class="no-print action-links">
-        <a href={`${personPath(person.id)}/print`}>Printable budget and support plan</a>
+        {/* The printout is the budget and the plan: offered to those who see the plan. */}
+        {sees('plan') && <a href={`${personPath(person.id)}/print`}>Printable budget and support plan</a>}
         <ChangeDetailsLink id={person.id} />
       </p>
       <StepsPanel
@@ -66,9 +69,11 @@ function Person({ id }) {
       <Splits person={person} />
       <Protection person={person} />
       <Details person={person} />
-      <Carers person={person} />
+      {/* Carers' records show their assessments and budgets. */}
+      {sees('assessment') && sees('money') && <Carers person={person} />}
       <PersonSections person={person} onChanged={() => setTick((n) => n + 1)} />
-      <Timeline id={person.id} tick={tick} />
+      {/* The timeline is the case history: the workers' own part of the record. */}
+      {sees('case_work') && <Timeline id={person.id} tick={tick} />}
     </>
   );
 }
@@ -189,7 +194,7 @@ function Carers({ person }) {
         <h2 id="carer-heading">Carer</h2>
         <p>
           Cares for <a href={personPath(person.cares_for)}>person {person.cares_for}</a>.{' '}
-          <a href={`${personPath(person.id)}/carer`}>Carer’s assessments</a>
+          {can(user, 'people.write') && <a href={`${personPath(person.id)}/carer`}>Carer’s assessments</a>}
         </p>
         <p data-testid="carer-summary">
           {first ? `First stage: impact score ${first.impact_score}; ${first.refer_for_full_assessment ? 'referred for a full assessment' : 'universal support'}.` : 'No first-stage assessment yet.'}{' '}
@@ -212,7 +217,13 @@ function Carers({ person }) {
         <ul data-testid="carers">
           {list.map((carer) => (
             <li key={carerId(carer)}>
-              <a href={personPath(carerId(carer))}>{fullName(carer)}</a> – <a href={`${personPath(carerId(carer))}/carer`}>carer’s assessments</a>
+              <a href={personPath(carerId(carer))}>{fullName(carer)}</a>
+              {can(user, 'people.write') && (
+                <>
+                  {' – '}
+                  <a href={`${personPath(carerId(carer))}/carer`}>carer’s assessments</a>
+                </>
+              )}
               {carer.budget_annual_pence !== null && carer.budget_annual_pence !== undefined ? ` (carer’s budget ${formatPence(carer.budget_annual_pence)} a year)` : carer.referred ? ' (referred for a full assessment)' : ''}
             </li>
           ))}
