@@ -9,7 +9,9 @@ import { ExportButtons } from '../shared/ExportButtons.jsx';
 import { Field } from '../shared/forms.jsx';
 import { formatDate, todayIso } from '../shared/format.js';
 import { useDirectory } from '../shared/directory.js';
+import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
+import { useSession } from '../shared/session.js';
 import { getGrants } from './access.js';
 
 export function BreakGlassReviewPage() {
@@ -43,6 +45,9 @@ function Review() {
   const [asked, setAsked] = useState(todayIso(-30));
   const loaded = useLoad(() => getGrants(asked), `grants-${asked}`);
   const { agencyName, userName } = useDirectory();
+  // The data protection officer reviews grants without reading anyone's record,
+  // so the record is linked only for those who may open records.
+  const opensRecords = can(useSession(), 'people.read');
   const grants = loaded.data || [];
   const now = Date.now();
   return (
@@ -91,7 +96,7 @@ function Review() {
                       <span class="small muted">{grant.roles}</span>
                     </td>
                     <td>
-                      <a href={grant.person_href}>Record {grant.person_id}</a>
+                      {opensRecords ? <a href={grant.person_href}>Record {grant.person_id}</a> : `Record ${grant.person_id}`}
                     </td>
                     <td>{grant.reason}</td>
                     <td>{formatDate(grant.granted_at)}</td>
