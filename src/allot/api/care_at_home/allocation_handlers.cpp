@@ -108,7 +108,11 @@ json package_fields(const app::NewPackage& package) {
           {"location", point_json(package.location)},
           {"chosen_provider_id", package.chosen_provider_id == 0 ? json(nullptr) : json(package.chosen_provider_id)},
           {"carer_minutes_per_week", app::carer_minutes_of(package.visits)},
-          {"visits", visits_json(package.visits)}};
+          {"visits", visits_json(package.visits)},
+          {"outcomes", package.outcomes},
+          {"weekly_budget_pence", package.model == app::PackageModel::kPersonalBudget
+                                      ? json(package.weekly_budget.pence())
+                                      : json(nullptr)}};
 }
 
 json offer_json(const app::OfferRecord& offer) {
@@ -283,7 +287,8 @@ HttpResponse add_open_package(RequestContext& context) {
   Issues issues;
   app::NewPackage package;
   if (auto root = JsonReader(*body, issues).object()) {
-    root->known_fields({"person_reference", "client_group", "service", "model", "visits", "nights", "starts_on", "area",
+    root->known_fields({"person_reference", "client_group", "service", "model", "visits", "nights", "starts_on",
+                        "outcomes", "weekly_budget_pence", "area",
                         "locality", "location", "chosen_provider_id"});
     read_package_fields(*root, package, issues);
     package.area = root->required("area").text({.max_length = 1000}).value_or("x");

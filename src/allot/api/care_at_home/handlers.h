@@ -39,6 +39,10 @@ HttpResponse night_support(RequestContext& context);
 HttpResponse start_replan(RequestContext& context);
 HttpResponse apply_replan(RequestContext& context);
 HttpResponse package_providers(RequestContext& context);
+// The personal budget model's costed plans (costed_plan_handlers.cpp).
+HttpResponse list_costed_plans(RequestContext& context);
+HttpResponse propose_costed_plan(RequestContext& context);
+HttpResponse answer_costed_plan(RequestContext& context);
 
 // A provider's rate cards as its page shows them (package_handlers.cpp).
 nlohmann::json rate_cards_for(RequestContext& context, app::Id provider_id);

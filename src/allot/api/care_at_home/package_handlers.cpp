@@ -136,6 +136,18 @@ void read_package_fields(const JsonObjectReader& root, app::NewPackage& package,
   }
   package.starts_on = root.required("starts_on").date().value_or(Date());
   read_visits_and_nights(root, package, issues);
+  // The personal budget model's outcomes (the person's words) and weekly budget,
+  // which the provider's costed plan is measured against.
+  if (auto outcomes = root.optional("outcomes").array({.max_items = 50})) {
+    for (JsonReader& outcome : *outcomes) {
+      if (auto text = outcome.text({.min_length = 1, .max_length = 1000})) package.outcomes.push_back(*text);
+    }
+  }
+  if (auto budget = root.optional("weekly_budget_pence").money()) package.weekly_budget = *budget;
+  if (package.model != app::PackageModel::kPersonalBudget && (root.has("outcomes") || root.has("weekly_budget_pence"))) {
+    issues.push_back({ErrorCode::kInvalidValue, root.has("outcomes") ? "outcomes" : "weekly_budget_pence",
+                      "only a package on the personal budget model has outcomes and a weekly budget"});
+  }
 }
 
 HttpResponse add_package(RequestContext& context) {
@@ -144,7 +156,8 @@ HttpResponse add_package(RequestContext& context) {
   Issues issues;
   app::NewPackage package;
   if (auto root = JsonReader(*body, issues).object()) {
-    root->known_fields({"provider_id", "person_reference", "client_group", "service", "model", "visits", "nights", "starts_on"});
+    root->known_fields({"provider_id", "person_reference", "client_group", "service", "model", "visits", "nights", "starts_on",
+                        "outcomes", "weekly_budget_pence"});
     package.provider_id = root->required("provider_id").whole({.min = 1}).value_or(0);
     read_package_fields(*root, package, issues);
   }
@@ -161,6 +174,10 @@ HttpResponse add_package(RequestContext& context) {
               {"service", package.service},
               {"model", app::package_model_name(package.model)},
               {"starts_on", package.starts_on.to_string()},
+              {"outcomes", package.outcomes},
+              {"weekly_budget_pence", package.model == app::PackageModel::kPersonalBudget
+                                          ? nlohmann::json(package.weekly_budget.pence())
+                                          : nlohmann::json(nullptr)},
               {"off_framework", outcome->package.off_framework},
               {"warnings", outcome->warnings},
               {"cost",

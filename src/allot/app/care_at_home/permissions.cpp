@@ -23,6 +23,9 @@ std::span<const Permission> care_at_home_permissions() {
       {"allocation.offer", {Role::kCommissioner},
        "add open packages, rank providers for them, offer them, re-plan an area and apply a re-plan"},
       {"allocation.answer", {Role::kProviderUser}, "accept or decline an offer made to one's own provider"},
+      {"allocation.propose", {Role::kProviderUser},
+       "propose a costed plan for a personal budget model package one's own provider holds"},
+      {"allocation.agree", {Role::kCommissioner}, "agree a provider's costed plan or send it back with a reason"},
   };
   return kPermissions;
 }

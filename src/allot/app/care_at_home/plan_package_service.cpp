@@ -7,7 +7,9 @@
 #include "allot/app/journey/repositories.h"
 #include "allot/app/shared/access_policy.h"
 #include "allot/app/shared/audit_log.h"
+#include "allot/base/money.h"
 #include "allot/care_at_home/from_plan.h"
+#include "allot/journey/support_plan.h"
 #include "allot/journey_io/documents.h"
 
 namespace allot::app {
@@ -66,6 +68,7 @@ Result<PlanPackage> PlanPackageService::prepare(const Principal& by, const PlanP
       }
     }
     Fraction hours;
+    std::optional<Money> budget = Money::from_pence(0);
     for (std::size_t at = 0; at < chosen.size(); ++at) {
       const int index = chosen[at];
       const std::string path = fmt::format("lines[{}]", at);
@@ -78,12 +81,14 @@ Result<PlanPackage> PlanPackageService::prepare(const Principal& by, const PlanP
                                       lines[static_cast<std::size_t>(index)].description)});
       } else {
         hours = hours + lines[static_cast<std::size_t>(index)].units_per_week;
+        if (budget) budget = checked_sum(*budget, journey::weekly_cost(lines[static_cast<std::size_t>(index)]));
       }
     }
     if (issues.empty()) {
       Issues mismatch = care_at_home::check_visits_match_plan(request.visits, hours);
       issues.insert(issues.end(), mismatch.begin(), mismatch.end());
     }
+    if (!budget) issues.push_back({ErrorCode::kInvalidValue, "lines", "the lines' weekly cost is too large"});
     if (!issues.empty()) return fail(std::move(issues));
 
     PlanPackage out;
@@ -104,6 +109,11 @@ Result<PlanPackage> PlanPackageService::prepare(const Principal& by, const PlanP
     package.locality = request.locality;
     package.location = request.location;
     package.chosen_provider_id = request.chosen_provider_id;
+    if (request.model == PackageModel::kPersonalBudget) {
+      // The provider's costed plan is measured against these (costed_plan_service.h).
+      package.outcomes = agreed->plan.outcomes;
+      package.weekly_budget = *budget;
+    }
     auto audited = tx.get<AuditRepository>().append(
         NewAuditEntry{by.actor(), "read_plan_for_package", fmt::format("person:{}", request.person_id), out.origin},
         clock_.now());

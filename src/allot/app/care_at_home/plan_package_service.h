@@ -3,7 +3,8 @@
 // 002, 3.6): the hourly lines of the plan version the budget was agreed on,
 // delivered as time and task (a weekly pattern of visits giving exactly the
 // lines' hours) or on the personal budget model (offered only to providers
-// eligible for it), placed as an open package for the person at their address.
+// eligible for it; the package keeps the plan's outcomes and the lines' weekly
+// cost as its budget, for the provider's costed plan), placed as an open package for the person at their address.
 //
 // Thread-safety: safe from several threads; Store and Clock outlive the service.
 

@@ -8,6 +8,7 @@
 
 #include "allot/app/shared/actor.h"
 #include "allot/app/shared/clock.h"
+#include "allot/base/money.h"
 #include "allot/care_at_home/framework.h"
 #include "allot/care_at_home/package.h"
 #include "allot/care_at_home/rates.h"
@@ -87,6 +88,11 @@ struct NewPackage {
   std::vector<std::vector<Id>> visit_carers;
   Id chosen_provider_id = 0;  // the person's choice of provider, 0 for none
   Id open_package_id = 0;     // the open package it was placed from, 0 for none
+  // On the personal budget model: the person's outcomes in their own words (from
+  // the agreed support plan) and the weekly budget the provider's costed plan must
+  // keep within (what the plan lines it delivers cost). Empty and zero otherwise.
+  std::vector<std::string> outcomes;
+  Money weekly_budget;
 };
 
 struct PackageRecord {
@@ -151,6 +157,35 @@ struct OfferRecord {
   Id package_id = 0;   // the package made when accepted
   std::string answered_by;
   std::optional<Timestamp> answered_at;
+};
+
+// One line of a provider's costed plan: what it is, which of the package's
+// outcomes it serves, and its weekly cost, either by the hour (minutes a week at
+// an hourly rate) or a fixed weekly amount (minutes 0).
+struct CostedPlanLine {
+  std::string what;                   // "support to go swimming on Tuesdays"
+  std::vector<std::string> outcomes;  // the package's outcomes it serves, as written there
+  int minutes_per_week = 0;           // 0 for a fixed weekly amount
+  Money hourly_rate;                  // by the hour; zero for a fixed amount
+  Money fixed_weekly;                 // a fixed amount; zero by the hour
+  Money weekly_cost;                  // hours x rate (rounded once) or the fixed amount
+};
+
+// A provider's costed plan for a personal budget model package (append-only:
+// a new proposal is a new version).
+struct CostedPlanRecord {
+  Id id = 0;
+  Id package_id = 0;
+  int version = 0;
+  std::vector<CostedPlanLine> lines;
+  Money total;
+  std::string proposed_by;
+  Timestamp proposed_at;
+  // The council's answer, once given (append-only, one per plan).
+  std::string decision;  // "", "agreed" or "sent_back"
+  std::string reason;
+  std::string decided_by;
+  std::optional<Timestamp> decided_at;
 };
 
 // A package moved from one provider to another by an applied re-plan

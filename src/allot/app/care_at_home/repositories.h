@@ -101,4 +101,20 @@ class OfferRepository {
   virtual Result<OfferRecord> get(Id id) = 0;
 };
 
+class CostedPlanRepository {
+ public:
+  virtual ~CostedPlanRepository() = default;
+  // Keeps the next version of the package's costed plan; kConflict if another
+  // proposal took that version meanwhile.
+  virtual Result<CostedPlanRecord> add(Id package_id, int version, const std::vector<CostedPlanLine>& lines,
+                                       Money total, const Actor& by, Timestamp now) = 0;
+  // Records the council's answer; kConflict if the plan has one already.
+  virtual Result<CostedPlanRecord> decide(Id plan_id, const std::string& decision, const std::string& reason,
+                                          const Actor& by, Timestamp now) = 0;
+  // A package's costed plans with their answers, oldest version first.
+  virtual Result<std::vector<CostedPlanRecord>> for_package(Id package_id) = 0;
+  // kNotFound if no costed plan has this id.
+  virtual Result<CostedPlanRecord> get(Id plan_id) = 0;
+};
+
 }  // namespace allot::app

@@ -13,5 +13,6 @@ void register_care_at_home_repositories(RepositoryRegistry& registry);
 void register_sql_providers(RepositoryRegistry& registry);
 void register_sql_packages(RepositoryRegistry& registry);
 void register_sql_workforce(RepositoryRegistry& registry);
+void register_sql_costed_plans(RepositoryRegistry& registry);
 
 }  // namespace allot::storage

@@ -22,7 +22,7 @@ constexpr const char* kCardColumns =
 constexpr const char* kPackageColumns =
     "id, provider_id, person_reference, client_group, service, model, visits, nights, starts_on, off_framework, "
     "added_by, added_at, latitude_micro, longitude_micro, area, locality, visit_carers, chosen_provider_id, "
-    "open_package_id, person_name";
+    "open_package_id, person_name, outcomes, weekly_budget_pence";
 
 app::RateCardRecord read_card(const SqlResult& result, std::size_t row) {
   app::RateCardRecord record;
@@ -115,6 +115,8 @@ app::PackageRecord read_package(const SqlResult& result, std::size_t row) {
   record.details.chosen_provider_id = result.is_null(row, 17) ? 0 : result.integer(row, 17);
   record.details.open_package_id = result.is_null(row, 18) ? 0 : result.integer(row, 18);
   record.details.person_name = result.text(row, 19);
+  record.details.outcomes = json::parse(result.text(row, 20)).get<std::vector<std::string>>();
+  record.details.weekly_budget = Money::from_pence(result.integer(row, 21));
   return record;
 }
 
@@ -184,8 +186,9 @@ class SqlPackages final : public app::PackageRepository {
     SqlResult inserted = db_.query(
         fmt::format("INSERT INTO care_packages (provider_id, person_reference, client_group, service, model, visits, "
                     "nights, starts_on, off_framework, added_by, agency, added_at, latitude_micro, longitude_micro, area, "
-                    "locality, visit_carers, chosen_provider_id, open_package_id, person_name) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
+                    "locality, visit_carers, chosen_provider_id, open_package_id, person_name, outcomes, weekly_budget_pence) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+                    "$21, $22) "
                     "RETURNING {}",
                     kPackageColumns),
         {sql_int(package.provider_id), sql_text(package.person_reference), sql_text(package.client_group),
@@ -194,7 +197,8 @@ class SqlPackages final : public app::PackageRepository {
          sql_date(package.starts_on), sql_int(off_framework ? 1 : 0), sql_text(by.username), sql_text(by.agency),
          sql_timestamp(now), latitude_of(package), longitude_of(package), sql_text(package.area),
          sql_text(package.locality), sql_text(json(package.visit_carers).dump()), optional_id(package.chosen_provider_id),
-         optional_id(package.open_package_id), sql_text(package.person_name)});
+         optional_id(package.open_package_id), sql_text(package.person_name), sql_text(json(package.outcomes).dump()),
+         sql_int(package.weekly_budget.pence())});
     return read_package(inserted, 0);
   }
 
@@ -249,7 +253,7 @@ class SqlPackages final : public app::PackageRepository {
 
 constexpr const char* kOpenColumns =
     "id, person_reference, client_group, service, model, visits, nights, starts_on, added_by, added_at, "
-    "latitude_micro, longitude_micro, area, locality, chosen_provider_id, person_name";
+    "latitude_micro, longitude_micro, area, locality, chosen_provider_id, person_name, outcomes, weekly_budget_pence";
 
 app::OpenPackageRecord read_open(const SqlResult& result, std::size_t row) {
   app::OpenPackageRecord record;
@@ -267,6 +271,8 @@ app::OpenPackageRecord read_open(const SqlResult& result, std::size_t row) {
   read_placement(result, row, 10, record.details);
   record.details.chosen_provider_id = result.is_null(row, 14) ? 0 : result.integer(row, 14);
   record.details.person_name = result.text(row, 15);
+  record.details.outcomes = json::parse(result.text(row, 16)).get<std::vector<std::string>>();
+  record.details.weekly_budget = Money::from_pence(result.integer(row, 17));
   return record;
 }
 
@@ -278,14 +284,16 @@ class SqlOpenPackages final : public app::OpenPackageRepository {
     SqlResult inserted = db_.query(
         fmt::format("INSERT INTO open_care_packages (person_reference, client_group, service, model, visits, nights, "
                     "starts_on, added_by, agency, added_at, latitude_micro, longitude_micro, area, locality, "
-                    "chosen_provider_id, person_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) "
+                    "chosen_provider_id, person_name, outcomes, weekly_budget_pence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                    "$10, $11, $12, $13, $14, $15, $16, $17, $18) "
                     "RETURNING {}",
                     kOpenColumns),
         {sql_text(package.person_reference), sql_text(package.client_group), sql_text(package.service),
          sql_text(app::package_model_name(package.model)), sql_text(visits_json(package.visits).dump()),
          sql_text(nights_json(package.nights).dump()), sql_date(package.starts_on), sql_text(by.username),
          sql_text(by.agency), sql_timestamp(now), latitude_of(package), longitude_of(package), sql_text(package.area),
-         sql_text(package.locality), optional_id(package.chosen_provider_id), sql_text(package.person_name)});
+         sql_text(package.locality), optional_id(package.chosen_provider_id), sql_text(package.person_name),
+         sql_text(json(package.outcomes).dump()), sql_int(package.weekly_budget.pence())});
     return read_open(inserted, 0);
   }
 
