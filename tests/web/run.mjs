@@ -20,6 +20,7 @@ import { registerAuditTests } from './audit.mjs';
 import { registerBudgetsTests } from './budgets.mjs';
 import { registerCareAtHomeReplanTests, registerCareAtHomeTests } from './care_at_home.mjs';
 import { registerCommunityTests } from './community.mjs';
+import { registerCostedPlanTests } from './costed_plans.mjs';
 import { registerMapTests } from './map.mjs';
 import { registerWeekTests } from './week.mjs';
 import { registerCaseworkTests } from './casework.mjs';
@@ -557,6 +558,7 @@ registerDecidersTests(test, { assert, assertEqual, pounds, signIn, checkAccessib
 registerCaseworkTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAuditTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerCareAtHomeReplanTests(test, { assert, assertEqual, signIn, checkAccessibility });
+registerCostedPlanTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerDiaryTests(test, { assert, assertEqual, signIn, checkAccessibility });
 registerAccessTests(test, { assert, signIn, checkAccessibility });
 registerAccessPagesTests(test, { assert, assertEqual, signIn, checkAccessibility });

@@ -4,13 +4,18 @@
 // window, length, one or two carers, tasks). A provider's own users reach it
 // from their home page and see only their provider (the server refuses any
 // other); commissioners reach any provider's from its page. Exports as CSV/XLSX.
+// A personal budget model package opens its outcomes, budget and costed plans
+// (CostedPlanPanel.jsx): the provider proposes, the commissioner answers.
 import { useState } from 'preact/hooks';
 import { api, enc } from '../shared/api.js';
 import { ErrorMessage, Loading, PageTitle, TableWrap } from '../shared/components.jsx';
 import { useLoad } from '../shared/data.js';
 import { ExportButtons } from '../shared/ExportButtons.jsx';
 import { formatDate, formatNumber } from '../shared/format.js';
+import { can } from '../shared/permissions.js';
 import { RequireAllowed } from '../shared/RequireAllowed.jsx';
+import { useSession } from '../shared/session.js';
+import { CostedPlanPanel } from './CostedPlanPanel.jsx';
 import { personText, SERVICES } from './standing.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -100,6 +105,8 @@ function ProviderPackages({ id }) {
   const loaded = useLoad(() => api.get(`/providers/${enc(id)}/packages`), `provider-packages:${id}`);
   const workforce = useLoad(() => api.get(`/providers/${enc(id)}/workforce`), `provider-workforce:${id}`);
   const [open, setOpen] = useState(null);
+  const [plans, setPlans] = useState(null);
+  const session = useSession();
   if (loaded.loading) return <Loading what="Loading the packages" />;
   if (loaded.error) return <ErrorMessage error={loaded.error} title="The packages could not be loaded" />;
   const provider = (loaded.data.providers.find((p) => p.id === Number(id)) || { name: `Provider ${id}` }).name;
@@ -152,12 +159,32 @@ function ProviderPackages({ id }) {
                   >
                     {open === p.id ? 'Hide visits' : 'Visits'}
                   </button>
+                  {p.model === 'personal_budget' && (
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      data-testid="costed-plan-toggle"
+                      aria-expanded={plans === p.id ? 'true' : 'false'}
+                      aria-controls={`plans-${p.id}`}
+                      aria-label={`${plans === p.id ? 'Hide costed plan' : 'Costed plan'} for ${personText(p)}`}
+                      onClick={() => setPlans(plans === p.id ? null : p.id)}
+                    >
+                      {plans === p.id ? 'Hide costed plan' : 'Costed plan'}
+                    </button>
+                  )}
                 </td>
               </tr>,
               open === p.id && (
                 <tr key={`${p.id}-visits`} id={`visits-${p.id}`}>
                   <td colSpan={8}>
                     <Visits pkg={p} names={names} />
+                  </td>
+                </tr>
+              ),
+              plans === p.id && (
+                <tr key={`${p.id}-plans`} id={`plans-${p.id}`}>
+                  <td colSpan={8}>
+                    <CostedPlanPanel pkg={p} propose={can(session, 'allocation.propose')} agree={can(session, 'allocation.agree')} />
                   </td>
                 </tr>
               ),

@@ -48,5 +48,7 @@ export default {
     'allocation.names': 'see the names of the people packages are for',
     'allocation.offer': 'offer packages to providers, re-plan an area and apply a re-plan',
     'allocation.answer': "accept or decline offers made to one's own provider",
+    'allocation.propose': 'propose a costed plan for a personal budget model package',
+    'allocation.agree': "agree a provider's costed plan or send it back",
   },
 };

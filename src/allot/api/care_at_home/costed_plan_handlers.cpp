@@ -80,8 +80,9 @@ HttpResponse propose_costed_plan(RequestContext& context) {
         app::CostedPlanLine line;
         if (auto object = item.object()) {
           object->known_fields({"what", "outcomes", "minutes_per_week", "hourly_pence", "fixed_weekly_pence"});
-          line.what = object->required("what").text({.min_length = 1, .max_length = 300}).value_or("");
-          if (auto outcomes = object->required("outcomes").array({.min_items = 1, .max_items = 50})) {
+          // Blank text and missing outcomes are the service's to name, beside the budget.
+          line.what = object->required("what").text({.max_length = 300}).value_or("");
+          if (auto outcomes = object->required("outcomes").array({.max_items = 50})) {
             for (JsonReader& outcome : *outcomes) {
               if (auto text = outcome.text({.min_length = 1, .max_length = 1000})) line.outcomes.push_back(*text);
             }
