@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <random>
 
@@ -23,7 +24,7 @@ std::string text(const Json& value) { return value.is_string() ? value.get<std::
 class CostedPlans {
  public:
   explicit CostedPlans(ServerProcess& server) : server_(server) {
-    for (const char* user : {"commissioner", "provider_user", "data_protection_officer", "analyst"}) {
+    for (const char* user : {"commissioner", "provider_user", "data_protection_officer", "analyst", "assessor"}) {
       users_.emplace(user, sign_in(server_, user));
     }
   }
@@ -52,7 +53,52 @@ class CostedPlans {
     EXPECT_NE(refused.body.find(words), std::string::npos) << refused.body;
   }
 
+  // A package on the personal budget model from an agreed support plan keeps the
+  // plan's outcomes and, as its weekly budget, what the hourly lines cost a week.
+  void from_plan_keeps_outcomes_and_budget() {
+    const Json active = ok("GET", "/api/v1/people?stage=active&limit=200", "assessor")["people"];
+    for (const Json& listed : active) {
+      const Json person = ok("GET", "/api/v1/people/" + text(listed["id"]), "assessor");
+      if (person["agreed_budget"].is_null() || person["agreed_budget"]["plan_version"].is_null()) continue;
+      const Json plans = ok("GET", "/api/v1/people/" + text(listed["id"]) + "/plans", "assessor");
+      for (const Json& plan : plans["plans"]) {
+        if (plan["version"] != person["agreed_budget"]["plan_version"]) continue;
+        double minutes = 0;
+        double pence = 0;
+        for (const Json& line : plan["lines"]) {
+          if (line["unit"] != "hour" || line["delivery"] == "direct_payment") continue;
+          const double units = std::stod(text(line["units_per_week"]));
+          minutes += units * 60;
+          pence += units * line["unit_cost_pence"].get<double>();
+        }
+        if (minutes <= 0 || minutes > 40 * 60 || minutes != static_cast<double>(static_cast<std::int64_t>(minutes))) continue;
+        Json visits = Json::array();
+        for (std::int64_t left = static_cast<std::int64_t>(minutes), slot = 0; left > 0; ++slot) {
+          const std::int64_t length = std::min<std::int64_t>(60, left);
+          visits.push_back({{"day_of_week", slot % 7}, {"start_minute", 360 + (slot / 7) * 120}, {"duration_minutes", length}});
+          left -= length;
+        }
+        const Json added = ok("POST", "/api/v1/open-packages/from-plan", "commissioner",
+                              {{"person_id", listed["id"]}, {"starts_on", "2026-12-14"}, {"model", "personal_budget"},
+                               {"visits", visits}},
+                              201);
+        const Json open_packages = ok("GET", "/api/v1/open-packages", "commissioner");
+        for (const Json& open : open_packages["open_packages"]) {
+          if (open["id"] != added["id"]) continue;
+          EXPECT_EQ(open["outcomes"], plan["outcomes"]);
+          EXPECT_FALSE(open["outcomes"].empty());
+          EXPECT_EQ(open["weekly_budget_pence"], static_cast<std::int64_t>(std::llround(pence)));
+          return;
+        }
+        ADD_FAILURE() << "the open package is not listed";
+        return;
+      }
+    }
+    ADD_FAILURE() << "the demo has no active person with council-arranged hourly lines " << active.size() << " " << active.dump().substr(0, 300);
+  }
+
   void run() {
+    from_plan_keeps_outcomes_and_budget();
     // The provider user's own provider, made eligible for the personal budget model.
     const Json own = ok("GET", "/api/v1/care-packages", "provider_user");
     ASSERT_EQ(own["providers"].size(), 1u) << own;
