@@ -206,6 +206,21 @@ class CostedPlans {
     EXPECT_EQ(after["plans"][0]["proposed_by"], "provider_user");
     EXPECT_EQ(after["in_force"], third["id"]);
     EXPECT_EQ(ok("GET", target, "analyst")["plans"].size(), 3u);
+    // The packages list says where each personal budget package's plan stands.
+    const Json listed = ok("GET", "/api/v1/providers/" + text(provider_id) + "/packages", "commissioner");
+    bool found = false;
+    for (const Json& item : listed["packages"]) {
+      if (item["id"] != package["id"]) {
+        if (item["model"] == "time_and_task") {
+          EXPECT_TRUE(item["costed_plan"].is_null()) << item;
+        }
+        continue;
+      }
+      found = true;
+      EXPECT_EQ(item["costed_plan"], Json({{"version", 3}, {"status", "agreed"}, {"in_force", third["id"]}}));
+      EXPECT_EQ(item["weekly_budget_pence"], 25000);
+    }
+    EXPECT_TRUE(found);
 
     // Every step is in the audit log, attributed.
     const std::string subject = "package:" + text(package["id"]);

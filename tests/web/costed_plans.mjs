@@ -78,6 +78,7 @@ export function registerCostedPlanTests(test, { assert, assertEqual, signIn, che
     await signIn(page, ctx, 'commissioner');
     await page.goto(`${ctx.base}/providers/${setup.provider}/packages`);
     await page.waitForSelector(`tr[data-package="${id}"] [data-testid=costed-plan-toggle]`);
+    assertEqual((await page.textContent(`tr[data-package="${id}"] [data-testid=costed-plan-status]`)).trim(), 'Version 1 waiting for the council', 'the list says a plan waits');
     await page.click(`tr[data-package="${id}"] [data-testid=costed-plan-toggle]`);
     await page.waitForSelector(`#plans-${id} [data-testid=costed-plan][data-version="1"]`);
     assertEqual(await page.$(`#plans-${id} [data-testid=propose-form]`), null, 'the commissioner does not propose');

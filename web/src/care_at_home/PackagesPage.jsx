@@ -73,6 +73,14 @@ export function windowText(visit) {
   return tolerance === 0 ? clock(visit.start_minute) : `${clock(visit.start_minute - tolerance)} to ${clock(visit.start_minute + tolerance)}`;
 }
 
+// Where a personal budget model package's costed plan stands, in words.
+function costedPlanText(plan) {
+  if (!plan) return 'No costed plan yet';
+  if (plan.status === 'proposed') return `Version ${plan.version} waiting for the council${plan.in_force ? ' (an earlier version is in force)' : ''}`;
+  if (plan.status === 'agreed') return `Version ${plan.version} agreed`;
+  return `Version ${plan.version} sent back${plan.in_force ? ' (an earlier version is in force)' : ''}`;
+}
+
 const hoursOf = (p) => Math.round((p.carer_minutes_per_week / 60) * 10) / 10;
 
 function carerNames(p, names) {
@@ -171,6 +179,12 @@ function ProviderPackages({ id }) {
                     >
                       {plans === p.id ? 'Hide costed plan' : 'Costed plan'}
                     </button>
+                  )}
+                  {p.model === 'personal_budget' && (
+                    <span class="hint" data-testid="costed-plan-status">
+                      {' '}
+                      {costedPlanText(p.costed_plan)}
+                    </span>
                   )}
                 </td>
               </tr>,

@@ -257,6 +257,13 @@ HttpResponse list_packages(RequestContext& context) {
     out["off_framework"] = record.off_framework;
     out["visit_carers"] = record.details.visit_carers;
     out["open_package_id"] = record.details.open_package_id == 0 ? json(nullptr) : json(record.details.open_package_id);
+    // The newest version of its costed plan (personal budget model), null for none.
+    const auto plan = current->costed_plans.find(record.id);
+    out["costed_plan"] = plan == current->costed_plans.end()
+                             ? json(nullptr)
+                             : json({{"version", plan->second.version},
+                                     {"status", plan->second.status},
+                                     {"in_force", plan->second.in_force == 0 ? json(nullptr) : json(plan->second.in_force)}});
     list.push_back(std::move(out));
   }
   json providers = json::array();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <set>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -174,6 +176,17 @@ Result<CurrentPackages> AllocationService::packages(const Principal& by, std::op
       }
       names.hide_unless_visible(package.details);
       out.packages.push_back(std::move(package));
+    }
+    auto plans = tx.get<CostedPlanRepository>().all();
+    if (!plans) return pass(plans);
+    std::set<Id> listed;
+    for (const PackageRecord& package : out.packages) listed.insert(package.id);
+    for (const CostedPlanRecord& plan : *plans) {  // by package and version: the newest comes last
+      if (!listed.contains(plan.package_id)) continue;
+      CostedPlanSummary& summary = out.costed_plans[plan.package_id];
+      summary.version = plan.version;
+      summary.status = plan.decision.empty() ? "proposed" : plan.decision;
+      if (plan.decision == "agreed") summary.in_force = plan.id;
     }
     if (auto done = audit(tx, by, "list_care_packages", provider_id ? fmt::format("provider:{}", *provider_id) : "providers",
                           fmt::format("{} packages", out.packages.size()), clock_.now());

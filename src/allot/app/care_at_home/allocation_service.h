@@ -6,6 +6,7 @@
 //
 // Thread-safety: safe from several threads; Store and Clock outlive the service.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +30,18 @@ struct RankingOutcome {
   Ranking ranking;
 };
 
+// The newest version of a personal budget model package's costed plan and its
+// status (costed_plan_service.h), for the packages list.
+struct CostedPlanSummary {
+  int version = 0;
+  std::string status;  // "proposed", "agreed" or "sent_back"
+  Id in_force = 0;     // the newest agreed version's id, 0 for none
+};
+
 struct CurrentPackages {
   std::vector<PackageRecord> packages;
   std::vector<ProviderRecord> providers;  // those the caller may see
+  std::map<Id, CostedPlanSummary> costed_plans;  // by package id; personal budget model packages with a plan
 };
 
 // One package a re-plan proposal moves, with the provider it had when the

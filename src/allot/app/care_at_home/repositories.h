@@ -115,6 +115,8 @@ class CostedPlanRepository {
   virtual Result<std::vector<CostedPlanRecord>> for_package(Id package_id) = 0;
   // kNotFound if no costed plan has this id.
   virtual Result<CostedPlanRecord> get(Id plan_id) = 0;
+  // Every package's costed plans, by package and version (for the packages list).
+  virtual Result<std::vector<CostedPlanRecord>> all() = 0;
 };
 
 }  // namespace allot::app

@@ -112,6 +112,13 @@ class SqlCostedPlans final : public app::CostedPlanRepository {
     return plans;
   }
 
+  Result<std::vector<app::CostedPlanRecord>> all() override {
+    SqlResult result = db_.query(fmt::format("{} ORDER BY p.package_id, p.version", kPlanSelect), {});
+    std::vector<app::CostedPlanRecord> plans;
+    for (std::size_t row = 0; row < result.rows.size(); ++row) plans.push_back(read_plan(result, row));
+    return plans;
+  }
+
   Result<app::CostedPlanRecord> get(Id plan_id) override {
     SqlResult result = db_.query(fmt::format("{} WHERE p.id = $1", kPlanSelect), {sql_int(plan_id)});
     if (result.empty()) return not_found("plan", fmt::format("no costed plan has id {}", plan_id));
