@@ -72,6 +72,77 @@ TEST_P(CareAtHomeRepositories, APackageChangesProviderOnlyFromTheOneItHasAndEver
   EXPECT_EQ(refusal(store().execute_sql("DELETE FROM care_package_provider_changes")), ErrorCode::kInternal);
 }
 
+// A personal budget model package keeps its outcomes and budget; its costed
+// plans are versioned, each answered once, and neither plans nor answers can be
+// changed or removed.
+TEST_P(CareAtHomeRepositories, CostedPlansAreVersionedAnsweredOnceAndKept) {
+  app::NewPackage package;
+  package.provider_id = provider("Acme Care");
+  package.person_reference = "EL-00002";
+  package.client_group = "older_people";
+  package.service = "care_at_home";
+  package.model = app::PackageModel::kPersonalBudget;
+  package.starts_on = *Date::parse("2026-11-02");
+  package.visits = {care_at_home::Visit{2, 480, 15, 60, 1, {}}};
+  package.outcomes = {"I want to swim again", "I want to get up when I choose"};
+  package.weekly_budget = Money::from_pence(25000);
+  const app::PackageRecord added = ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::PackageRepository>().add(package, false, commissioner, t0());
+  }));
+  EXPECT_EQ(added.details.outcomes, package.outcomes);
+  EXPECT_EQ(added.details.weekly_budget.pence(), 25000);
+  const app::OpenPackageRecord open = ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::OpenPackageRepository>().add(package, commissioner, t0());
+  }));
+  EXPECT_EQ(open.details.outcomes, package.outcomes);
+  EXPECT_EQ(open.details.weekly_budget.pence(), 25000);
+
+  const app::Actor provider_user{"provider_user", "demo-care"};
+  app::CostedPlanLine line;
+  line.what = "Support to go swimming on Tuesdays";
+  line.outcomes = {"I want to swim again"};
+  line.minutes_per_week = 120;
+  line.hourly_rate = Money::from_pence(2000);
+  line.weekly_cost = Money::from_pence(4000);
+  const app::CostedPlanRecord first = ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::CostedPlanRepository>().add(added.id, 1, {line}, Money::from_pence(4000), provider_user, t0());
+  }));
+  EXPECT_EQ(first.version, 1);
+  EXPECT_EQ(first.proposed_by, "provider_user");
+  ASSERT_EQ(first.lines.size(), 1u);
+  EXPECT_EQ(first.lines[0].what, line.what);
+  EXPECT_EQ(first.lines[0].outcomes, line.outcomes);
+  EXPECT_EQ(first.lines[0].hourly_rate.pence(), 2000);
+  EXPECT_TRUE(first.decision.empty());
+  // The same version twice is a conflict, not a second row.
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
+              return tx.get<app::CostedPlanRepository>().add(added.id, 1, {line}, Money::from_pence(4000), provider_user, t0());
+            })),
+            ErrorCode::kConflict);
+  const app::CostedPlanRecord sent_back = ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::CostedPlanRepository>().decide(first.id, "sent_back", "Two shorter sessions", commissioner, t0());
+  }));
+  EXPECT_EQ(sent_back.decision, "sent_back");
+  EXPECT_EQ(sent_back.reason, "Two shorter sessions");
+  EXPECT_EQ(sent_back.decided_by, "commissioner");
+  EXPECT_EQ(refusal(write(store(), [&](Transaction& tx) {
+              return tx.get<app::CostedPlanRepository>().decide(first.id, "agreed", "", commissioner, t0());
+            })),
+            ErrorCode::kConflict);
+  ok(write(store(), [&](Transaction& tx) {
+    return tx.get<app::CostedPlanRepository>().add(added.id, 2, {line}, Money::from_pence(4000), provider_user, t0());
+  }));
+  const auto plans = ok(read(store(), [&](Transaction& tx) { return tx.get<app::CostedPlanRepository>().for_package(added.id); }));
+  ASSERT_EQ(plans.size(), 2u);
+  EXPECT_EQ(plans[0].decision, "sent_back");
+  EXPECT_EQ(plans[1].version, 2);
+  EXPECT_EQ(ok(read(store(), [&](Transaction& tx) { return tx.get<app::CostedPlanRepository>().all(); })).size(), 2u);
+  for (const char* sql : {"UPDATE care_costed_plans SET total_pence = 1", "DELETE FROM care_costed_plans",
+                          "UPDATE care_costed_plan_decisions SET reason = 'other'", "DELETE FROM care_costed_plan_decisions"}) {
+    EXPECT_EQ(refusal(store().execute_sql(sql)), ErrorCode::kInternal) << sql;
+  }
+}
+
 // Packages made for a person on record before packages carried names take the
 // name from the record when the database is upgraded; others stay unnamed.
 TEST_P(CareAtHomeRepositories, PackagesMadeBeforeNamesTakeTheirPersonsNameOnUpgrade) {
